@@ -1,0 +1,61 @@
+# wageguard — build, test, run. `make` builds build/wageguard; `make test` runs every suite.
+CC      ?= cc
+PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+           -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
+BUILD   ?= build
+SRCS    := $(shell find src -name '*.c' | sort)
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+LIBOBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+BIN     := $(BUILD)/wageguard
+DEPS_STAMP := .deps-installed
+
+.PHONY: all deps run test unit asan lint bench clean demo
+all: $(BIN) $(UNIT)
+
+$(DEPS_STAMP): scripts/deps.sh
+	./scripts/deps.sh
+	@touch $@
+
+deps: $(DEPS_STAMP)
+
+$(BUILD)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BIN): $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(LDLIBS)
+
+test: all
+	./tests/run.sh $(BUILD)
+
+unit: all
+	./tests/run.sh $(BUILD) unit
+
+asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	        LDLIBS="-fsanitize=address,undefined" test
+
+lint: | $(DEPS_STAMP)
+	clang-format --dry-run --Werror $(SRCS) $(wildcard src/*/*.h src/*/*/*.h tests/unit/*.c)
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
+	         --suppress=missingIncludeSystem -Isrc $(SRCS)
+
+run: $(BIN)
+	./scripts/run-demo.sh $(BIN)
+
+bench: $(BIN)
+	./bench/run.sh $(BIN)
+
+clean:
+	rm -rf build build-asan
+
+-include $(OBJS:.o=.d)

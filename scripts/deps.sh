@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs what wageguard needs to build, test and run, on Debian 12 as root. Idempotent:
+# packages already present are not reinstalled, so a second run is quick.
+set -eu
+PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libsodium-dev
+      libmicrohttpd-dev libpq-dev postgresql clang-format cppcheck"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "deps: missing packages:$missing (run as root or install them)" >&2; exit 1
+  fi
+  echo "deps: installing$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing
+fi
+if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,36 @@
+/* cli.h — the subcommands of the wageguard binary: one file each under src/cli/, one
+ * signature, one row in the table in main.c (git's builtin/ and commands[]). */
+#ifndef WG_CLI_H
+#define WG_CLI_H
+#include <stdbool.h>
+
+/* Options every subcommand shares, parsed by main before dispatch. */
+struct cli_global {
+	const char *db;   /* --db, else $WAGEGUARD_DB, else "./wageguard.db" */
+};
+
+/* A subcommand: argv[0] is the subcommand's name, options follow. Returns the process exit
+ * status: 0 success, 1 the work failed (bad input, conflicts), 2 usage error. */
+typedef int cli_fn(int argc, char **argv, const struct cli_global *g);
+
+struct cli_command {
+	const char *name;
+	cli_fn *fn;
+	const char *summary;  /* one line for `wageguard help` */
+	const char *usage;    /* full text for `wageguard help NAME` */
+};
+
+/* The command table (main.c) and its length. */
+extern const struct cli_command cli_commands[];
+extern const int cli_ncommands;
+
+cli_fn cmd_init, cmd_import, cmd_show, cmd_ledger, cmd_help, cmd_gen;
+
+/* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
+int cli_usage(const char *name);
+
+
+struct store;
+/* Opens the database of g, printing why on stderr when it fails. Returns the store or NULL. */
+struct store *cli_open_store(const struct cli_global *g);
+#endif

@@ -1,0 +1,298 @@
+/* import.c — the import driver: reads a CSV file with csvr, parses every field by its column
+ * type, runs the kind's checks, and applies each row (insert, unchanged, status change,
+ * amendment) with a ledger entry, all inside one transaction that is committed only when
+ * the whole file is clean. */
+#include "domain/import.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/ledger.h"
+#include "domain/record.h"
+#include "util/csvr.h"
+#include "util/dbuf.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+#define NORM_BYTES 40
+
+struct importer {
+	struct import_row row;
+	const struct import_opts *o;
+	struct import_stats *st;
+	struct ledger_writer lw;
+	struct dbuf canon, old, a, b;
+	char norm[REC_MAXCOLS][NORM_BYTES];
+};
+
+void import_error(struct import_row *row, const char *col, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	row->errors++;
+	row->report(row->report_ctx, row->file, row->line, col, msg);
+}
+
+int import_check_ref(struct import_row *row, const struct rec *r, int col)
+{
+	const struct col_desc *c = &row->kind->cols[col];
+	const struct val *v = &r->v[col];
+	if (v->null)
+		return 0;
+	int rc = row->store->ops->ref_exists(row->store, c->type, v->s);
+	if (rc == WG_OK)
+		return 0;
+	if (rc == WG_ENOTFOUND) {
+		const char *what = c->type == COL_USCC	  ? "unknown enterprise '%s' (import enterprises first)"
+				   : c->type == COL_PROJECT ? "unknown project '%s' (import projects first)"
+							    : "worker '%s' is not registered (import workers first)";
+		import_error(row, c->name, what, v->s);
+	} else {
+		import_error(row, c->name, "cannot be checked: %s", row->store->errmsg);
+	}
+	return -1;
+}
+
+int import_check_order(struct import_row *row, const struct rec *r, int col_start, int col_end)
+{
+	if (r->v[col_end].null || r->v[col_end].i >= r->v[col_start].i)
+		return 0;
+	import_error(row, row->kind->cols[col_end].name, "is before %s",
+		     row->kind->cols[col_start].name);
+	return -1;
+}
+
+static void report_header(void *ctx, long line, const char *col, const char *msg)
+{
+	struct import_row *row = ctx;
+	row->line = line;
+	import_error(row, col, "%s", msg);
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+static int check_kind(struct import_row *row, const struct rec *r)
+{
+	switch (r->kind) {
+	case REC_ENTERPRISE: case REC_PROJECT: case REC_SUBCONTRACT: case REC_WORKER:
+	case REC_EMPLOYMENT:
+		return registry_check_row(row, r);
+	case REC_ATTENDANCE: case REC_CALENDAR:
+		return attend_check_row(row, r);
+	case REC_ACCOUNT: case REC_ALLOCATION:
+		return account_check_row(row, r);
+	case REC_PAYROLL: case REC_PAYMENT:
+		return payroll_check_row(row, r);
+	default:
+		return 0;
+	}
+}
+
+/* The first column whose value differs between cur and r, or -1. */
+static int first_difference(struct importer *im, const struct rec *cur, const struct rec *r)
+{
+	const struct kind_desc *d = im->row.kind;
+	for (int i = 0; i < d->ncols; i++) {
+		dbuf_reset(&im->a);
+		dbuf_reset(&im->b);
+		record_format(&d->cols[i], &cur->v[i], &im->a);
+		record_format(&d->cols[i], &r->v[i], &im->b);
+		if (strcmp(dbuf_str(&im->a), dbuf_str(&im->b)) != 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Stores one clean row: new, unchanged, a payment's new status, or an amendment. */
+static int apply(struct importer *im, const struct rec *r)
+{
+	struct store *s = im->row.store;
+	const struct kind_desc *d = im->row.kind;
+	struct rec cur;
+	int64_t lseq, seq;
+	int rc;
+	if (r->kind == REC_ATTENDANCE || r->kind == REC_WORKER) {
+		rc = s->ops->person_ensure(s, r->v[r->kind == REC_WORKER ? 0 : 1].s);
+		if (rc)
+			return rc;
+	}
+	dbuf_reset(&im->canon);
+	if (record_canon(r, &im->canon) < 0)
+		return WG_ENOMEM;
+	rc = s->ops->rec_get(s, r, &cur, &lseq);
+	if (rc == WG_ENOTFOUND) {
+		if ((rc = ledger_write(&im->lw, LEDGER_INSERT, d->name, 0, dbuf_str(&im->canon), &seq)))
+			return rc;
+		if ((rc = s->ops->rec_insert(s, r, seq)))
+			return rc;
+		im->st->inserted++;
+		return WG_OK;
+	}
+	if (rc)
+		return rc;
+	dbuf_reset(&im->old);
+	if (record_canon(&cur, &im->old) < 0)
+		return WG_ENOMEM;
+	if (strcmp(dbuf_str(&im->old), dbuf_str(&im->canon)) == 0) {
+		im->st->unchanged++;
+		return WG_OK;
+	}
+	int diff = first_difference(im, &cur, r);
+	enum ledger_op op = LEDGER_AMEND;
+	if (r->kind == REC_PAYMENT && diff == schema_col(d, "status")) {
+		/* a bank reporting a payment returned later: the only change allowed freely */
+		bool only_status = true;
+		for (int i = diff + 1; i < d->ncols && only_status; i++) {
+			dbuf_reset(&im->a);
+			dbuf_reset(&im->b);
+			record_format(&d->cols[i], &cur.v[i], &im->a);
+			record_format(&d->cols[i], &r->v[i], &im->b);
+			only_status = strcmp(dbuf_str(&im->a), dbuf_str(&im->b)) == 0;
+		}
+		if (only_status)
+			op = LEDGER_STATUS;
+	}
+	if (op == LEDGER_AMEND && !im->o->amend) {
+		dbuf_reset(&im->a);
+		record_format(&d->cols[diff], &cur.v[diff], &im->a);
+		import_error(&im->row, d->cols[diff].name,
+			     "this %s is already stored with '%s' here; use --amend to change it",
+			     d->name, dbuf_str(&im->a));
+		return WG_OK;
+	}
+	if ((rc = ledger_write(&im->lw, op, d->name, lseq, dbuf_str(&im->canon), &seq)))
+		return rc;
+	if ((rc = s->ops->rec_update(s, r, seq)))
+		return rc;
+	if (op == LEDGER_STATUS)
+		im->st->status_changes++;
+	else
+		im->st->amended++;
+	return WG_OK;
+}
+
+/* Parses and checks one CSV record into r; returns the number of problems. */
+static int parse_row(struct importer *im, char **fields, size_t n, const int *idx,
+		     size_t width, struct rec *r)
+{
+	const struct kind_desc *d = im->row.kind;
+	int before = im->row.errors;
+	if (n != width) {
+		import_error(&im->row, NULL, "has %zu fields, the header has %zu", n, width);
+		return 1;
+	}
+	r->kind = d->kind;
+	for (int i = 0; i < d->ncols; i++) {
+		char msg[256];
+		const char *text = idx[i] >= 0 ? trim(fields[idx[i]]) : "";
+		if (record_parse(&d->cols[i], text, &r->v[i], im->norm[i], NORM_BYTES, msg,
+				 sizeof msg))
+			import_error(&im->row, d->cols[i].name, "%s", msg);
+	}
+	if (im->row.errors == before)
+		check_kind(&im->row, r);
+	return im->row.errors - before;
+}
+
+int import_file(struct store *s, const struct kind_desc *kind, const char *path,
+		const struct import_opts *o, struct import_stats *st, import_report_fn *report,
+		void *ctx)
+{
+	struct importer im = {
+		.row = {.store = s, .kind = kind, .file = o->label ? o->label : path,
+			.report = report, .report_ctx = ctx},
+		.o = o, .st = st,
+		.canon = DBUF_INIT, .old = DBUF_INIT, .a = DBUF_INIT, .b = DBUF_INIT,
+	};
+	struct csvr *r = NULL;
+	char err[512];
+	int rc, idx[REC_MAXCOLS];
+	bool in_tx = false;
+	memset(st, 0, sizeof *st);
+
+	if ((rc = csvr_open(&r, path, err, sizeof err))) {
+		report(ctx, im.row.file, 0, NULL, err);
+		goto cleanup;
+	}
+	struct csvr_col cols[REC_MAXCOLS];
+	for (int i = 0; i < kind->ncols; i++)
+		cols[i] = (struct csvr_col){kind->cols[i].name, kind->cols[i].required};
+	if (csvr_map(r, cols, (size_t)kind->ncols, idx, report_header, &im.row)) {
+		rc = WG_EINPUT;
+		goto cleanup;
+	}
+	if ((rc = s->ops->begin(s))) {
+		report(ctx, im.row.file, 0, NULL, s->errmsg);
+		goto cleanup;
+	}
+	in_tx = true;
+	if ((rc = ledger_writer_init(&im.lw, s)))
+		goto store_failed;
+
+	char **fields;
+	size_t n, width = csvr_width(r);
+	long line;
+	while ((rc = csvr_next(r, &fields, &n, &line, err, sizeof err)) > 0) {
+		struct rec rec;
+		im.row.line = line;
+		st->rows++;
+		if (parse_row(&im, fields, n, idx, width, &rec) == 0 && (rc = apply(&im, &rec)))
+			goto store_failed;
+		if (o->progress && (st->rows & 0xffff) == 0)
+			o->progress(o->progress_ctx, csvr_offset(r), csvr_size(r), st->rows);
+	}
+	if (rc < 0) {
+		/* malformed CSV: the rest of the file cannot be read reliably */
+		im.row.errors++;
+		report(ctx, im.row.file, 0, NULL, err);
+	}
+	st->errors = im.row.errors;
+	if (im.row.errors) {
+		rc = WG_EINPUT;
+		goto cleanup;
+	}
+	if (st->inserted + st->amended + st->status_changes == 0) {
+		rc = WG_OK; /* nothing new: leave the store, ledger included, as it was */
+		goto cleanup;
+	}
+	dbuf_reset(&im.canon);
+	dbuf_addf(&im.canon,
+		  "{\"kind\":\"%s\",\"file\":\"%s\",\"rows\":%lld,\"inserted\":%lld,"
+		  "\"unchanged\":%lld,\"amended\":%lld,\"status_changes\":%lld}",
+		  kind->name, "", (long long)st->rows, (long long)st->inserted,
+		  (long long)st->unchanged, (long long)st->amended, (long long)st->status_changes);
+	if ((rc = ledger_write(&im.lw, LEDGER_IMPORT, "import", 0, dbuf_str(&im.canon), NULL)))
+		goto store_failed;
+	if ((rc = s->ops->commit(s)))
+		goto store_failed;
+	in_tx = false;
+	rc = WG_OK;
+	goto cleanup;
+
+store_failed:
+	report(ctx, im.row.file, im.row.line, NULL, s->errmsg[0] ? s->errmsg : wg_strerror(rc));
+	st->errors = ++im.row.errors;
+cleanup:
+	if (in_tx)
+		s->ops->rollback(s);
+	if (o->progress && r)
+		o->progress(o->progress_ctx, -1, 0, st->rows);
+	csvr_free(r);
+	dbuf_release(&im.canon);
+	dbuf_release(&im.old);
+	dbuf_release(&im.a);
+	dbuf_release(&im.b);
+	return rc;
+}

@@ -1,0 +1,62 @@
+/* import.h — atomic, idempotent import of one CSV file of one kind (SPEC §4): every field
+ * validated, every problem reported with file, line and column, all rows stored or none,
+ * each change appended to the ledger. The importer never prints: problems and progress go
+ * through callbacks. */
+#ifndef WG_IMPORT_H
+#define WG_IMPORT_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Receives each problem: line 0 = the file as a whole, col NULL = the row as a whole. */
+typedef void import_report_fn(void *ctx, const char *file, long line, const char *col,
+			      const char *msg);
+
+struct import_opts {
+	bool amend;                     /* allow changed values; the ledger keeps the old */
+	const char *label;              /* file name used in messages; default the path */
+	/* called now and then with bytes read of total (total 0: unknown) */
+	void (*progress)(void *ctx, long long done, long long total, long long rows);
+	void *progress_ctx;
+};
+
+struct import_stats {
+	int64_t rows, inserted, unchanged, amended, status_changes, errors;
+};
+
+/* Imports path as kind. Returns WG_OK when stored (stats filled), WG_EINPUT when the file
+ * had problems (all reported, nothing stored), or another wg_status when the store or the
+ * file failed (reported too). */
+int import_file(struct store *s, const struct kind_desc *kind, const char *path,
+		const struct import_opts *o, struct import_stats *st, import_report_fn *report,
+		void *ctx);
+
+/* The context a kind's row check sees. */
+struct import_row {
+	struct store *store;
+	const struct kind_desc *kind;
+	const char *file;
+	long line;
+	int errors;
+	import_report_fn *report;
+	void *report_ctx;
+};
+
+/* Reports a problem with column col (NULL: the row) of the current row. */
+void import_error(struct import_row *row, const char *col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Checks a reference column: the enterprise, project or registered worker must exist.
+ * Reports and returns -1 when it does not. */
+int import_check_ref(struct import_row *row, const struct rec *r, int col);
+/* Reports col_end < col_start (both dates); returns -1 then. */
+int import_check_order(struct import_row *row, const struct rec *r, int col_start, int col_end);
+
+/* Per-kind cross-field checks, run after each field parsed. Each reports through row and
+ * returns the number of problems found. Defined by the module owning the kind. */
+int registry_check_row(struct import_row *row, const struct rec *r);
+int attend_check_row(struct import_row *row, const struct rec *r);
+int account_check_row(struct import_row *row, const struct rec *r);
+int payroll_check_row(struct import_row *row, const struct rec *r);
+#endif

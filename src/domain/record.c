@@ -1,0 +1,252 @@
+/* record.c — parsing and formatting of record values by column type, and the canonical
+ * text of a record that the ledger hashes. */
+#include "domain/record.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/date.h"
+#include "util/ids.h"
+#include "util/money.h"
+#include "util/banned.h"
+
+#define CODE_MAX 64
+#define TEXT_MAX 200
+
+static int fail(char *msg, size_t n, const char *fmt, const char *text, const char *why)
+{
+	snprintf(msg, n, fmt, text, why);
+	return -1;
+}
+
+/* digits only, spaces and hyphens dropped (banks print cards in groups) */
+static int digits_of(const char *text, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = text; *p; p++) {
+		if (*p == ' ' || *p == '-')
+			continue;
+		if (!isdigit((unsigned char)*p) || k + 1 >= n)
+			return -1;
+		out[k++] = *p;
+	}
+	out[k] = '\0';
+	return (int)k;
+}
+
+int record_parse(const struct col_desc *c, const char *text, struct val *v, char *norm,
+		 size_t normsz, char *msg, size_t msgsz)
+{
+	memset(v, 0, sizeof *v);
+	if (!*text) {
+		v->null = true;
+		if (c->required)
+			return fail(msg, msgsz, "%s%s", "", "is required");
+		return 0;
+	}
+	int rc, n;
+	int32_t day;
+	switch (c->type) {
+	case COL_TEXT:
+		if (strlen(text) > TEXT_MAX)
+			return fail(msg, msgsz, "%.40s…: %s", text, "longer than 200 bytes");
+		for (const char *p = text; *p; p++)
+			if ((unsigned char)*p < 0x20)
+				return fail(msg, msgsz, "'%.40s' %s", text, "contains a control character");
+		v->s = text;
+		return 0;
+	case COL_CODE:
+		if (strlen(text) > CODE_MAX)
+			return fail(msg, msgsz, "'%.40s…' %s", text, "is longer than 64 characters");
+		for (const char *p = text; *p; p++)
+			if (!isalnum((unsigned char)*p) && !strchr("-_./", *p))
+				return fail(msg, msgsz, "'%s' %s", text,
+					    "may hold only letters, digits and - _ . /");
+		v->s = text;
+		return 0;
+	case COL_ENUM:
+		for (const char *const *w = c->values; *w; w++)
+			if (strcmp(*w, text) == 0) {
+				v->s = *w;
+				return 0;
+			}
+		{
+			char allowed[160] = "";
+			size_t used = 0;
+			for (const char *const *w = c->values; *w; w++)
+				used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
+							 w == c->values ? "" : ", ", *w);
+			return fail(msg, msgsz, "'%s' is not one of: %s", text, allowed);
+		}
+	case COL_MONEY:
+	case COL_HOURS:
+		rc = money_parse(text, &v->i);
+		if (rc)
+			return fail(msg, msgsz, c->type == COL_MONEY ? "'%s' is not an amount in yuan: %s"
+								      : "'%s' is not a number of hours: %s",
+				    text, money_strerror(rc));
+		if (c->type == COL_HOURS && v->i > 2400)
+			return fail(msg, msgsz, "'%s' %s", text, "is more than 24 hours");
+		return 0;
+	case COL_INT: {
+		char *end;
+		errno = 0;
+		long long x = strtoll(text, &end, 10);
+		if (*end || errno || x < 0 || !isdigit((unsigned char)text[0]))
+			return fail(msg, msgsz, "'%s' %s", text, "is not a whole number");
+		v->i = x;
+		return 0;
+	}
+	case COL_DATE:
+		if (date_parse(text, &day))
+			return fail(msg, msgsz, "'%s' %s", text, "is not a valid date (YYYY-MM-DD)");
+		v->i = day;
+		return 0;
+	case COL_PERIOD:
+		if (period_parse(text, &day))
+			return fail(msg, msgsz, "'%s' %s", text, "is not a valid period (YYYY-MM)");
+		v->i = day;
+		return 0;
+	case COL_REGION:
+		if ((rc = region_validate(text)))
+			return fail(msg, msgsz, "'%s' is not a region code: %s", text, ids_strerror(rc));
+		v->i = strtol(text, NULL, 10);
+		return 0;
+	case COL_USCC:
+		if ((rc = uscc_validate(text)))
+			return fail(msg, msgsz, "'%s' is not a unified social credit code: %s", text,
+				    ids_strerror(rc));
+		v->s = text;
+		return 0;
+	case COL_PROJECT:
+		if (strlen(text) > CODE_MAX)
+			return fail(msg, msgsz, "'%.40s…' %s", text, "is longer than 64 characters");
+		v->s = text;
+		return 0;
+	case COL_PERSON:
+		if (normsz < 19 || (rc = idcard_validate(text, norm)))
+			return fail(msg, msgsz, "'%s' is not a resident ID number: %s", text,
+				    ids_strerror(normsz < 19 ? IDS_LENGTH : rc));
+		v->s = norm;
+		return 0;
+	case COL_CARD:
+		n = digits_of(text, norm, normsz);
+		if (n < 10 || n > 30)
+			return fail(msg, msgsz, "'%s' %s", text,
+				    "is not an account or card number (10 to 30 digits)");
+		v->s = norm;
+		return 0;
+	case COL_PHONE:
+		n = digits_of(text, norm, normsz);
+		if (n != 11 || norm[0] != '1')
+			return fail(msg, msgsz, "'%s' %s", text, "is not a mobile number (11 digits)");
+		v->s = norm;
+		return 0;
+	}
+	return fail(msg, msgsz, "%s%s", "", "has an unknown type");
+}
+
+int record_format(const struct col_desc *c, const struct val *v, struct dbuf *out)
+{
+	char buf[MONEY_BUFSZ];
+	if (v->null)
+		return 0;
+	switch (c->type) {
+	case COL_MONEY:
+	case COL_HOURS:
+		return dbuf_adds(out, money_format(v->i, buf));
+	case COL_INT:
+		return dbuf_addf(out, "%" PRId64, v->i);
+	case COL_DATE:
+		return dbuf_adds(out, date_format((int32_t)v->i, buf));
+	case COL_PERIOD:
+		return dbuf_adds(out, period_format((int32_t)v->i, buf));
+	case COL_REGION:
+		return dbuf_addf(out, "%06" PRId64, v->i);
+	default:
+		return dbuf_add_csv_field(out, v->s ? v->s : "");
+	}
+}
+
+int record_canon(const struct rec *r, struct dbuf *out)
+{
+	const struct kind_desc *d = schema_kind(r->kind);
+	for (int i = 0; i < d->ncols; i++)
+		if ((i && dbuf_addc(out, ',') < 0) || record_format(&d->cols[i], &r->v[i], out) < 0)
+			return -1;
+	return 0;
+}
+
+int record_key(const struct rec *r, struct dbuf *out)
+{
+	const struct kind_desc *d = schema_kind(r->kind);
+	const char *sep = "";
+	for (int i = 0; i < d->ncols; i++) {
+		if (!d->cols[i].key)
+			continue;
+		if (dbuf_adds(out, sep) < 0 || record_format(&d->cols[i], &r->v[i], out) < 0)
+			return -1;
+		sep = ",";
+	}
+	return 0;
+}
+
+int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz,
+		   struct rec *r)
+{
+	const struct kind_desc *d = schema_kind(kind);
+	size_t len = strlen(line);
+	if (len + 1 > bufsz)
+		return -1;
+	/* split in place, undoing the RFC 4180 quoting record_format applied */
+	char *w = buf, *field[REC_MAXCOLS];
+	const char *p = line;
+	int n = 0;
+	for (;;) {
+		if (n == REC_MAXCOLS)
+			return -1;
+		field[n++] = w;
+		if (*p == '"') {
+			for (p++; *p; p++) {
+				if (*p == '"' && p[1] == '"')
+					*w++ = *p++;
+				else if (*p == '"')
+					break;
+				else
+					*w++ = *p;
+			}
+			if (*p != '"')
+				return -1;
+			p++;
+		} else {
+			while (*p && *p != ',')
+				*w++ = *p++;
+		}
+		*w++ = '\0';
+		if (*p != ',')
+			break;
+		p++;
+	}
+	if (*p || n != d->ncols)
+		return -1;
+	r->kind = kind;
+	for (int i = 0; i < d->ncols; i++) {
+		char msg[8];
+		struct col_desc c = d->cols[i];
+		c.required = false;
+		if (c.type == COL_PERSON || c.type == COL_CARD || c.type == COL_PHONE)
+			c.type = COL_CODE; /* already normalised: keep the text as it is */
+		if (c.type == COL_CODE || c.type == COL_TEXT) {
+			memset(&r->v[i], 0, sizeof r->v[i]);
+			r->v[i].null = !*field[i];
+			r->v[i].s = field[i];
+		} else if (record_parse(&c, field[i], &r->v[i], NULL, 0, msg, sizeof msg)) {
+			return -1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,32 @@
+/* record.h — one record's values as text and back: parsing a CSV field by its column type
+ * (with the message a person needs when it is wrong) and the canonical text the ledger
+ * hashes. Shared by the importer and the ledger. */
+#ifndef WG_RECORD_H
+#define WG_RECORD_H
+#include <stddef.h>
+
+#include "store/schema.h"
+#include "util/dbuf.h"
+
+/* Parses text (already trimmed; "" = absent) as column c into *v. Text types point into
+ * norm (caller's buffer of normsz bytes, e.g. the normalised ID with 'X' or the card's
+ * digits). Returns 0, or -1 with a message in msg ("'2026-02-30' is not a valid date"). */
+int record_parse(const struct col_desc *c, const char *text, struct val *v, char *norm,
+		 size_t normsz, char *msg, size_t msgsz);
+
+/* Formats v as column c writes it in files and in the ledger ("1234.50", "2026-05-01"). */
+int record_format(const struct col_desc *c, const struct val *v, struct dbuf *out);
+
+/* The canonical text of r: its values as one CSV line in descriptor order, empty for
+ * NULL. Appends to out; returns 0 or -1 (out of memory). */
+int record_canon(const struct rec *r, struct dbuf *out);
+
+/* The canonical key of r ("P001,2026-05,110105…") for messages. */
+int record_key(const struct rec *r, struct dbuf *out);
+
+/* Splits a canonical line back into a record (the inverse of record_canon).
+ * @param[out] r values point into buf (a copy of line; caller-owned, size of line + 1).
+ * Returns 0 or -1 when line does not parse. */
+int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz,
+		   struct rec *r);
+#endif

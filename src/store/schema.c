@@ -1,0 +1,121 @@
+/* schema.c — the descriptors of the eleven importable kinds, in the column order of SPEC §4. */
+#include "store/schema.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "util/banned.h"
+
+static const char *const industries[] = {"housing", "municipal", "transport", "water",
+					 "railway", "other", NULL};
+static const char *const wage_types[] = {"daily", "monthly", "piece", NULL};
+static const char *const pay_statuses[] = {"ok", "failed", "returned", NULL};
+static const char *const day_kinds[] = {"holiday", "workday", NULL};
+
+#define REQ true
+#define OPT false
+#define KEY true
+
+const struct kind_desc schema_kinds[REC__COUNT] = {
+	[REC_ENTERPRISE] = {REC_ENTERPRISE, "enterprises", "enterprises", 4,
+		{{"uscc", COL_USCC, REQ, KEY, NULL},
+		 {"name", COL_TEXT, REQ, false, NULL},
+		 {"region_code", COL_REGION, REQ, false, NULL},
+		 {"legal_rep", COL_TEXT, OPT, false, NULL}}, -1},
+	[REC_PROJECT] = {REC_PROJECT, "projects", "projects", 9,
+		{{"code", COL_CODE, REQ, KEY, NULL},
+		 {"name", COL_TEXT, REQ, false, NULL},
+		 {"region_code", COL_REGION, REQ, false, NULL},
+		 {"industry", COL_ENUM, REQ, false, industries},
+		 {"owner_uscc", COL_USCC, REQ, false, NULL},
+		 {"contractor_uscc", COL_USCC, REQ, false, NULL},
+		 {"contract_value", COL_MONEY, REQ, false, NULL},
+		 {"start_date", COL_DATE, REQ, false, NULL},
+		 {"end_date", COL_DATE, OPT, false, NULL}}, -1},
+	[REC_SUBCONTRACT] = {REC_SUBCONTRACT, "subcontracts", "subcontracts", 5,
+		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
+		 {"subcontractor_uscc", COL_USCC, REQ, KEY, NULL},
+		 {"contract_value", COL_MONEY, REQ, false, NULL},
+		 {"start_date", COL_DATE, REQ, false, NULL},
+		 {"end_date", COL_DATE, OPT, false, NULL}}, 0},
+	[REC_ACCOUNT] = {REC_ACCOUNT, "accounts", "accounts", 4,
+		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
+		 {"bank_code", COL_CODE, REQ, false, NULL},
+		 {"account_no", COL_CARD, REQ, false, NULL},
+		 {"opened_on", COL_DATE, REQ, false, NULL}}, 0},
+	[REC_WORKER] = {REC_WORKER, "workers", "workers", 5,
+		{{"id_number", COL_PERSON, REQ, KEY, NULL},
+		 {"name", COL_TEXT, REQ, false, NULL},
+		 {"phone", COL_PHONE, OPT, false, NULL},
+		 {"bank_card", COL_CARD, REQ, false, NULL},
+		 {"bank_code", COL_CODE, REQ, false, NULL}}, -1},
+	[REC_EMPLOYMENT] = {REC_EMPLOYMENT, "employments", "employments", 9,
+		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
+		 {"id_number", COL_PERSON, REQ, KEY, NULL},
+		 {"employer_uscc", COL_USCC, REQ, false, NULL},
+		 {"team", COL_TEXT, REQ, false, NULL},
+		 {"trade", COL_TEXT, REQ, false, NULL},
+		 {"wage_type", COL_ENUM, REQ, false, wage_types},
+		 {"wage_rate", COL_MONEY, REQ, false, NULL},
+		 {"start_date", COL_DATE, REQ, KEY, NULL},
+		 {"end_date", COL_DATE, OPT, false, NULL}}, 0},
+	[REC_ATTENDANCE] = {REC_ATTENDANCE, "attendance", "attendance", 4,
+		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
+		 {"id_number", COL_PERSON, REQ, KEY, NULL},
+		 {"date", COL_DATE, REQ, KEY, NULL},
+		 {"hours", COL_HOURS, REQ, false, NULL}}, 0},
+	[REC_ALLOCATION] = {REC_ALLOCATION, "allocations", "allocations", 4,
+		{{"txn_id", COL_CODE, REQ, KEY, NULL},
+		 {"project_code", COL_PROJECT, REQ, false, NULL},
+		 {"date", COL_DATE, REQ, false, NULL},
+		 {"amount", COL_MONEY, REQ, false, NULL}}, 1},
+	[REC_PAYROLL] = {REC_PAYROLL, "payroll", "payroll", 9,
+		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
+		 {"employer_uscc", COL_USCC, REQ, false, NULL},
+		 {"period", COL_PERIOD, REQ, KEY, NULL},
+		 {"id_number", COL_PERSON, REQ, KEY, NULL},
+		 {"days", COL_INT, REQ, false, NULL},
+		 {"gross", COL_MONEY, REQ, false, NULL},
+		 {"deductions", COL_MONEY, REQ, false, NULL},
+		 {"net", COL_MONEY, REQ, false, NULL},
+		 {"due_date", COL_DATE, OPT, false, NULL}}, 0},
+	[REC_PAYMENT] = {REC_PAYMENT, "payments", "payments", 8,
+		{{"txn_id", COL_CODE, REQ, KEY, NULL},
+		 {"project_code", COL_PROJECT, REQ, false, NULL},
+		 {"id_number", COL_PERSON, REQ, false, NULL},
+		 {"period", COL_PERIOD, REQ, false, NULL},
+		 {"amount", COL_MONEY, REQ, false, NULL},
+		 {"paid_on", COL_DATE, REQ, false, NULL},
+		 {"bank_card", COL_CARD, REQ, false, NULL},
+		 {"status", COL_ENUM, REQ, false, pay_statuses}}, 1},
+	[REC_CALENDAR] = {REC_CALENDAR, "calendar", "calendar", 2,
+		{{"date", COL_DATE, REQ, KEY, NULL},
+		 {"kind", COL_ENUM, REQ, false, day_kinds}}, -1},
+};
+
+const struct kind_desc *schema_kind_by_name(const char *name)
+{
+	for (int k = 0; k < REC__COUNT; k++)
+		if (strcmp(schema_kinds[k].name, name) == 0)
+			return &schema_kinds[k];
+	return NULL;
+}
+
+int schema_col(const struct kind_desc *d, const char *name)
+{
+	for (int i = 0; i < d->ncols; i++)
+		if (strcmp(d->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+bool schema_col_is_text(enum col_type t)
+{
+	switch (t) {
+	case COL_TEXT: case COL_CODE: case COL_ENUM: case COL_USCC: case COL_PROJECT:
+	case COL_PERSON: case COL_CARD: case COL_PHONE:
+		return true;
+	default:
+		return false;
+	}
+}

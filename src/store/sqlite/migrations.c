@@ -1,0 +1,134 @@
+/* migrations.c — the SQLite schema as numbered migrations, applied in order inside one
+ * transaction each; meta.schema_version records the last one. Never edit a released
+ * migration: add the next number. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store/sqlite/sq.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+static const char *const migrations[] = {
+	/* 1: the registry, monitoring records and the hash-chained ledger. Every table that
+	 * grows with the region's activity carries `region` (the project's region code), the
+	 * distribution column on PostgreSQL/Citus. Dates are day numbers, periods month
+	 * numbers, money integer fen, hours hundredths. `lseq` is the record's latest ledger
+	 * entry. */
+	"CREATE TABLE enterprises(id INTEGER PRIMARY KEY, uscc TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL, region_code INTEGER NOT NULL, legal_rep TEXT, lseq INTEGER NOT NULL);"
+	"CREATE TABLE projects(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	" region_code INTEGER NOT NULL, industry TEXT NOT NULL,"
+	" owner_id INTEGER NOT NULL REFERENCES enterprises(id),"
+	" contractor_id INTEGER NOT NULL REFERENCES enterprises(id),"
+	" contract_value INTEGER NOT NULL, start_date INTEGER NOT NULL, end_date INTEGER,"
+	" lseq INTEGER NOT NULL);"
+	"CREATE TABLE subcontracts(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES projects(id),"
+	" subcontractor_id INTEGER NOT NULL REFERENCES enterprises(id),"
+	" contract_value INTEGER NOT NULL, start_date INTEGER NOT NULL, end_date INTEGER,"
+	" lseq INTEGER NOT NULL, UNIQUE(project_id, subcontractor_id));"
+	"CREATE TABLE accounts(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+	" project_id INTEGER NOT NULL UNIQUE REFERENCES projects(id), bank_code TEXT NOT NULL,"
+	" account_no TEXT NOT NULL, opened_on INTEGER NOT NULL, lseq INTEGER NOT NULL);"
+	"CREATE TABLE persons(id INTEGER PRIMARY KEY, id_number TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE workers(person_id INTEGER PRIMARY KEY REFERENCES persons(id),"
+	" name TEXT NOT NULL, phone TEXT, bank_card TEXT NOT NULL, bank_code TEXT NOT NULL,"
+	" lseq INTEGER NOT NULL);"
+	"CREATE TABLE employments(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES projects(id),"
+	" person_id INTEGER NOT NULL REFERENCES persons(id),"
+	" employer_id INTEGER NOT NULL REFERENCES enterprises(id), team TEXT NOT NULL,"
+	" trade TEXT NOT NULL, wage_type TEXT NOT NULL, wage_rate INTEGER NOT NULL,"
+	" start_date INTEGER NOT NULL, end_date INTEGER, lseq INTEGER NOT NULL,"
+	" UNIQUE(project_id, person_id, start_date));"
+	"CREATE INDEX employments_person ON employments(person_id);"
+	/* the largest table: clustered on its key, no rowid, references checked by the
+	 * importer (a foreign-key probe per row would double its cost) */
+	"CREATE TABLE attendance(project_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+	" date INTEGER NOT NULL, hours INTEGER NOT NULL, region INTEGER NOT NULL,"
+	" lseq INTEGER NOT NULL, PRIMARY KEY(project_id, person_id, date)) WITHOUT ROWID;"
+	"CREATE TABLE allocations(id INTEGER PRIMARY KEY, txn_id TEXT NOT NULL UNIQUE,"
+	" region INTEGER NOT NULL, project_id INTEGER NOT NULL REFERENCES projects(id),"
+	" date INTEGER NOT NULL, amount INTEGER NOT NULL, lseq INTEGER NOT NULL);"
+	"CREATE INDEX allocations_project ON allocations(project_id, date);"
+	"CREATE TABLE payroll(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES projects(id),"
+	" employer_id INTEGER NOT NULL REFERENCES enterprises(id), period INTEGER NOT NULL,"
+	" person_id INTEGER NOT NULL REFERENCES persons(id), days INTEGER NOT NULL,"
+	" gross INTEGER NOT NULL, deductions INTEGER NOT NULL, net INTEGER NOT NULL,"
+	" due_date INTEGER, lseq INTEGER NOT NULL, UNIQUE(project_id, period, person_id));"
+	"CREATE INDEX payroll_person ON payroll(person_id, period);"
+	"CREATE TABLE payments(id INTEGER PRIMARY KEY, txn_id TEXT NOT NULL UNIQUE,"
+	" region INTEGER NOT NULL, project_id INTEGER NOT NULL REFERENCES projects(id),"
+	" person_id INTEGER NOT NULL REFERENCES persons(id), period INTEGER NOT NULL,"
+	" amount INTEGER NOT NULL, paid_on INTEGER NOT NULL, bank_card TEXT NOT NULL,"
+	" status TEXT NOT NULL, lseq INTEGER NOT NULL);"
+	"CREATE INDEX payments_worker_month ON payments(project_id, person_id, period);"
+	"CREATE INDEX payments_person ON payments(person_id, period);"
+	"CREATE TABLE calendar(date INTEGER PRIMARY KEY, kind TEXT NOT NULL, lseq INTEGER NOT NULL);"
+	"CREATE TABLE ledger(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, op INTEGER NOT NULL,"
+	" kind TEXT NOT NULL, prev_version INTEGER NOT NULL, content TEXT NOT NULL,"
+	" hash BLOB NOT NULL);",
+};
+
+static int exec(struct sq_store *q, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(q->base.errmsg, sizeof q->base.errmsg, "sqlite: migration: %s",
+			 msg ? msg : "?");
+		sqlite3_free(msg);
+		return WG_ESTORE;
+	}
+	return WG_OK;
+}
+
+int sq_migrate(struct store *s, int *applied)
+{
+	struct sq_store *q = (struct sq_store *)s;
+	const int n = (int)(sizeof migrations / sizeof migrations[0]);
+	int rc = exec(q, "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
+			 " value TEXT NOT NULL); COMMIT;");
+	if (rc)
+		return rc;
+	*applied = 0;
+	for (;;) {
+		rc = exec(q, "BEGIN IMMEDIATE");
+		if (rc)
+			return rc;
+		sqlite3_stmt *st = NULL;
+		int version = 0;
+		if (sqlite3_prepare_v2(q->db,
+				       "SELECT value FROM meta WHERE key='schema_version'", -1,
+				       &st, NULL) != SQLITE_OK) {
+			rc = sq_fail(q, "schema version");
+			goto undo;
+		}
+		if (sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (version > n) {
+			snprintf(q->base.errmsg, sizeof q->base.errmsg,
+				 "database schema version %d is newer than this wageguard (%d)",
+				 version, n);
+			rc = WG_ESTORE;
+			goto undo;
+		}
+		if (version == n)
+			return exec(q, "COMMIT");
+		rc = exec(q, migrations[version]);
+		if (rc)
+			goto undo;
+		char sql[128];
+		snprintf(sql, sizeof sql,
+			 "INSERT OR REPLACE INTO meta VALUES('schema_version', '%d'); COMMIT;",
+			 version + 1);
+		rc = exec(q, sql);
+		if (rc)
+			goto undo;
+		++*applied;
+	}
+undo:
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}

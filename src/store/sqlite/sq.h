@@ -1,0 +1,72 @@
+/* sq.h — internals shared by the SQLite backend's files: the store struct, the cache of
+ * prepared statements and of resolved references. */
+#ifndef WG_SQ_H
+#define WG_SQ_H
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+#include "util/dbuf.h"
+
+/* Resolved natural keys (project code, USCC, ID number) to row ids: direct-mapped, so
+ * sorted imports resolve each reference once. Emptied on rollback. */
+#define SQ_REFCACHE 4096
+struct sq_ref {
+	char key[40];
+	int64_t id, region;
+	bool used;
+};
+
+enum sq_stmt_op { SQ_GET, SQ_INSERT, SQ_UPDATE, SQ_SCAN, SQ__OPS };
+
+struct sq_store {
+	struct store base;
+	sqlite3 *db;
+	sqlite3_stmt *rec[REC__COUNT][SQ__OPS];
+	sqlite3_stmt *named[32];   /* other statements, see sq_prepare_named */
+	struct sq_ref refs[3][SQ_REFCACHE]; /* enterprise, project, person */
+	struct dbuf scratch;       /* copies of text handed out by get operations */
+	bool in_tx;
+};
+
+/* Prepares (once) and returns the statement for slot; NULL on error (message in errmsg). */
+sqlite3_stmt *sq_named(struct sq_store *q, int slot, const char *sql);
+/* Records the database's error in errmsg and returns WG_ESTORE (or WG_ERETRY if busy). */
+int sq_fail(struct sq_store *q, const char *what);
+/* Copies a column's text into scratch; returns its offset, or -1 for NULL. */
+long sq_keep(struct sq_store *q, sqlite3_stmt *st, int col);
+const char *sq_kept(struct sq_store *q, long off);
+
+/* Reference resolution: the row id (and region for projects) of a natural key. */
+int sq_ref_id(struct sq_store *q, enum col_type t, const char *key, int64_t *id, int64_t *region);
+void sq_ref_forget(struct sq_store *q);
+
+extern const struct store_ops sq_ops;
+int sq_migrate(struct store *s, int *applied);
+int sq_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
+int sq_rec_insert(struct store *s, const struct rec *r, int64_t lseq);
+int sq_rec_update(struct store *s, const struct rec *r, int64_t lseq);
+int sq_rec_scan(struct store *s, enum rec_kind kind,
+		int (*cb)(void *, const struct rec *, int64_t, const char *, const char *), void *ctx);
+int sq_rec_count(struct store *s, enum rec_kind kind, int64_t *n);
+int sq_ref_exists(struct store *s, enum col_type ref, const char *key);
+int sq_person_ensure(struct store *s, const char *id_number);
+int sq_employment_overlap(struct store *s, const struct rec *e, int64_t *other_start);
+int sq_ledger_head(struct store *s, int64_t *seq, unsigned char *hash);
+int sq_ledger_append(struct store *s, const struct ledger_entry *e);
+int sq_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e);
+int sq_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limit,
+		   int (*cb)(void *, const struct ledger_entry *), void *ctx);
+int sq_project_summary(struct store *s, const char *code, struct project_summary *out);
+int sq_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
+int sq_worker_months(struct store *s, const char *id_number,
+		     int (*cb)(void *, const struct worker_month *), void *ctx);
+
+/* Named statement slots. */
+enum {
+	SQN_REF_ENTERPRISE, SQN_REF_PROJECT, SQN_REF_PERSON, SQN_WORKER_EXISTS, SQN_PERSON_INSERT,
+	SQN_OVERLAP, SQN_LEDGER_HEAD, SQN_LEDGER_APPEND, SQN_LEDGER_GET, SQN_LEDGER_COUNT,
+	SQN_PROJECT_SUMMARY, SQN_WORKER_SUMMARY, SQN_WORKER_MONTHS, SQN_WORKER_EMPLOYMENTS,
+	SQN__COUNT
+};
+#endif

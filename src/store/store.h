@@ -1,0 +1,126 @@
+/* store.h — the one storage interface: a struct of operations that the SQLite backend
+ * (store/sqlite) and the PostgreSQL backend fill. Domain code calls only these; no SQL
+ * leaves the backends. Every operation returns 0 or a negative wg_status (util/err.h). */
+#ifndef WG_STORE_H
+#define WG_STORE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/schema.h"
+
+struct store;
+
+/* What the ledger records (SPEC §6): a row imported, amended, a payment's status changed,
+ * an import finished. */
+enum ledger_op {
+	LEDGER_INSERT = 1,
+	LEDGER_AMEND = 2,
+	LEDGER_STATUS = 3,
+	LEDGER_IMPORT = 4,
+};
+
+#define LEDGER_HASH_BYTES 32
+
+struct ledger_entry {
+	int64_t seq;              /* 1, 2, 3 … without gaps */
+	int64_t at;               /* Unix time of the append */
+	int op;                   /* enum ledger_op */
+	const char *kind;         /* "payroll", "import", … */
+	int64_t prev_version;     /* seq of this record's previous entry, 0 for none */
+	const char *content;      /* canonical text the hash covers */
+	unsigned char hash[LEDGER_HASH_BYTES];
+};
+
+/* A project's figures for `show project` and the API. Strings owned by the store until its
+ * next call. */
+struct project_summary {
+	const char *code, *name, *industry, *owner_uscc, *owner_name, *contractor_uscc,
+		*contractor_name, *bank_code, *account_no;
+	int64_t region, contract_value, start_date, end_date; /* end_date -1: open */
+	int64_t subcontracts, employments, workers, attendance_days, payroll_lines;
+	int64_t gross, net, paid_ok, allocated, balance;
+};
+
+/* One row of a worker's monthly history. */
+struct worker_month {
+	const char *project;
+	int64_t period, att_days, has_payroll, gross, deductions, net, paid;
+};
+
+struct worker_summary {
+	const char *id_number, *name, *phone, *bank_card, *bank_code;
+	int registered;       /* 0: the person appears only in attendance */
+	int64_t employments;
+};
+
+struct store_ops {
+	/* Releases everything; s is invalid afterwards. */
+	void (*close)(struct store *s);
+	/* Applies pending migrations; *applied receives how many ran. */
+	int (*migrate)(struct store *s, int *applied);
+
+	/* A write transaction; on SQLite it holds the single writer lock, on PostgreSQL it is
+	 * serializable and commit may return WG_ERETRY. */
+	int (*begin)(struct store *s);
+	int (*commit)(struct store *s);
+	int (*rollback)(struct store *s);
+
+	/* Finds the record with key's key columns. WG_OK: *cur filled (text owned by the store
+	 * until its next call), *lseq its latest ledger entry; WG_ENOTFOUND otherwise. */
+	int (*rec_get)(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
+	/* Inserts r (references must exist); lseq is its ledger entry. */
+	int (*rec_insert)(struct store *s, const struct rec *r, int64_t lseq);
+	/* Replaces the non-key values of the record with r's key. */
+	int (*rec_update)(struct store *s, const struct rec *r, int64_t lseq);
+	/* Calls cb for every record of kind, with the ledger entry its lseq names (NULL content
+	 * when the entry is missing). A non-zero cb return stops and is returned. */
+	int (*rec_scan)(struct store *s, enum rec_kind kind,
+			int (*cb)(void *ctx, const struct rec *r, int64_t lseq, const char *lkind,
+				  const char *lcontent),
+			void *ctx);
+	int (*rec_count)(struct store *s, enum rec_kind kind, int64_t *n);
+
+	/* WG_OK when an enterprise (COL_USCC), project (COL_PROJECT) or registered worker
+	 * (COL_PERSON) with that key exists, WG_ENOTFOUND when not. */
+	int (*ref_exists)(struct store *s, enum col_type ref, const char *key);
+	/* Registers the person with this resident ID if unknown (attendance may name people
+	 * who are on no roster). */
+	int (*person_ensure)(struct store *s, const char *id_number);
+	/* WG_OK if employment e overlaps no other employment (other start date) of the same
+	 * worker on the same project; WG_ECONFLICT and *other_start otherwise. */
+	int (*employment_overlap)(struct store *s, const struct rec *e, int64_t *other_start);
+
+	/* The last ledger entry's seq and hash (0 and zeros on an empty ledger). */
+	int (*ledger_head)(struct store *s, int64_t *seq, unsigned char *hash);
+	int (*ledger_append)(struct store *s, const struct ledger_entry *e);
+	/* Fetches entry seq (strings owned by the store until its next call). */
+	int (*ledger_get)(struct store *s, int64_t seq, struct ledger_entry *e);
+	/* Calls cb for entries with seq >= from in order (kind NULL = all kinds), at most limit
+	 * (0 = all). A non-zero cb return stops and is returned. */
+	int (*ledger_scan)(struct store *s, int64_t from, const char *kind, int64_t limit,
+			   int (*cb)(void *ctx, const struct ledger_entry *e), void *ctx);
+
+	int (*project_summary)(struct store *s, const char *code, struct project_summary *out);
+	int (*worker_summary)(struct store *s, const char *id_number, struct worker_summary *out);
+	/* Calls cb for each (project, period) the worker has attendance, payroll or payments
+	 * in, ordered by period then project. */
+	int (*worker_months)(struct store *s, const char *id_number,
+			     int (*cb)(void *ctx, const struct worker_month *m), void *ctx);
+};
+
+struct store {
+	const struct store_ops *ops;
+	char errmsg[512];   /* the backend's last error, for messages */
+};
+
+/* Opens the store named by url: "postgresql://…" or "postgres://…" selects PostgreSQL,
+ * anything else is a SQLite file path. Migrations are applied on open.
+ * @param[out] out the store; caller closes with store_close. On failure a message naming the
+ * database goes into err. */
+int store_open(struct store **out, const char *url, char *err, size_t errsz);
+void store_close(struct store *s);
+
+/* The backends' constructors; same contract as store_open. */
+int store_sqlite_open(struct store **out, const char *path, char *err, size_t errsz);
+int store_pg_open(struct store **out, const char *conninfo, char *err, size_t errsz);
+#endif

@@ -1,0 +1,442 @@
+/* csvr.c — streaming RFC 4180 CSV reader on libcsv. Lines are fed to the parser one at a
+ * time, so each record knows the physical line it starts on even when quoted fields span
+ * lines; memory is bounded by the longest record. Exports the csvr_* functions. */
+#include "util/csvr.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/dbuf.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+/* No import row comes near this; the cap stops a broken file from eating memory. */
+#define CSVR_MAX_RECORD ((size_t)1 << 20)
+
+struct csvr {
+	FILE *fp;
+	char *path;		/* as shown in messages: "<stdin>" for "-" */
+	struct csv_parser parser;
+	char *line;		/* getline's buffer */
+	size_t linecap;
+	long lineno;		/* physical lines read so far */
+	long rec_line;		/* physical line the current record starts on */
+	bool in_record;		/* a quoted field is open across lines */
+	bool row_done;		/* the parser has delivered the end of the record */
+	bool too_long;		/* the record passed CSVR_MAX_RECORD */
+	bool nomem;
+	struct dbuf data;	/* the record's fields, each followed by its NUL */
+	size_t *offs;		/* start of field i in data */
+	char **fields;		/* data.p + offs[i], rebuilt once the record is complete */
+	size_t nfields, alloc;
+	char *hdr_data;		/* the header row, laid out like data */
+	char **hdr;
+	size_t width;
+	long hdr_line;
+	long long offset, size;
+};
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errsz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+}
+
+/* RFC 4180: spaces are part of a field, so the parser must not trim them. */
+static int never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* Only LF ends a record: lines arrive one at a time with CRLF already turned into LF, so a
+ * record can end only at the end of the line just fed. */
+static int lf_only(unsigned char c)
+{
+	return c == '\n';
+}
+
+static int parser_init(struct csvr *r)
+{
+	if (csv_init(&r->parser, CSV_STRICT) != 0)
+		return WG_ENOMEM;
+	csv_set_space_func(&r->parser, never_space);
+	csv_set_term_func(&r->parser, lf_only);
+	return WG_OK;
+}
+
+static void on_field(void *s, size_t len, void *ctx)
+{
+	struct csvr *r = ctx;
+
+	if (r->too_long || r->nomem)
+		return;
+	if (r->data.len + len + 1 > CSVR_MAX_RECORD) {
+		r->too_long = true;
+		return;
+	}
+	if (r->nfields == r->alloc) {
+		size_t alloc = r->alloc ? 2 * r->alloc : 32;
+		size_t *offs = realloc(r->offs, alloc * sizeof(*offs));
+		if (!offs) {
+			r->nomem = true;
+			return;
+		}
+		r->offs = offs;
+		char **fields = realloc(r->fields, alloc * sizeof(*fields));
+		if (!fields) {
+			r->nomem = true;
+			return;
+		}
+		r->fields = fields;
+		r->alloc = alloc;
+	}
+	r->offs[r->nfields] = r->data.len;
+	/* libcsv passes a NULL buffer for an empty first field: add nothing then. */
+	if (dbuf_add(&r->data, s, len) || dbuf_addc(&r->data, '\0')) {
+		r->nomem = true;
+		return;
+	}
+	r->nfields++;
+}
+
+static void on_row(int c, void *ctx)
+{
+	struct csvr *r = ctx;
+
+	(void)c;
+	r->row_done = true;
+}
+
+static void record_reset(struct csvr *r)
+{
+	dbuf_reset(&r->data);
+	r->nfields = 0;
+	r->row_done = r->too_long = r->nomem = false;
+}
+
+/* Drops a broken record and restarts the parser, so reading resumes at the next line. */
+static int parser_restart(struct csvr *r)
+{
+	csv_free(&r->parser);
+	record_reset(r);
+	r->in_record = false;
+	return parser_init(r);
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+/* Reads lines until one record is complete. Returns 1 (fields in r->fields), 0 at end of
+ * file, or a negative wg_status with a message in err. */
+static int read_record(struct csvr *r, char *err, size_t errsz)
+{
+	record_reset(r);
+	for (;;) {
+		ssize_t got = getline(&r->line, &r->linecap, r->fp);
+		char *s = r->line;
+		size_t len;
+
+		if (got < 0) {
+			if (ferror(r->fp)) {
+				set_err(err, errsz, "%s: read error: %s", r->path, strerror(errno));
+				return WG_EIO;
+			}
+			if (r->in_record) {
+				long start = r->rec_line;
+				int rc = parser_restart(r);
+				if (rc)
+					return rc;
+				set_err(err, errsz, "%s:%ld: quoted field is never closed", r->path,
+					start);
+				return WG_EINPUT;
+			}
+			return 0;
+		}
+		len = (size_t)got;
+		r->lineno++;
+		r->offset += got;
+		if (r->lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+		if (len && s[len - 1] == '\n')
+			len--;
+		if (len && s[len - 1] == '\r')
+			len--;
+		if (!r->in_record) {
+			if (is_blank(s, len))
+				continue;
+			r->rec_line = r->lineno;
+			r->in_record = true;
+		}
+		/* The line's own terminator is fed separately so a last line without one ends
+		 * its record the same way. */
+		if (csv_parse(&r->parser, s, len, on_field, on_row, r) != len ||
+		    csv_parse(&r->parser, "\n", 1, on_field, on_row, r) != 1) {
+			int perr = csv_error(&r->parser);
+			int rc = parser_restart(r);
+			if (rc)
+				return rc;
+			if (perr != CSV_EPARSE) {
+				set_err(err, errsz, "%s:%ld: out of memory", r->path, r->lineno);
+				return WG_ENOMEM;
+			}
+			set_err(err, errsz, "%s:%ld: malformed quoting (a quote inside an unquoted "
+				"field, or text after a closing quote)", r->path, r->lineno);
+			return WG_EINPUT;
+		}
+		if (r->too_long || r->nomem) {
+			bool too_long = r->too_long;
+			int rc = parser_restart(r);
+			if (rc)
+				return rc;
+			if (!too_long) {
+				set_err(err, errsz, "%s:%ld: out of memory", r->path, r->rec_line);
+				return WG_ENOMEM;
+			}
+			set_err(err, errsz, "%s:%ld: record longer than %zu bytes", r->path,
+				r->rec_line, CSVR_MAX_RECORD);
+			return WG_EINPUT;
+		}
+		if (r->row_done) {
+			r->in_record = false;
+			for (size_t i = 0; i < r->nfields; i++)
+				r->fields[i] = r->data.p + r->offs[i];
+			return 1;
+		}
+	}
+}
+
+/* Length of the valid UTF-8 prefix of s[0..len); NUL counts as invalid since callers see
+ * fields as C strings. Rejects overlong forms, surrogates and code points past U+10FFFF. */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		unsigned char lo = 0x80, hi = 0xBF;
+
+		if (c == 0)
+			return i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3;
+		else
+			return i;
+		/* The second byte's range is what excludes overlongs, surrogates and > U+10FFFF. */
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		else if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		if (len - i <= n || s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k <= n; k++)
+			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+				return i;
+		i += n + 1;
+	}
+	return i;
+}
+
+/* Checks every field of the current record; returns the first bad field's index or -1. */
+static long bad_utf8_field(const struct csvr *r)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		size_t end = i + 1 < r->nfields ? r->offs[i + 1] : r->data.len;
+		size_t flen = end - r->offs[i] - 1;
+		if (utf8_valid_prefix((const unsigned char *)r->fields[i], flen) != flen)
+			return (long)i;
+	}
+	return -1;
+}
+
+int csvr_open(struct csvr **out, const char *path, char *err, size_t errsz)
+{
+	struct csvr *r = calloc(1, sizeof(*r));
+	struct stat st;
+	long bad;
+	int rc;
+
+	*out = NULL;
+	if (!r || !(r->path = strdup(strcmp(path, "-") == 0 ? "<stdin>" : path))) {
+		free(r);
+		set_err(err, errsz, "%s: out of memory", path);
+		return WG_ENOMEM;
+	}
+	r->data.max = CSVR_MAX_RECORD;
+	if (parser_init(r)) {
+		rc = WG_ENOMEM;
+		set_err(err, errsz, "%s: out of memory", r->path);
+		goto cleanup;
+	}
+	r->fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!r->fp) {
+		rc = WG_EIO;
+		set_err(err, errsz, "%s: %s", r->path, strerror(errno));
+		goto cleanup;
+	}
+	if (fstat(fileno(r->fp), &st) == 0 && S_ISREG(st.st_mode))
+		r->size = st.st_size;
+
+	rc = read_record(r, err, errsz);
+	if (rc == 0) {
+		rc = WG_EINPUT;
+		set_err(err, errsz, "%s: empty file, expected a header row", r->path);
+	}
+	if (rc < 0)
+		goto cleanup;
+	bad = bad_utf8_field(r);
+	if (bad >= 0) {
+		rc = WG_EINPUT;
+		set_err(err, errsz, "%s:%ld: header field %ld: invalid UTF-8", r->path, r->rec_line,
+			bad + 1);
+		goto cleanup;
+	}
+	/* Keep the header in its own copy: data and fields are reused for every record. */
+	r->width = r->nfields;
+	r->hdr_line = r->rec_line;
+	r->hdr_data = malloc(r->data.len + 1);
+	r->hdr = malloc(r->width * sizeof(*r->hdr));
+	if (!r->hdr_data || !r->hdr) {
+		rc = WG_ENOMEM;
+		set_err(err, errsz, "%s: out of memory", r->path);
+		goto cleanup;
+	}
+	memcpy(r->hdr_data, r->data.p, r->data.len + 1);
+	for (size_t i = 0; i < r->width; i++)
+		r->hdr[i] = r->hdr_data + r->offs[i];
+	*out = r;
+	return WG_OK;
+
+cleanup:
+	csvr_free(r);
+	return rc;
+}
+
+int csvr_map(struct csvr *r, const struct csvr_col *cols, size_t ncols, int *idx,
+	     void (*report)(void *ctx, long line, const char *col, const char *msg), void *ctx)
+{
+	int problems = 0;
+
+	for (size_t c = 0; c < ncols; c++)
+		idx[c] = -1;
+	for (size_t i = 0; i < r->width; i++) {
+		size_t c;
+		for (c = 0; c < ncols; c++)
+			if (strcmp(r->hdr[i], cols[c].name) == 0)
+				break;
+		if (c == ncols) {
+			report(ctx, r->hdr_line, r->hdr[i], "unknown column");
+			problems++;
+		} else if (idx[c] >= 0) {
+			report(ctx, r->hdr_line, r->hdr[i], "duplicate column");
+			problems++;
+		} else {
+			idx[c] = (int)i;
+		}
+	}
+	for (size_t c = 0; c < ncols; c++)
+		if (idx[c] < 0 && cols[c].required) {
+			report(ctx, r->hdr_line, cols[c].name, "missing required column");
+			problems++;
+		}
+	return problems;
+}
+
+int csvr_next(struct csvr *r, char ***fields, size_t *n, long *line, char *err, size_t errsz)
+{
+	int rc = read_record(r, err, errsz);
+	long bad;
+
+	*line = r->rec_line;
+	if (rc <= 0)
+		return rc;
+	if (r->nfields != r->width) {
+		set_err(err, errsz, "%s:%ld: %zu fields, but the header has %zu", r->path,
+			r->rec_line, r->nfields, r->width);
+		return WG_EINPUT;
+	}
+	bad = bad_utf8_field(r);
+	if (bad >= 0) {
+		set_err(err, errsz, "%s:%ld: column '%s': invalid UTF-8", r->path, r->rec_line,
+			r->hdr[bad]);
+		return WG_EINPUT;
+	}
+	*fields = r->fields;
+	*n = r->nfields;
+	return 1;
+}
+
+size_t csvr_width(const struct csvr *r)
+{
+	return r->width;
+}
+
+const char *csvr_header(const struct csvr *r, size_t i)
+{
+	return i < r->width ? r->hdr[i] : NULL;
+}
+
+long long csvr_offset(const struct csvr *r)
+{
+	return r->offset;
+}
+
+long long csvr_size(const struct csvr *r)
+{
+	return r->size;
+}
+
+const char *csvr_path(const struct csvr *r)
+{
+	return r->path;
+}
+
+void csvr_free(struct csvr *r)
+{
+	if (!r)
+		return;
+	if (r->fp && r->fp != stdin)
+		fclose(r->fp);
+	csv_free(&r->parser);
+	free(r->line);
+	dbuf_release(&r->data);
+	free(r->offs);
+	free(r->fields);
+	free(r->hdr_data);
+	free(r->hdr);
+	free(r->path);
+	free(r);
+}

@@ -1,0 +1,44 @@
+/* csvr.h — a streaming RFC 4180 CSV reader on libcsv: header mapping by column name, rows
+ * handed out one at a time with the physical line each starts on. Memory is bounded by the
+ * longest record, never by the file. */
+#ifndef WG_CSVR_H
+#define WG_CSVR_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct csvr;
+
+/* A column an importer expects. */
+struct csvr_col {
+	const char *name;
+	bool required;
+};
+
+/* Opens path ("-" = stdin) and reads its header row. Strips a UTF-8 BOM.
+ * @param[out] out the reader; caller frees with csvr_free.
+ * On failure returns a negative wg_status and writes a message naming the file into err. */
+int csvr_open(struct csvr **out, const char *path, char *err, size_t errsz);
+
+/* Maps the header to cols: idx[i] = field position of cols[i], or -1 for an absent optional
+ * column. Every unknown header name, duplicate name and missing required column is reported
+ * through report(ctx, line=1, column name, message); returns the number of problems (0 = ok). */
+int csvr_map(struct csvr *r, const struct csvr_col *cols, size_t ncols, int *idx,
+	     void (*report)(void *ctx, long line, const char *col, const char *msg), void *ctx);
+
+/* Reads the next record. Returns 1 with *fields (n of them, NUL-terminated strings owned by
+ * the reader, valid until the next call) and *line = physical line the record starts on;
+ * 0 at end of file; a negative wg_status on I/O error or malformed CSV (message in err,
+ * "FILE:LINE: ..."). Blank lines are skipped. Fields holding invalid UTF-8 are reported as
+ * WG_EINPUT with the line. */
+int csvr_next(struct csvr *r, char ***fields, size_t *n, long *line, char *err, size_t errsz);
+
+/* Number of header fields, and header name i. */
+size_t csvr_width(const struct csvr *r);
+const char *csvr_header(const struct csvr *r, size_t i);
+/* Bytes consumed so far and total file size (0 when unknown, e.g. a pipe): for progress. */
+long long csvr_offset(const struct csvr *r);
+long long csvr_size(const struct csvr *r);
+const char *csvr_path(const struct csvr *r);
+void csvr_free(struct csvr *r);
+#endif

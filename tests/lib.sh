@@ -1,0 +1,27 @@
+# lib.sh — helpers for the CLI tests (git's test-lib in small): each test script sources this,
+# calls t_ok / t_cmp / t_fails, and ends with t_done. Output is TAP.
+set -u
+: "${WG_BIN:?WG_BIN must point at the wageguard binary}"
+: "${WG_ROOT:?}"
+T_N=0 T_FAILED=0
+T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/wgtest.XXXXXX")
+trap 'rm -rf "$T_DIR"' EXIT
+export WAGEGUARD_DB="$T_DIR/test.db" WAGEGUARD_NO_PROGRESS=1 TZ=Asia/Shanghai
+FIX="$WG_ROOT/tests/fixtures"
+wg() { "$WG_BIN" "$@"; }
+
+t_pass() { T_N=$((T_N + 1)); echo "ok $T_N - $1"; }
+t_fail() { T_N=$((T_N + 1)); T_FAILED=$((T_FAILED + 1)); echo "not ok $T_N - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+# t_ok NAME CMD...: the command succeeds.
+t_ok() { local n=$1; shift; local out; if out=$("$@" 2>&1); then t_pass "$n"; else t_fail "$n" "command failed: $*" "$(echo "$out" | head -20)"; fi; }
+# t_fails NAME CMD...: the command exits non-zero.
+t_fails() { local n=$1; shift; if "$@" >/dev/null 2>&1; then t_fail "$n" "command unexpectedly succeeded: $*"; else t_pass "$n"; fi; }
+# t_cmp NAME EXPECTED_FILE ACTUAL_FILE: the files are equal.
+t_cmp() { if diff -u "$2" "$3" >"$T_DIR/diff" 2>&1; then t_pass "$1"; else t_fail "$1" "$(head -30 "$T_DIR/diff")"; fi; }
+# t_eq NAME WANT GOT
+t_eq() { if [ "$2" = "$3" ]; then t_pass "$1"; else t_fail "$1" "want: $2" "got:  $3"; fi; }
+# t_grep NAME PATTERN FILE: the file has a line matching the fixed string.
+t_grep() { if grep -qF -- "$2" "$3"; then t_pass "$1"; else t_fail "$1" "no line with: $2" "$(head -20 "$3")"; fi; }
+t_nogrep() { if grep -qF -- "$2" "$3"; then t_fail "$1" "unexpected line with: $2"; else t_pass "$1"; fi; }
+t_done() { echo "1..$T_N"; [ "$T_FAILED" -eq 0 ]; }

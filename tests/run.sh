@@ -1,0 +1,47 @@
+#!/bin/bash
+# Runs every test suite and prints one closing line "N passed, N failed".
+# Usage: tests/run.sh BUILD_DIR [unit|cli|store|...]. Every suite speaks TAP on stdout
+# ("ok N - name" / "not ok N - name"); a suite that exits non-zero without a failing check,
+# or prints no check at all, counts as one failure, so a broken suite cannot pass silently.
+set -u
+BUILD=${1:-build}
+ONLY=${2:-}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export WG_BIN="$ROOT/$BUILD/wageguard" WG_ROOT="$ROOT" WAGEGUARD_NO_PROGRESS=1
+OUT="$ROOT/$BUILD/test-out"
+rm -rf "$OUT"; mkdir -p "$OUT"
+passed=0 failed=0
+
+run_suite() { # name, command...
+	local name=$1; shift
+	local log="$OUT/$(echo "$name" | tr '/' '_').log"
+	"$@" >"$log" 2>&1
+	local rc=$?
+	local p f
+	p=$(grep -cE '^ok [0-9]+' "$log")
+	f=$(grep -cE '^not ok [0-9]+' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "not ok - $name exited $rc" >>"$log"; fi
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; echo "not ok - $name ran no check" >>"$log"; fi
+	passed=$((passed + p)); failed=$((failed + f))
+	if [ "$f" -gt 0 ]; then
+		printf 'FAIL %-40s %d passed, %d failed\n' "$name" "$p" "$f"
+		grep -E '^(not ok|#)' "$log" | head -40 | sed 's/^/    /'
+	else
+		printf 'ok   %-40s %d passed\n' "$name" "$p"
+	fi
+}
+
+if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
+	for t in "$ROOT/$BUILD"/tests/test_*; do
+		[ -x "$t" ] || continue
+		run_suite "unit/$(basename "$t")" "$t"
+	done
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = cli ]; then
+	for t in "$ROOT"/tests/cli/t[0-9]*.sh; do
+		[ -f "$t" ] || continue
+		run_suite "cli/$(basename "$t" .sh)" bash "$t"
+	done
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
