@@ -4,8 +4,10 @@
  * the whole file is clean. */
 #include "domain/import.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/ledger.h"
@@ -83,16 +85,29 @@ static char *trim(char *s)
 	return s;
 }
 
+/* Whether a column of this type names something that must already be stored: enterprises
+ * and projects always (but an enterprise's own code), a person only where the record is
+ * about a registered worker — attendance may name anyone with a valid ID. */
+static bool must_exist(enum rec_kind k, enum col_type t)
+{
+	switch (t) {
+	case COL_USCC:
+		return k != REC_ENTERPRISE;
+	case COL_PROJECT:
+		return true;
+	case COL_PERSON:
+		return k == REC_EMPLOYMENT || k == REC_PAYROLL || k == REC_PAYMENT;
+	default:
+		return false;
+	}
+}
+
 static int check_kind(struct import_row *row, const struct rec *r)
 {
 	switch (r->kind) {
 	case REC_ENTERPRISE: case REC_PROJECT: case REC_SUBCONTRACT: case REC_WORKER:
 	case REC_EMPLOYMENT:
 		return registry_check_row(row, r);
-	case REC_ATTENDANCE: case REC_CALENDAR:
-		return attend_check_row(row, r);
-	case REC_ACCOUNT: case REC_ALLOCATION:
-		return account_check_row(row, r);
 	case REC_PAYROLL: case REC_PAYMENT:
 		return payroll_check_row(row, r);
 	default:
@@ -200,7 +215,10 @@ static int parse_row(struct importer *im, char **fields, size_t n, const int *id
 		if (record_parse(&d->cols[i], text, &r->v[i], im->norm[i], NORM_BYTES, msg,
 				 sizeof msg))
 			import_error(&im->row, d->cols[i].name, "%s", msg);
+		else if (must_exist(d->kind, d->cols[i].type))
+			import_check_ref(&im->row, r, i);
 	}
+	/* cross-field rules only make sense once every field is right */
 	if (im->row.errors == before)
 		check_kind(&im->row, r);
 	return im->row.errors - before;
@@ -267,13 +285,21 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		rc = WG_OK; /* nothing new: leave the store, ledger included, as it was */
 		goto cleanup;
 	}
-	dbuf_reset(&im.canon);
-	dbuf_addf(&im.canon,
-		  "{\"kind\":\"%s\",\"file\":\"%s\",\"rows\":%lld,\"inserted\":%lld,"
-		  "\"unchanged\":%lld,\"amended\":%lld,\"status_changes\":%lld}",
-		  kind->name, "", (long long)st->rows, (long long)st->inserted,
-		  (long long)st->unchanged, (long long)st->amended, (long long)st->status_changes);
-	if ((rc = ledger_write(&im.lw, LEDGER_IMPORT, "import", 0, dbuf_str(&im.canon), NULL)))
+	/* the import itself is an entry too: which file, and what it changed */
+	json_t *summary = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "kind", kind->name,
+				    "file", im.row.file, "rows", (json_int_t)st->rows, "inserted",
+				    (json_int_t)st->inserted, "unchanged", (json_int_t)st->unchanged,
+				    "amended", (json_int_t)st->amended, "status_changes",
+				    (json_int_t)st->status_changes);
+	char *text = summary ? json_dumps(summary, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(summary);
+	if (!text) {
+		rc = WG_ENOMEM;
+		goto store_failed;
+	}
+	rc = ledger_write(&im.lw, LEDGER_IMPORT, "import", 0, text, NULL);
+	free(text);
+	if (rc)
 		goto store_failed;
 	if ((rc = s->ops->commit(s)))
 		goto store_failed;

@@ -53,10 +53,9 @@ int import_check_ref(struct import_row *row, const struct rec *r, int col);
 /* Reports col_end < col_start (both dates); returns -1 then. */
 int import_check_order(struct import_row *row, const struct rec *r, int col_start, int col_end);
 
-/* Per-kind cross-field checks, run after each field parsed. Each reports through row and
- * returns the number of problems found. Defined by the module owning the kind. */
+/* Per-kind cross-field checks, run once every field of a row parsed. Each reports through
+ * row and returns the number of problems found. Defined by the module owning the kinds;
+ * attendance, calendar, accounts and allocations have field rules only. */
 int registry_check_row(struct import_row *row, const struct rec *r);
-int attend_check_row(struct import_row *row, const struct rec *r);
-int account_check_row(struct import_row *row, const struct rec *r);
 int payroll_check_row(struct import_row *row, const struct rec *r);
 #endif

@@ -11,11 +11,7 @@ static int check_employment(struct import_row *row, const struct rec *r)
 {
 	/* columns: project_code 0, id_number 1, employer_uscc 2, team 3, trade 4,
 	 * wage_type 5, wage_rate 6, start_date 7, end_date 8 */
-	int bad = 0;
-	bad += import_check_ref(row, r, 0) < 0;
-	bad += import_check_ref(row, r, 1) < 0;
-	bad += import_check_ref(row, r, 2) < 0;
-	bad += import_check_order(row, r, 7, 8) < 0;
+	int bad = import_check_order(row, r, 7, 8) < 0;
 	if (strcmp(r->v[5].s, "piece") != 0 && r->v[6].i == 0) {
 		import_error(row, "wage_rate", "must be above 0 for a %s wage", r->v[5].s);
 		bad++;
@@ -40,18 +36,11 @@ static int check_employment(struct import_row *row, const struct rec *r)
 
 int registry_check_row(struct import_row *row, const struct rec *r)
 {
-	int bad = 0;
 	switch (r->kind) {
 	case REC_PROJECT:
-		bad += import_check_ref(row, r, 4) < 0;
-		bad += import_check_ref(row, r, 5) < 0;
-		bad += import_check_order(row, r, 7, 8) < 0;
-		return bad;
+		return import_check_order(row, r, 7, 8) < 0;
 	case REC_SUBCONTRACT:
-		bad += import_check_ref(row, r, 0) < 0;
-		bad += import_check_ref(row, r, 1) < 0;
-		bad += import_check_order(row, r, 3, 4) < 0;
-		return bad;
+		return import_check_order(row, r, 3, 4) < 0;
 	case REC_EMPLOYMENT:
 		return check_employment(row, r);
 	default:

@@ -384,8 +384,8 @@ int csvr_next(struct csvr *r, char ***fields, size_t *n, long *line, char *err, 
 	if (rc <= 0)
 		return rc;
 	if (r->nfields != r->width) {
-		set_err(err, errsz, "%s:%ld: %zu fields, but the header has %zu", r->path,
-			r->rec_line, r->nfields, r->width);
+		set_err(err, errsz, "%s:%ld: record has %zu field%s, header has %zu", r->path,
+			r->rec_line, r->nfields, r->nfields == 1 ? "" : "s", r->width);
 		return WG_EINPUT;
 	}
 	bad = bad_utf8_field(r);

@@ -18,11 +18,13 @@ const char *ids_strerror(int err);
  * @param[out] norm receives the normalised 18 characters + NUL (19 bytes); may be NULL.
  * Returns IDS_OK or a negative ids_err. */
 int idcard_validate(const char *s, char *norm);
-/* The check character for the first 17 digits ("10X98765432"[sum mod 11]). */
+/* The check character for the first 17 digits ("10X98765432"[sum mod 11]); '\0' when one
+ * of them is not a digit. */
 char idcard_check_char(const char *first17);
 
 /* Validates a USCC (18 chars of 0-9A-HJ-NPQRTUWXY). Lowercase is rejected (IDS_CHAR). */
 int uscc_validate(const char *s);
+/* The check character for the first 17 USCC characters; '\0' when one is not in the alphabet. */
 char uscc_check_char(const char *first17);
 
 /* A 6-digit region code whose first two digits are a GB/T 2260 province code. */

@@ -7,7 +7,9 @@
 #define MASK_BUFSZ 48
 /* Each writes a NUL-terminated masked copy into buf (MASK_BUFSZ bytes) and returns buf.
  * ID: first 6 and last 4 kept. Card: digits only, first 4 and last 4 kept, groups of 4.
- * Phone: first 3 and last 4 kept. Inputs shorter than what is kept are fully starred. */
+ * Phone: first 3 and last 4 kept. Inputs shorter than what is kept are fully starred (also
+ * when exactly as long: a mask must hide something). Cards always come out in the shape
+ * "dddd **** **** dddd" whatever their length; overlong IDs and phones lose stars, not ends. */
 char *mask_id(const char *id, char *buf);
 char *mask_card(const char *card, char *buf);
 char *mask_phone(const char *phone, char *buf);

@@ -223,7 +223,7 @@ static void test_errors(void)
 	next(r, &x);
 	CHECK(x.rc == WG_EINPUT && x.line == 8, "truncated sequence rejected (%s)", x.err);
 	next(r, &x);
-	CHECK(x.rc == WG_EINPUT && strstr(x.err, ":9: 3 fields, but the header has 2"),
+	CHECK(x.rc == WG_EINPUT && strstr(x.err, ":9: record has 3 fields, header has 2"),
 	      "too many fields (%s)", x.err);
 	next(r, &x);
 	CHECK(x.rc == WG_EINPUT && x.line == 10, "too few fields (%s)", x.err);
@@ -234,6 +234,21 @@ static void test_errors(void)
 	      "unterminated quote reported at the line it opens (%s)", x.err);
 	next(r, &x);
 	CHECK(x.rc == 0, "end of file after the unterminated quote");
+	csvr_free(r);
+
+	/* Edge sequences: the largest code point, then overlong, above U+10FFFF, bare
+	 * continuation byte, and (valid) U+FFFF. */
+	r = open_text("a\n\xF4\x8F\xBF\xBF\n\xE0\x80\xAF\n\xF4\x90\x80\x80\n\x80\n\xEF\xBF\xBF\n");
+	next(r, &x);
+	CHECK(x.rc == 1, "U+10FFFF accepted (%s)", x.err);
+	next(r, &x);
+	CHECK(x.rc == WG_EINPUT && x.line == 3, "3-byte overlong rejected");
+	next(r, &x);
+	CHECK(x.rc == WG_EINPUT && x.line == 4, "code point above U+10FFFF rejected");
+	next(r, &x);
+	CHECK(x.rc == WG_EINPUT && x.line == 5, "lone continuation byte rejected");
+	next(r, &x);
+	CHECK(x.rc == 1 && x.line == 6, "U+FFFF accepted");
 	csvr_free(r);
 
 	r = NULL;
