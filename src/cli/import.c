@@ -13,7 +13,9 @@ static void print_problem(void *ctx, const char *file, long line, const char *co
 			  const char *msg)
 {
 	(void)ctx;
-	if (line > 0 && col)
+	if (!file)
+		fprintf(stderr, "%s\n", msg);
+	else if (line > 0 && col)
 		fprintf(stderr, "%s:%ld: column '%s': %s\n", file, line, col, msg);
 	else if (line > 0)
 		fprintf(stderr, "%s:%ld: %s\n", file, line, msg);

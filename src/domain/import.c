@@ -241,7 +241,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	memset(st, 0, sizeof *st);
 
 	if ((rc = csvr_open(&r, path, err, sizeof err))) {
-		report(ctx, im.row.file, 0, NULL, err);
+		report(ctx, NULL, 0, NULL, err);
 		goto cleanup;
 	}
 	struct csvr_col cols[REC_MAXCOLS];
@@ -262,19 +262,26 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	char **fields;
 	size_t n, width = csvr_width(r);
 	long line;
-	while ((rc = csvr_next(r, &fields, &n, &line, err, sizeof err)) > 0) {
+	while ((rc = csvr_next(r, &fields, &n, &line, err, sizeof err)) > 0 || rc == WG_EINPUT) {
 		struct rec rec;
 		im.row.line = line;
 		st->rows++;
+		if (rc == WG_EINPUT) {
+			/* a record the reader could not take (field count, UTF-8, quoting):
+			 * reported, and reading goes on with the next one */
+			im.row.errors++;
+			report(ctx, NULL, line, NULL, err);
+			continue;
+		}
 		if (parse_row(&im, fields, n, idx, width, &rec) == 0 && (rc = apply(&im, &rec)))
 			goto store_failed;
 		if (o->progress && (st->rows & 0xffff) == 0)
 			o->progress(o->progress_ctx, csvr_offset(r), csvr_size(r), st->rows);
 	}
 	if (rc < 0) {
-		/* malformed CSV: the rest of the file cannot be read reliably */
+		/* the file could not be read to its end */
 		im.row.errors++;
-		report(ctx, im.row.file, 0, NULL, err);
+		report(ctx, NULL, 0, NULL, err);
 	}
 	st->errors = im.row.errors;
 	if (im.row.errors) {

@@ -9,7 +9,8 @@
 
 #include "store/store.h"
 
-/* Receives each problem: line 0 = the file as a whole, col NULL = the row as a whole. */
+/* Receives each problem: line 0 = the file as a whole, col NULL = the row as a whole,
+ * file NULL = msg already names file and line (the CSV reader's own messages). */
 typedef void import_report_fn(void *ctx, const char *file, long line, const char *col,
 			      const char *msg);
 

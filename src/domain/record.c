@@ -56,7 +56,8 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 			return fail(msg, msgsz, "%.40s…: %s", text, "longer than 200 bytes");
 		for (const char *p = text; *p; p++)
 			if ((unsigned char)*p < 0x20)
-				return fail(msg, msgsz, "'%.40s' %s", text, "contains a control character");
+				return fail(msg, msgsz, "%s%s", "",
+					    "contains a line break or another control character");
 		v->s = text;
 		return 0;
 	case COL_CODE:

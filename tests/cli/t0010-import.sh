@@ -34,6 +34,10 @@ HZ000009,36042619910102009X,91330100MA2AAAAA2N,木工班,木工,daily,-5,2026-02
 HZ000001,510122198503150028,91330100MA2AAAAA2H,木工班,木工,monthly,7500,2026-05-01,
 HZ000001,510122198503150036,91330100MA2AAAAA2H,木工班,木工,daily,300,2026-04-01,2026-03-01
 HZ000001,510122198503150036,91330100MA2AAAAA2H,木工班,木工,monthly,0,2026-04-01,
+HZ000001,510122198503150036
+HZ000001,510122198503150036,91330100MA2AAAAA2H,"木工班
+二组",木工,daily,300,2026-06-01,2026-06-02
+HZ000001,5101221985031500
 CSV
 t_fails "a bad file is refused" wg import employments "$T_DIR/bad.csv"
 wg import employments "$T_DIR/bad.csv" 2>"$T_DIR/bad.err"
@@ -49,7 +53,10 @@ bad.csv:4: column 'start_date': '2026-02-30' is not a valid date (YYYY-MM-DD)
 bad.csv:5: column 'start_date': overlaps the employment of this worker on this project that starts 2026-04-01
 bad.csv:6: column 'end_date': is before start_date
 bad.csv:7: column 'wage_rate': must be above 0 for a monthly wage
-bad.csv: 10 problems; nothing was imported
+bad.csv:8: record has 2 fields, header has 9
+bad.csv:9: column 'team': contains a line break or another control character
+bad.csv:11: record has 2 fields, header has 9
+bad.csv: 13 problems; nothing was imported
 OUT
 t_cmp "every problem is reported with file, line and column" "$T_DIR/bad.want" "$T_DIR/bad.out"
 wg ledger log >"$T_DIR/ledger3"
