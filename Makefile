@@ -1,6 +1,6 @@
 # wageguard — build, test, run. `make` builds build/wageguard; `make test` runs every suite.
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq
+PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq libzstd
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
@@ -9,7 +9,7 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
 BUILD   ?= build
 SRCS    := $(shell find src -name '*.c' | sort)
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
-LIBOBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+LIBOBJS := $(filter-out $(BUILD)/src/main.o $(BUILD)/src/cli/%,$(OBJS))
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 BIN     := $(BUILD)/wageguard
 DEPS_STAMP := .deps-installed

@@ -3,7 +3,7 @@
 # packages already present are not reinstalled, so a second run is quick.
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libsodium-dev
-      libmicrohttpd-dev libpq-dev postgresql clang-format cppcheck"
+      libmicrohttpd-dev libpq-dev libzstd-dev postgresql clang-format cppcheck time"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -13,9 +13,8 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-static int print_entry(void *ctx, const struct ledger_entry *e)
+static void print_head(const struct ledger_entry *e)
 {
-	(void)ctx;
 	char when[32];
 	time_t t = (time_t)e->at + 8 * 3600; /* Asia/Shanghai */
 	struct tm tm;
@@ -24,8 +23,30 @@ static int print_entry(void *ctx, const struct ledger_entry *e)
 	char hex[2 * 8 + 1];
 	for (int i = 0; i < 8; i++)
 		snprintf(hex + 2 * i, 3, "%02x", e->hash[i]);
-	printf("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\n", e->seq, when, ledger_op_name(e->op), e->kind,
-	       hex, e->content);
+	printf("%" PRId64 "\t%s\t%s\t%s\t%s", e->seq, when, ledger_op_name(e->op), e->kind, hex);
+}
+
+/* `log`: the entry's head, then each line of its content indented by a tab. */
+static int print_entry(void *ctx, const struct ledger_entry *e)
+{
+	(void)ctx;
+	print_head(e);
+	putchar('\n');
+	for (const char *p = e->content; *p;) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+		printf("\t%.*s\n", len, p);
+		p += len + (nl != NULL);
+	}
+	return 0;
+}
+
+/* `history`: one line per version, the entry's head and the record's line in it. */
+static int print_version(void *ctx, const struct ledger_entry *e, const char *line)
+{
+	(void)ctx;
+	print_head(e);
+	printf("\t%s\n", line);
 	return 0;
 }
 
@@ -77,7 +98,7 @@ static int history(struct store *s, const char *kind_name, int nkeys, char **key
 		fprintf(stderr, "wageguard ledger history: too many key values for %s\n", d->name);
 		return 2;
 	}
-	int rc = ledger_history(s, &key, print_entry, NULL);
+	int rc = ledger_history(s, &key, print_version, NULL);
 	if (rc == WG_ENOTFOUND) {
 		fprintf(stderr, "wageguard ledger history: no such %s record\n", d->name);
 		return 1;

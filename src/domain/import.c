@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/import_read.h"
 #include "domain/ledger.h"
 #include "domain/record.h"
 #include "util/csvr.h"
@@ -17,15 +18,12 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-#define NORM_BYTES 40
-
 struct importer {
 	struct import_row row;
 	const struct import_opts *o;
 	struct import_stats *st;
 	struct ledger_writer lw;
-	struct dbuf canon, old, a, b;
-	char norm[REC_MAXCOLS][NORM_BYTES];
+	struct dbuf old, a, b;
 };
 
 void import_error(struct import_row *row, const char *col, const char *fmt, ...)
@@ -75,16 +73,6 @@ static void report_header(void *ctx, long line, const char *col, const char *msg
 	import_error(row, col, "%s", msg);
 }
 
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
 /* Whether a column of this type names something that must already be stored: enterprises
  * and projects always (but an enterprise's own code), a person only where the record is
  * about a registered worker — attendance may name anyone with a valid ID. */
@@ -130,8 +118,9 @@ static int first_difference(struct importer *im, const struct rec *cur, const st
 	return -1;
 }
 
-/* Stores one clean row: new, unchanged, a payment's new status, or an amendment. */
-static int apply(struct importer *im, const struct rec *r)
+/* Stores one clean row, whose canonical text is canon: new, unchanged, a payment's new
+ * status, or an amendment. */
+static int apply(struct importer *im, const struct rec *r, const char *canon)
 {
 	struct store *s = im->row.store;
 	const struct kind_desc *d = im->row.kind;
@@ -143,24 +132,22 @@ static int apply(struct importer *im, const struct rec *r)
 		if (rc)
 			return rc;
 	}
-	dbuf_reset(&im->canon);
-	if (record_canon(r, &im->canon) < 0)
-		return WG_ENOMEM;
-	rc = s->ops->rec_get(s, r, &cur, &lseq);
-	if (rc == WG_ENOTFOUND) {
-		if ((rc = ledger_write(&im->lw, LEDGER_INSERT, d->name, 0, dbuf_str(&im->canon), &seq)))
-			return rc;
-		if ((rc = s->ops->rec_insert(s, r, seq)))
+	/* most rows are new: insert first, with the number the ledger entry will get */
+	rc = s->ops->rec_insert(s, r, ledger_next_seq(&im->lw));
+	if (rc == WG_OK) {
+		if ((rc = ledger_add_line(&im->lw, d->name, canon)))
 			return rc;
 		im->st->inserted++;
 		return WG_OK;
 	}
-	if (rc)
+	if (rc != WG_ECONFLICT)
+		return rc;
+	if ((rc = s->ops->rec_get(s, r, &cur, &lseq)))
 		return rc;
 	dbuf_reset(&im->old);
 	if (record_canon(&cur, &im->old) < 0)
 		return WG_ENOMEM;
-	if (strcmp(dbuf_str(&im->old), dbuf_str(&im->canon)) == 0) {
+	if (strcmp(dbuf_str(&im->old), canon) == 0) {
 		im->st->unchanged++;
 		return WG_OK;
 	}
@@ -187,7 +174,7 @@ static int apply(struct importer *im, const struct rec *r)
 			     d->name, dbuf_str(&im->a));
 		return WG_OK;
 	}
-	if ((rc = ledger_write(&im->lw, op, d->name, lseq, dbuf_str(&im->canon), &seq)))
+	if ((rc = ledger_write(&im->lw, op, d->name, lseq, canon, &seq)))
 		return rc;
 	if ((rc = s->ops->rec_update(s, r, seq)))
 		return rc;
@@ -198,29 +185,29 @@ static int apply(struct importer *im, const struct rec *r)
 	return WG_OK;
 }
 
-/* Parses and checks one CSV record into r; returns the number of problems. */
-static int parse_row(struct importer *im, char **fields, size_t n, const int *idx,
-		     size_t width, struct rec *r)
+/* Reports what the reader found wrong with a row, then checks references and the kind's
+ * rules; returns the number of problems. */
+static int check_row(struct importer *im, const struct read_batch *b, const struct parsed_row *pr)
 {
 	const struct kind_desc *d = im->row.kind;
+	const char *p = b->arena.p + pr->errs;
 	int before = im->row.errors;
-	if (n != width) {
-		import_error(&im->row, NULL, "has %zu fields, the header has %zu", n, width);
+	if (pr->rejected) {
+		im->row.errors++;
+		im->row.report(im->row.report_ctx, NULL, pr->line, NULL, p);
 		return 1;
 	}
-	r->kind = d->kind;
-	for (int i = 0; i < d->ncols; i++) {
-		char msg[256];
-		const char *text = idx[i] >= 0 ? trim(fields[idx[i]]) : "";
-		if (record_parse(&d->cols[i], text, &r->v[i], im->norm[i], NORM_BYTES, msg,
-				 sizeof msg))
-			import_error(&im->row, d->cols[i].name, "%s", msg);
-		else if (must_exist(d->kind, d->cols[i].type))
-			import_check_ref(&im->row, r, i);
+	for (int e = 0; e < pr->nerr; e++) {
+		const char *col = p, *msg = p + strlen(p) + 1;
+		import_error(&im->row, col, "%s", msg);
+		p = msg + strlen(msg) + 1;
 	}
-	/* cross-field rules only make sense once every field is right */
+	for (int i = 0; i < d->ncols; i++)
+		if (!(pr->bad & 1u << i) && must_exist(d->kind, d->cols[i].type))
+			import_check_ref(&im->row, &pr->rec, i);
+	/* cross-field rules only make sense once every reference is right */
 	if (im->row.errors == before)
-		check_kind(&im->row, r);
+		check_kind(&im->row, &pr->rec);
 	return im->row.errors - before;
 }
 
@@ -232,9 +219,10 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		.row = {.store = s, .kind = kind, .file = o->label ? o->label : path,
 			.report = report, .report_ctx = ctx},
 		.o = o, .st = st,
-		.canon = DBUF_INIT, .old = DBUF_INIT, .a = DBUF_INIT, .b = DBUF_INIT,
+		.old = DBUF_INIT, .a = DBUF_INIT, .b = DBUF_INIT,
 	};
 	struct csvr *r = NULL;
+	struct reader *rd = NULL;
 	char err[512];
 	int rc, idx[REC_MAXCOLS];
 	bool in_tx = false;
@@ -259,29 +247,28 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	if ((rc = ledger_writer_init(&im.lw, s)))
 		goto store_failed;
 
-	char **fields;
-	size_t n, width = csvr_width(r);
-	long line;
-	while ((rc = csvr_next(r, &fields, &n, &line, err, sizeof err)) > 0 || rc == WG_EINPUT) {
-		struct rec rec;
-		im.row.line = line;
-		st->rows++;
-		if (rc == WG_EINPUT) {
-			/* a record the reader could not take (field count, UTF-8, quoting):
-			 * reported, and reading goes on with the next one */
-			im.row.errors++;
-			report(ctx, NULL, line, NULL, err);
-			continue;
-		}
-		if (parse_row(&im, fields, n, idx, width, &rec) == 0 && (rc = apply(&im, &rec)))
-			goto store_failed;
-		if (o->progress && (st->rows & 0xffff) == 0)
-			o->progress(o->progress_ctx, csvr_offset(r), csvr_size(r), st->rows);
+	if ((rc = reader_start(&rd, r, kind, idx))) {
+		report(ctx, im.row.file, 0, NULL, "cannot start reading: out of memory");
+		goto cleanup;
 	}
-	if (rc < 0) {
-		/* the file could not be read to its end */
-		im.row.errors++;
-		report(ctx, NULL, 0, NULL, err);
+	for (bool more = true; more;) {
+		struct read_batch *b = reader_next(rd);
+		for (int i = 0; i < b->n; i++) {
+			const struct parsed_row *pr = &b->rows[i];
+			im.row.line = pr->line;
+			st->rows++;
+			if (check_row(&im, b, pr) == 0 && (rc = apply(&im, &pr->rec, b->arena.p + pr->canon)))
+				goto store_failed;
+		}
+		if (b->end < 0) {
+			/* the file could not be read to its end */
+			im.row.errors++;
+			report(ctx, NULL, 0, NULL, b->fatal);
+		}
+		if (o->progress)
+			o->progress(o->progress_ctx, b->offset, b->size, st->rows);
+		more = b->end == 0;
+		reader_release(rd, b);
 	}
 	st->errors = im.row.errors;
 	if (im.row.errors) {
@@ -322,8 +309,9 @@ cleanup:
 		s->ops->rollback(s);
 	if (o->progress && r)
 		o->progress(o->progress_ctx, -1, 0, st->rows);
+	ledger_writer_release(&im.lw);
+	reader_stop(rd);
 	csvr_free(r);
-	dbuf_release(&im.canon);
 	dbuf_release(&im.old);
 	dbuf_release(&im.a);
 	dbuf_release(&im.b);

@@ -3,12 +3,13 @@
 #include "domain/ledger.h"
 
 #include <sodium.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "domain/record.h"
-#include "util/dbuf.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -47,13 +48,20 @@ void ledger_hash(const unsigned char *prev, const struct ledger_entry *e, unsign
 
 int ledger_writer_init(struct ledger_writer *w, struct store *s)
 {
+	memset(w, 0, sizeof *w);
 	w->store = s;
 	w->now = (int64_t)time(NULL);
+	w->block.max = LEDGER_BLOCK_BYTES * 2;
 	return s->ops->ledger_head(s, &w->seq, w->hash);
 }
 
-int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind,
-		 int64_t prev_version, const char *content, int64_t *seq)
+void ledger_writer_release(struct ledger_writer *w)
+{
+	dbuf_release(&w->block);
+}
+
+static int append(struct ledger_writer *w, enum ledger_op op, const char *kind,
+		  int64_t prev_version, const char *content)
 {
 	struct ledger_entry e = {.seq = w->seq + 1, .at = w->now, .op = op, .kind = kind,
 				 .prev_version = prev_version, .content = content};
@@ -63,161 +71,248 @@ int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind,
 		return rc;
 	w->seq = e.seq;
 	memcpy(w->hash, e.hash, LEDGER_HASH_BYTES);
+	return WG_OK;
+}
+
+int ledger_flush(struct ledger_writer *w)
+{
+	if (!w->block_lines)
+		return WG_OK;
+	int rc = append(w, LEDGER_INSERT, w->block_kind, 0, dbuf_str(&w->block));
+	dbuf_reset(&w->block);
+	w->block_lines = 0;
+	w->block_kind = NULL;
+	return rc;
+}
+
+int ledger_add_line(struct ledger_writer *w, const char *kind, const char *line)
+{
+	int rc;
+	if (w->block_lines && strcmp(w->block_kind, kind) != 0 && (rc = ledger_flush(w)))
+		return rc;
+	if ((w->block_lines && dbuf_addc(&w->block, '\n') < 0) || dbuf_adds(&w->block, line) < 0)
+		return WG_ENOMEM;
+	w->block_kind = kind;
+	if (++w->block_lines >= LEDGER_BLOCK_LINES || w->block.len >= LEDGER_BLOCK_BYTES)
+		return ledger_flush(w);
+	return WG_OK;
+}
+
+int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind,
+		 int64_t prev_version, const char *content, int64_t *seq)
+{
+	int rc = ledger_flush(w);
+	if (rc || (rc = append(w, op, kind, prev_version, content)))
+		return rc;
 	if (seq)
-		*seq = e.seq;
+		*seq = w->seq;
 	return WG_OK;
 }
 
 /* Keeps the earliest problem: the entry a person should look at first. */
-static void problem(struct ledger_report *rep, int64_t seq, const char *fmt, const char *a,
-		    const char *b)
+static void problem(struct ledger_report *rep, int64_t seq, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void problem(struct ledger_report *rep, int64_t seq, const char *fmt, ...)
 {
 	rep->problems++;
 	if (rep->first_seq && rep->first_seq <= seq)
 		return;
 	rep->first_seq = seq;
-	snprintf(rep->first, sizeof rep->first, fmt, a, b);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(rep->first, sizeof rep->first, fmt, ap);
+	va_end(ap);
 }
 
-struct chain_walk {
+/* Calls fn for each line of an entry's content, with a NUL-terminated copy in buf. */
+static int each_line(const char *content, struct dbuf *buf,
+		     int (*fn)(void *ctx, const char *line, int n), void *ctx)
+{
+	int n = 0, rc;
+	for (const char *p = content; *p || n == 0;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		dbuf_reset(buf);
+		if (dbuf_add(buf, p, len) < 0)
+			return WG_ENOMEM;
+		if ((rc = fn(ctx, dbuf_str(buf), ++n)))
+			return rc;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+struct verify {
+	struct store *s;
 	struct ledger_report *rep;
 	int64_t expect;
 	unsigned char prev[LEDGER_HASH_BYTES];
-	int64_t inserts[REC__COUNT];
-};
-
-static int walk_entry(void *ctx, const struct ledger_entry *e)
-{
-	struct chain_walk *c = ctx;
-	unsigned char h[LEDGER_HASH_BYTES];
-	char num[32];
-	c->rep->entries++;
-	if (e->seq != c->expect) {
-		snprintf(num, sizeof num, "%lld", (long long)c->expect);
-		problem(c->rep, c->expect, "entry %s is missing (the chain jumps to %s)", num,
-			"a later entry");
-		c->expect = e->seq;
-	}
-	ledger_hash(c->prev, e, h);
-	if (sodium_memcmp(h, e->hash, LEDGER_HASH_BYTES) != 0) {
-		snprintf(num, sizeof num, "%lld", (long long)e->seq);
-		problem(c->rep, e->seq, "entry %s (%s): its hash does not match its content or "
-			"the entry before it", num, e->kind);
-	}
-	/* chain on the stored hash, so one altered entry is reported once, not forever */
-	memcpy(c->prev, e->hash, LEDGER_HASH_BYTES);
-	c->expect = e->seq + 1;
-	if (e->op == LEDGER_INSERT) {
-		const struct kind_desc *d = schema_kind_by_name(e->kind);
-		if (d)
-			c->inserts[d->kind]++;
-	}
-	return 0;
-}
-
-struct record_walk {
-	struct ledger_report *rep;
+	const struct ledger_entry *e;
 	const struct kind_desc *d;
-	struct dbuf canon;
-	int64_t rows;
+	int64_t matched[REC__COUNT];
+	struct dbuf line, canon, keybuf;
+	char *split;
+	size_t splitsz;
 };
 
-static int walk_record(void *ctx, const struct rec *r, int64_t lseq, const char *lkind,
-		       const char *lcontent)
+/* One line of an entry: the record it names must exist and, if this entry holds its latest
+ * version, be exactly this line. */
+static int verify_line(void *ctx, const char *line, int n)
 {
-	struct record_walk *w = ctx;
-	char num[32];
-	w->rows++;
-	w->rep->records++;
-	dbuf_reset(&w->canon);
-	if (record_canon(r, &w->canon) < 0)
-		return WG_ENOMEM;
-	snprintf(num, sizeof num, "%lld", (long long)lseq);
-	if (!lcontent) {
-		problem(w->rep, lseq, "entry %s, which record %s names, does not exist", num,
-			dbuf_str(&w->canon));
-	} else if (strcmp(lkind, w->d->name) != 0 || strcmp(lcontent, dbuf_str(&w->canon)) != 0) {
-		char what[300];
-		snprintf(what, sizeof what, "%s record %s", w->d->name, dbuf_str(&w->canon));
-		problem(w->rep, lseq, "entry %s: the stored %s differs from it", num, what);
-	}
-	return 0;
-}
-
-struct missing_walk {
-	struct store *s;
-	struct ledger_report *rep;
-	enum rec_kind kind;
-	int64_t latest_of_key; /* unused marker */
-};
-
-static int find_deleted(void *ctx, const struct ledger_entry *e)
-{
-	struct missing_walk *m = ctx;
-	if (e->op != LEDGER_INSERT)
-		return 0;
-	char buf[2048];
+	struct verify *v = ctx;
 	struct rec key, cur;
 	int64_t lseq;
-	if (record_uncanon(m->kind, e->content, buf, sizeof buf, &key))
-		return 0;
-	if (m->s->ops->rec_get(m->s, &key, &cur, &lseq) == WG_ENOTFOUND) {
-		char num[32];
-		snprintf(num, sizeof num, "%lld", (long long)e->seq);
-		problem(m->rep, e->seq, "entry %s: its %s record was deleted from the store", num,
-			e->kind);
-		return 1; /* the first is enough */
+	size_t need = strlen(line) + 1;
+	if (need > v->splitsz) {
+		char *p = realloc(v->split, need);
+		if (!p)
+			return WG_ENOMEM;
+		v->split = p, v->splitsz = need;
 	}
+	if (record_uncanon(v->d->kind, line, v->split, v->splitsz, &key)) {
+		problem(v->rep, v->e->seq, "entry %lld line %d: not a %s record",
+			(long long)v->e->seq, n, v->d->name);
+		return 0;
+	}
+	dbuf_reset(&v->keybuf);
+	record_key(&key, &v->keybuf);
+	int rc = v->s->ops->rec_get(v->s, &key, &cur, &lseq);
+	if (rc == WG_ENOTFOUND) {
+		problem(v->rep, v->e->seq, "entry %lld line %d: the %s record %s was deleted from "
+			"the store", (long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf));
+		return 0;
+	}
+	if (rc)
+		return rc;
+	if (lseq < v->e->seq) {
+		problem(v->rep, v->e->seq, "entry %lld line %d: the %s record %s names an older "
+			"entry (%lld)", (long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf),
+			(long long)lseq);
+		return 0;
+	}
+	if (lseq > v->e->seq)
+		return 0; /* a later entry holds its current version */
+	v->rep->records++;
+	v->matched[v->d->kind]++;
+	dbuf_reset(&v->canon);
+	if (record_canon(&cur, &v->canon) < 0)
+		return WG_ENOMEM;
+	if (strcmp(dbuf_str(&v->canon), line) != 0)
+		problem(v->rep, v->e->seq, "entry %lld line %d: the stored %s record %s differs "
+			"from it", (long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf));
 	return 0;
+}
+
+static int verify_entry(void *ctx, const struct ledger_entry *e)
+{
+	struct verify *v = ctx;
+	unsigned char h[LEDGER_HASH_BYTES];
+	v->rep->entries++;
+	if (e->seq != v->expect)
+		problem(v->rep, v->expect, "entry %lld is missing (the chain goes on at %lld)",
+			(long long)v->expect, (long long)e->seq);
+	ledger_hash(v->prev, e, h);
+	if (sodium_memcmp(h, e->hash, LEDGER_HASH_BYTES) != 0)
+		problem(v->rep, e->seq, "entry %lld (%s): its hash does not match its content or "
+			"the entry before it", (long long)e->seq, e->kind);
+	/* chain on the stored hash, so one altered entry is reported once, not forever */
+	memcpy(v->prev, e->hash, LEDGER_HASH_BYTES);
+	v->expect = e->seq + 1;
+	v->d = e->op == LEDGER_IMPORT ? NULL : schema_kind_by_name(e->kind);
+	if (!v->d)
+		return 0;
+	v->e = e;
+	return each_line(e->content, &v->line, verify_line, v);
 }
 
 int ledger_verify(struct store *s, struct ledger_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
-	struct chain_walk c = {.rep = rep, .expect = 1};
-	int rc = s->ops->ledger_scan(s, 1, NULL, 0, walk_entry, &c);
+	struct verify v = {.s = s, .rep = rep, .expect = 1, .line = DBUF_INIT,
+			   .canon = DBUF_INIT, .keybuf = DBUF_INIT};
+	int rc = s->ops->ledger_scan(s, 1, NULL, 0, verify_entry, &v);
+	for (int k = 0; k < REC__COUNT && !rc; k++) {
+		int64_t n;
+		if ((rc = s->ops->rec_count(s, k, &n)))
+			break;
+		if (n != v.matched[k])
+			problem(rep, INT64_MAX, "%lld %s records are stored but %lld are in the ledger",
+				(long long)n, schema_kind(k)->name, (long long)v.matched[k]);
+	}
+	dbuf_release(&v.line);
+	dbuf_release(&v.canon);
+	dbuf_release(&v.keybuf);
+	free(v.split);
 	if (rc)
 		return rc;
-	for (int k = 0; k < REC__COUNT; k++) {
-		struct record_walk w = {.rep = rep, .d = schema_kind(k), .canon = DBUF_INIT};
-		rc = s->ops->rec_scan(s, k, walk_record, &w);
-		dbuf_release(&w.canon);
-		if (rc)
-			return rc;
-		if (w.rows != c.inserts[k]) {
-			/* fewer records than insert entries: something was deleted; find it */
-			struct missing_walk m = {.s = s, .rep = rep, .kind = k};
-			int64_t before = rep->problems;
-			rc = s->ops->ledger_scan(s, 1, schema_kind(k)->name, 0, find_deleted, &m);
-			if (rc < 0)
-				return rc;
-			if (rep->problems == before) {
-				char a[32], b[32];
-				snprintf(a, sizeof a, "%lld", (long long)w.rows);
-				snprintf(b, sizeof b, "%lld", (long long)c.inserts[k]);
-				problem(rep, INT64_MAX, "%s stored records but the ledger recorded %s",
-					a, b);
-			}
-		}
-	}
 	return rep->problems ? WG_ETAMPER : WG_OK;
 }
 
+struct find_line {
+	const struct kind_desc *d;
+	const char *want;       /* the record's key */
+	struct dbuf key, found;
+	char *split;
+	size_t splitsz;
+};
+
+static int match_line(void *ctx, const char *line, int n)
+{
+	struct find_line *f = ctx;
+	struct rec r;
+	size_t need = strlen(line) + 1;
+	(void)n;
+	if (need > f->splitsz) {
+		char *p = realloc(f->split, need);
+		if (!p)
+			return WG_ENOMEM;
+		f->split = p, f->splitsz = need;
+	}
+	if (record_uncanon(f->d->kind, line, f->split, f->splitsz, &r))
+		return 0;
+	dbuf_reset(&f->key);
+	record_key(&r, &f->key);
+	if (strcmp(dbuf_str(&f->key), f->want) != 0)
+		return 0;
+	dbuf_reset(&f->found);
+	return dbuf_adds(&f->found, line) < 0 ? WG_ENOMEM : 1;
+}
+
 int ledger_history(struct store *s, const struct rec *key,
-		   int (*cb)(void *ctx, const struct ledger_entry *e), void *ctx)
+		   int (*cb)(void *ctx, const struct ledger_entry *e, const char *line),
+		   void *ctx)
 {
 	struct rec cur;
 	int64_t seq;
+	struct dbuf want = DBUF_INIT, line = DBUF_INIT;
+	struct find_line f = {.d = schema_kind(key->kind), .key = DBUF_INIT, .found = DBUF_INIT};
 	int rc = s->ops->rec_get(s, key, &cur, &seq);
 	if (rc)
-		return rc;
+		goto cleanup;
+	if (record_key(&cur, &want) < 0) {
+		rc = WG_ENOMEM;
+		goto cleanup;
+	}
+	f.want = dbuf_str(&want);
 	while (seq > 0) {
 		struct ledger_entry e;
 		if ((rc = s->ops->ledger_get(s, seq, &e)))
-			return rc;
-		if ((rc = cb(ctx, &e)))
-			return rc;
+			goto cleanup;
+		dbuf_reset(&f.found);
+		rc = each_line(e.content, &line, match_line, &f);
+		if (rc < 0)
+			goto cleanup;
+		if ((rc = cb(ctx, &e, f.found.len ? dbuf_str(&f.found) : e.content)))
+			goto cleanup;
 		seq = e.prev_version;
 	}
-	return WG_OK;
+cleanup:
+	dbuf_release(&want);
+	dbuf_release(&line);
+	dbuf_release(&f.key);
+	dbuf_release(&f.found);
+	free(f.split);
+	return rc;
 }

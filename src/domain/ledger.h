@@ -1,23 +1,45 @@
 /* ledger.h — the wage ledger (SPEC §6): an append-only chain of entries, each hashed with
- * BLAKE2b-256 over the previous hash and its own content. Writing happens inside a store
- * transaction through a ledger_writer; ledger_verify checks the chain and every record. */
+ * BLAKE2b-256 over the previous entry's hash and its own content. Imported rows go into
+ * block entries (one canonical line per row, up to LEDGER_BLOCK_LINES); amendments and
+ * status changes are single-line entries that name the version they replace. Writing
+ * happens inside a store transaction through a ledger_writer; ledger_verify checks the chain
+ * and every stored record against it. */
 #ifndef WG_LEDGER_H
 #define WG_LEDGER_H
 #include <stdint.h>
 
 #include "store/store.h"
+#include "util/dbuf.h"
+
+#define LEDGER_BLOCK_LINES 512
+#define LEDGER_BLOCK_BYTES (128 * 1024)
 
 struct ledger_writer {
 	struct store *store;
 	int64_t seq;                              /* last entry written */
 	unsigned char hash[LEDGER_HASH_BYTES];    /* its hash */
 	int64_t now;
+	const char *block_kind;                   /* the open block's kind, NULL: none */
+	struct dbuf block;                        /* its lines */
+	int block_lines;
 };
 
-/* Reads the chain head; call after store begin. Returns 0 or a wg_status. */
+/* Reads the chain head; call after store begin. Returns 0 or a wg_status. Release with
+ * ledger_writer_release (the open block is dropped, not written: flush first). */
 int ledger_writer_init(struct ledger_writer *w, struct store *s);
+void ledger_writer_release(struct ledger_writer *w);
 
-/* Appends one entry; *seq receives its number. content is copied by the store. */
+/* The number the next entry will get: what a record inserted now names as its lseq before
+ * its line is added with ledger_add_line. */
+static inline int64_t ledger_next_seq(const struct ledger_writer *w) { return w->seq + 1; }
+
+/* Adds the canonical line of a newly inserted record of kind to the open block, writing the
+ * block when it is full. */
+int ledger_add_line(struct ledger_writer *w, const char *kind, const char *line);
+/* Writes the open block, if any. */
+int ledger_flush(struct ledger_writer *w);
+
+/* Writes the open block, then one entry; *seq (may be NULL) receives its number. */
 int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind,
 		 int64_t prev_version, const char *content, int64_t *seq);
 
@@ -33,15 +55,17 @@ struct ledger_report {
 	char first[512];       /* what is wrong with it */
 };
 
-/* Walks the whole chain, then checks every stored record against its latest entry and
- * that no recorded record is missing. Returns WG_OK when intact, WG_ETAMPER when something
- * is broken (rep says what), another wg_status when the store fails. Never prints. */
+/* Walks the whole chain checking every hash, checks each stored record against the entry
+ * holding its latest version, and that every record is in the ledger and every recorded
+ * record still stored. Returns WG_OK when intact, WG_ETAMPER when something is broken (rep
+ * says what, naming the first broken entry), another wg_status when the store fails. */
 int ledger_verify(struct store *s, struct ledger_report *rep);
 
-/* Calls cb with each version of the record whose key is given, newest first, following
- * prev_version links. Returns WG_ENOTFOUND if no such record. */
+/* Calls cb with each version of the record whose key is given, newest first: the entry and
+ * the line in it that is this record. WG_ENOTFOUND if there is no such record. */
 int ledger_history(struct store *s, const struct rec *key,
-		   int (*cb)(void *ctx, const struct ledger_entry *e), void *ctx);
+		   int (*cb)(void *ctx, const struct ledger_entry *e, const char *line),
+		   void *ctx);
 
 const char *ledger_op_name(int op);
 #endif

@@ -68,16 +68,11 @@ struct store_ops {
 	/* Finds the record with key's key columns. WG_OK: *cur filled (text owned by the store
 	 * until its next call), *lseq its latest ledger entry; WG_ENOTFOUND otherwise. */
 	int (*rec_get)(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
-	/* Inserts r (references must exist); lseq is its ledger entry. */
+	/* Inserts r (references must exist) with lseq as its ledger entry. WG_ECONFLICT when a
+	 * record with r's key exists already (nothing written). */
 	int (*rec_insert)(struct store *s, const struct rec *r, int64_t lseq);
 	/* Replaces the non-key values of the record with r's key. */
 	int (*rec_update)(struct store *s, const struct rec *r, int64_t lseq);
-	/* Calls cb for every record of kind, with the ledger entry its lseq names (NULL content
-	 * when the entry is missing). A non-zero cb return stops and is returned. */
-	int (*rec_scan)(struct store *s, enum rec_kind kind,
-			int (*cb)(void *ctx, const struct rec *r, int64_t lseq, const char *lkind,
-				  const char *lcontent),
-			void *ctx);
 	int (*rec_count)(struct store *s, enum rec_kind kind, int64_t *n);
 
 	/* WG_OK when an enterprise (COL_USCC), project (COL_PROJECT) or registered worker

@@ -12,7 +12,7 @@
 #define DBUF_DEFAULT_MAX ((size_t)64 << 20)
 
 /* Makes room for len more bytes plus the NUL. Returns 0 or -1 (cap or memory). */
-static int dbuf_grow(struct dbuf *b, size_t len)
+int dbuf_reserve(struct dbuf *b, size_t len)
 {
 	size_t max = b->max ? b->max : DBUF_DEFAULT_MAX;
 	size_t need, cap;
@@ -39,7 +39,7 @@ static int dbuf_grow(struct dbuf *b, size_t len)
 
 int dbuf_add(struct dbuf *b, const void *data, size_t len)
 {
-	if (dbuf_grow(b, len))
+	if (dbuf_reserve(b, len))
 		return -1;
 	if (len)
 		memcpy(b->p + b->len, data, len);
@@ -67,7 +67,7 @@ int dbuf_vaddf(struct dbuf *b, const char *fmt, va_list ap)
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
-	if (n < 0 || dbuf_grow(b, (size_t)n))
+	if (n < 0 || dbuf_reserve(b, (size_t)n))
 		return -1;
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
@@ -93,7 +93,7 @@ int dbuf_add_csv_field(struct dbuf *b, const char *s)
 		return dbuf_add(b, s, len);
 	for (const char *p = s; (p = strchr(p, '"')); p++)
 		quotes++;
-	if (dbuf_grow(b, len + quotes + 2))
+	if (dbuf_reserve(b, len + quotes + 2))
 		return -1;
 	/* Room is reserved, so none of these appends can fail half-way. */
 	dbuf_addc(b, '"');

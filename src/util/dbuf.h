@@ -18,6 +18,9 @@ int dbuf_adds(struct dbuf *b, const char *s);
 int dbuf_addc(struct dbuf *b, char c);
 int dbuf_addf(struct dbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int dbuf_vaddf(struct dbuf *b, const char *fmt, va_list ap);
+/* Makes room for len more bytes (plus the NUL) without changing the contents, so a caller
+ * may write into p + len directly and then add to len. Returns 0 or -1. */
+int dbuf_reserve(struct dbuf *b, size_t len);
 /* Appends s as one RFC 4180 CSV field (quoted when it holds , " CR or LF). */
 int dbuf_add_csv_field(struct dbuf *b, const char *s);
 /* Empties the buffer, keeping the allocation. */

@@ -4,6 +4,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "util/banned.h"
 
@@ -71,8 +72,21 @@ char *money_format(int64_t fen, char *buf)
 	/* Negate in unsigned arithmetic: -INT64_MIN does not fit int64 but its magnitude fits. */
 	uint64_t mag = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
 
-	snprintf(buf, MONEY_BUFSZ, "%s%" PRIu64 ".%02u", fen < 0 ? "-" : "", mag / 100,
-		 (unsigned)(mag % 100));
+	/* digits right to left: this runs for every amount the importer and ledger write, and
+	 * snprintf's format parsing would dominate it */
+	char tmp[MONEY_BUFSZ];
+	char *p = tmp + sizeof tmp;
+	*--p = '\0';
+	*--p = (char)('0' + mag % 10);
+	*--p = (char)('0' + mag / 10 % 10);
+	*--p = '.';
+	mag /= 100;
+	do
+		*--p = (char)('0' + mag % 10);
+	while (mag /= 10);
+	if (fen < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
 	return buf;
 }
 

@@ -1,10 +1,15 @@
-/* ledger.c — the SQLite side of the hash-chained wage ledger: append, head, get, scan, count.
- * Hashing and verification live in domain/ledger.c; this file only stores. */
+/* ledger.c — the SQLite side of the hash-chained wage ledger: append, head, get, scan.
+ * Content longer than a few hundred bytes is kept zstd-compressed (codec 1); callers only
+ * ever see the text. Hashing and verification live in domain/ledger.c. */
 #include <string.h>
+#include <zstd.h>
 
 #include "store/sqlite/sq.h"
 #include "util/err.h"
 #include "util/banned.h"
+
+enum { CODEC_TEXT = 0, CODEC_ZSTD = 1 };
+#define COMPRESS_FROM 256 /* bytes: below this zstd's frame overhead eats the gain */
 
 int sq_ledger_head(struct store *s, int64_t *seq, unsigned char *hash)
 {
@@ -31,46 +36,96 @@ int sq_ledger_append(struct store *s, const struct ledger_entry *e)
 {
 	struct sq_store *q = (struct sq_store *)s;
 	sqlite3_stmt *st = sq_named(q, SQN_LEDGER_APPEND,
-				    "INSERT INTO ledger(seq, at, op, kind, prev_version, content, hash)"
-				    " VALUES(?, ?, ?, ?, ?, ?, ?)");
+				    "INSERT INTO ledger(seq, at, op, kind, prev_version, codec, content,"
+				    " hash) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return WG_ESTORE;
+	size_t len = strlen(e->content);
+	int codec = CODEC_TEXT;
+	const void *blob = e->content;
+	size_t blen = len;
+	if (len >= COMPRESS_FROM) {
+		size_t cap = ZSTD_compressBound(len);
+		dbuf_reset(&q->zbuf);
+		if (dbuf_reserve(&q->zbuf, cap) < 0) {
+			snprintf(q->base.errmsg, sizeof q->base.errmsg, "out of memory");
+			return WG_ENOMEM;
+		}
+		size_t z = ZSTD_compressCCtx(q->zctx, q->zbuf.p, cap, e->content, len, 3);
+		if (!ZSTD_isError(z) && z < len) {
+			codec = CODEC_ZSTD;
+			blob = q->zbuf.p;
+			blen = z;
+		}
+	}
 	sqlite3_bind_int64(st, 1, e->seq);
 	sqlite3_bind_int64(st, 2, e->at);
 	sqlite3_bind_int(st, 3, e->op);
 	sqlite3_bind_text(st, 4, e->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, e->prev_version);
-	sqlite3_bind_text(st, 6, e->content, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 7, e->hash, LEDGER_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, codec);
+	sqlite3_bind_blob(st, 7, blob, (int)blen, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, e->hash, LEDGER_HASH_BYTES, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return sq_fail(q, "ledger append");
 	sqlite3_reset(st);
 	return WG_OK;
 }
 
-static void read_entry(sqlite3_stmt *st, struct ledger_entry *e)
+/* Fills e from a row of (seq, at, op, kind, prev_version, codec, content, hash); kind and
+ * content are copied into out, which e then points into. */
+static int read_entry(struct sq_store *q, sqlite3_stmt *st, struct ledger_entry *e,
+		      struct dbuf *out)
 {
 	e->seq = sqlite3_column_int64(st, 0);
 	e->at = sqlite3_column_int64(st, 1);
 	e->op = sqlite3_column_int(st, 2);
-	e->kind = (const char *)sqlite3_column_text(st, 3);
 	e->prev_version = sqlite3_column_int64(st, 4);
-	e->content = (const char *)sqlite3_column_text(st, 5);
 	memset(e->hash, 0, LEDGER_HASH_BYTES);
-	if (sqlite3_column_bytes(st, 6) == LEDGER_HASH_BYTES)
-		memcpy(e->hash, sqlite3_column_blob(st, 6), LEDGER_HASH_BYTES);
-	if (!e->kind)
-		e->kind = "";
-	if (!e->content)
-		e->content = "";
+	if (sqlite3_column_bytes(st, 7) == LEDGER_HASH_BYTES)
+		memcpy(e->hash, sqlite3_column_blob(st, 7), LEDGER_HASH_BYTES);
+	dbuf_reset(out);
+	const unsigned char *kind = sqlite3_column_text(st, 3);
+	if (dbuf_adds(out, kind ? (const char *)kind : "") < 0 || dbuf_addc(out, '\0') < 0)
+		return WG_ENOMEM;
+	size_t koff = 0, coff = out->len;
+	const void *blob = sqlite3_column_blob(st, 6);
+	size_t blen = (size_t)sqlite3_column_bytes(st, 6);
+	if (sqlite3_column_int(st, 5) == CODEC_ZSTD) {
+		unsigned long long n = ZSTD_getFrameContentSize(blob, blen);
+		if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN ||
+		    dbuf_reserve(out, (size_t)n) < 0)
+			goto corrupt;
+		size_t got = ZSTD_decompressDCtx(q->dctx, out->p + coff, (size_t)n, blob, blen);
+		if (ZSTD_isError(got) || got != n)
+			goto corrupt;
+		out->len += got;
+		out->p[out->len] = '\0';
+	} else if (dbuf_add(out, blob ? blob : "", blen) < 0) {
+		return WG_ENOMEM;
+	}
+	e->kind = out->p + koff;
+	e->content = out->p + coff;
+	return WG_OK;
+corrupt:
+	/* a damaged blob reads as content that cannot match its hash: verify reports it */
+	dbuf_reset(out);
+	dbuf_adds(out, kind ? (const char *)kind : "");
+	dbuf_addc(out, '\0');
+	coff = out->len;
+	dbuf_adds(out, "(unreadable content)");
+	e->kind = out->p;
+	e->content = out->p + coff;
+	return WG_OK;
 }
+
+#define ENTRY_COLUMNS "seq, at, op, kind, prev_version, codec, content, hash"
 
 int sq_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e)
 {
 	struct sq_store *q = (struct sq_store *)s;
 	sqlite3_stmt *st = sq_named(q, SQN_LEDGER_GET,
-				    "SELECT seq, at, op, kind, prev_version, content, hash"
-				    " FROM ledger WHERE seq=?");
+				    "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq=?");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_int64(st, 1, seq);
@@ -79,14 +134,9 @@ int sq_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e)
 		return WG_ENOTFOUND;
 	if (step != SQLITE_ROW)
 		return sq_fail(q, "ledger get");
-	read_entry(st, e);
-	/* keep the strings past the statement's next use */
-	dbuf_reset(&q->scratch);
-	long k = sq_keep(q, st, 3), c = sq_keep(q, st, 5);
-	e->kind = k >= 0 ? sq_kept(q, k) : "";
-	e->content = c >= 0 ? sq_kept(q, c) : "";
+	int rc = read_entry(q, st, e, &q->entry);
 	sqlite3_reset(st);
-	return WG_OK;
+	return rc;
 }
 
 int sq_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limit,
@@ -94,9 +144,11 @@ int sq_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limi
 {
 	struct sq_store *q = (struct sq_store *)s;
 	sqlite3_stmt *st = NULL;
+	struct dbuf text = DBUF_INIT;
 	int rc = WG_OK, step;
+	text.max = 256u << 20;
 	if (sqlite3_prepare_v2(q->db,
-			       "SELECT seq, at, op, kind, prev_version, content, hash FROM ledger"
+			       "SELECT " ENTRY_COLUMNS " FROM ledger"
 			       " WHERE seq>=?1 AND (?2 IS NULL OR kind=?2) ORDER BY seq LIMIT ?3",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sq_fail(q, "ledger scan");
@@ -106,13 +158,13 @@ int sq_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limi
 	sqlite3_bind_int64(st, 3, limit > 0 ? limit : -1);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ledger_entry e;
-		read_entry(st, &e);
-		if ((rc = cb(ctx, &e)))
+		if ((rc = read_entry(q, st, &e, &text)) || (rc = cb(ctx, &e)))
 			goto cleanup;
 	}
 	if (step != SQLITE_DONE)
 		rc = sq_fail(q, "ledger scan");
 cleanup:
 	sqlite3_finalize(st);
+	dbuf_release(&text);
 	return rc;
 }

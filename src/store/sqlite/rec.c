@@ -1,5 +1,5 @@
 /* rec.c — the generic record operations of the SQLite backend: statements for get, insert,
- * update and scan are built once per kind from the schema descriptors and kept prepared.
+ * update are built once per kind from the schema descriptors and kept prepared.
  * References travel as natural keys and are stored as row ids. */
 #include <stdio.h>
 #include <string.h>
@@ -61,21 +61,16 @@ static int build_sql(const struct kind_desc *d, enum sq_stmt_op op, struct dbuf 
 	int rc = 0;
 	switch (op) {
 	case SQ_GET:
-	case SQ_SCAN:
 		rc |= dbuf_adds(b, "SELECT ");
 		for (int i = 0; i < d->ncols; i++) {
 			rc |= add_select(b, d->kind, &d->cols[i]);
 			rc |= dbuf_adds(b, ", ");
 		}
-		if (op == SQ_GET) {
-			rc |= dbuf_addf(b, "t.lseq FROM %s t", d->table);
-			rc |= add_key_where(b, d);
-		} else {
-			rc |= dbuf_addf(b, "t.lseq, l.kind, l.content FROM %s t"
-					   " LEFT JOIN ledger l ON l.seq=t.lseq", d->table);
-		}
+		rc |= dbuf_addf(b, "t.lseq FROM %s t", d->table);
+		rc |= add_key_where(b, d);
 		break;
 	case SQ_INSERT:
+		/* the key may exist: the caller then compares (cheaper than a probe first) */
 		rc |= dbuf_addf(b, "INSERT INTO %s(", d->table);
 		for (int i = 0; i < d->ncols; i++) {
 			col_name(d->kind, &d->cols[i], name, sizeof name);
@@ -84,7 +79,7 @@ static int build_sql(const struct kind_desc *d, enum sq_stmt_op op, struct dbuf 
 		rc |= dbuf_adds(b, d->region_from >= 0 ? "region, lseq) VALUES(" : "lseq) VALUES(");
 		for (int i = 0; i < d->ncols + (d->region_from >= 0); i++)
 			rc |= dbuf_adds(b, "?, ");
-		rc |= dbuf_adds(b, "?)");
+		rc |= dbuf_adds(b, "?) ON CONFLICT DO NOTHING");
 		break;
 	case SQ_UPDATE:
 		rc |= dbuf_addf(b, "UPDATE %s SET ", d->table);
@@ -122,8 +117,8 @@ static sqlite3_stmt *rec_stmt(struct sq_store *q, enum rec_kind k, enum sq_stmt_
 			return NULL;
 		}
 	}
+	/* every parameter is bound on each use: no need to clear bindings */
 	sqlite3_reset(q->rec[k][op]);
-	sqlite3_clear_bindings(q->rec[k][op]);
 	return q->rec[k][op];
 }
 
@@ -244,6 +239,8 @@ static int write_rec(struct sq_store *q, const struct rec *r, int64_t lseq, enum
 		sqlite3_reset(st);
 		return rc;
 	}
+	if (op == SQ_INSERT && sqlite3_changes(q->db) == 0)
+		return WG_ECONFLICT;
 	if (op == SQ_UPDATE && (r->kind == REC_PROJECT || r->kind == REC_ENTERPRISE))
 		sq_ref_forget(q); /* a cached region may have changed */
 	return WG_OK;
@@ -257,41 +254,6 @@ int sq_rec_insert(struct store *s, const struct rec *r, int64_t lseq)
 int sq_rec_update(struct store *s, const struct rec *r, int64_t lseq)
 {
 	return write_rec((struct sq_store *)s, r, lseq, SQ_UPDATE);
-}
-
-int sq_rec_scan(struct store *s, enum rec_kind kind,
-		int (*cb)(void *, const struct rec *, int64_t, const char *, const char *), void *ctx)
-{
-	struct sq_store *q = (struct sq_store *)s;
-	const struct kind_desc *d = schema_kind(kind);
-	/* a private statement: the callback may call other store operations */
-	struct dbuf b = DBUF_INIT;
-	sqlite3_stmt *st = NULL;
-	int rc = WG_OK;
-	if (build_sql(d, SQ_SCAN, &b) < 0) {
-		rc = WG_ENOMEM;
-		goto cleanup;
-	}
-	if (sqlite3_prepare_v2(q->db, b.p, -1, &st, NULL) != SQLITE_OK) {
-		rc = sq_fail(q, "prepare scan");
-		goto cleanup;
-	}
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct rec r;
-		read_row(st, d, &r);
-		rc = cb(ctx, &r, sqlite3_column_int64(st, d->ncols),
-			(const char *)sqlite3_column_text(st, d->ncols + 1),
-			(const char *)sqlite3_column_text(st, d->ncols + 2));
-		if (rc)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_fail(q, "scan");
-cleanup:
-	sqlite3_finalize(st);
-	dbuf_release(&b);
-	return rc;
 }
 
 int sq_rec_count(struct store *s, enum rec_kind kind, int64_t *n)

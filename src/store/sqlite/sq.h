@@ -4,6 +4,7 @@
 #define WG_SQ_H
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <zstd.h>
 
 #include "store/store.h"
 #include "util/dbuf.h"
@@ -17,7 +18,7 @@ struct sq_ref {
 	bool used;
 };
 
-enum sq_stmt_op { SQ_GET, SQ_INSERT, SQ_UPDATE, SQ_SCAN, SQ__OPS };
+enum sq_stmt_op { SQ_GET, SQ_INSERT, SQ_UPDATE, SQ__OPS };
 
 struct sq_store {
 	struct store base;
@@ -26,6 +27,10 @@ struct sq_store {
 	sqlite3_stmt *named[32];   /* other statements, see sq_prepare_named */
 	struct sq_ref refs[3][SQ_REFCACHE]; /* enterprise, project, person */
 	struct dbuf scratch;       /* copies of text handed out by get operations */
+	struct dbuf entry;         /* the entry ledger_get hands out */
+	struct dbuf zbuf;          /* compressed content on its way in */
+	ZSTD_CCtx *zctx;
+	ZSTD_DCtx *dctx;
 	bool in_tx;
 };
 
@@ -46,8 +51,6 @@ int sq_migrate(struct store *s, int *applied);
 int sq_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
 int sq_rec_insert(struct store *s, const struct rec *r, int64_t lseq);
 int sq_rec_update(struct store *s, const struct rec *r, int64_t lseq);
-int sq_rec_scan(struct store *s, enum rec_kind kind,
-		int (*cb)(void *, const struct rec *, int64_t, const char *, const char *), void *ctx);
 int sq_rec_count(struct store *s, enum rec_kind kind, int64_t *n);
 int sq_ref_exists(struct store *s, enum col_type ref, const char *key);
 int sq_person_ensure(struct store *s, const char *id_number);

@@ -1,5 +1,6 @@
 /* sqlite.c — the SQLite backend's life cycle: open with WAL and foreign keys, transactions,
  * the statement cache and the reference cache. Exports store_sqlite_open. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,10 @@ static void sq_close(struct store *s)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(q->db);
 	dbuf_release(&q->scratch);
+	dbuf_release(&q->entry);
+	dbuf_release(&q->zbuf);
+	ZSTD_freeCCtx(q->zctx);
+	ZSTD_freeDCtx(q->dctx);
 	free(q);
 }
 
@@ -103,7 +108,6 @@ const struct store_ops sq_ops = {
 	.rec_get = sq_rec_get,
 	.rec_insert = sq_rec_insert,
 	.rec_update = sq_rec_update,
-	.rec_scan = sq_rec_scan,
 	.rec_count = sq_rec_count,
 	.ref_exists = sq_ref_exists,
 	.person_ensure = sq_person_ensure,
@@ -117,6 +121,13 @@ const struct store_ops sq_ops = {
 	.worker_months = sq_worker_months,
 };
 
+/* Process-wide settings, before the first connection: no allocation statistics (they take
+ * a global mutex on every malloc, which the importer does per row). */
+static void configure_sqlite(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_sqlite_open(struct store **out, const char *path, char *err, size_t errsz)
 {
 	struct sq_store *q = calloc(1, sizeof *q);
@@ -124,12 +135,24 @@ int store_sqlite_open(struct store **out, const char *path, char *err, size_t er
 		return WG_ENOMEM;
 	q->base.ops = &sq_ops;
 	q->scratch.max = 16u << 20;
+	q->entry.max = q->zbuf.max = 256u << 20;
+	q->zctx = ZSTD_createCCtx();
+	q->dctx = ZSTD_createDCtx();
 	int rc = WG_OK;
-	if (sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, configure_sqlite);
+	if (!q->zctx || !q->dctx) {
+		snprintf(q->base.errmsg, sizeof q->base.errmsg, "out of memory");
+		rc = WG_ENOMEM;
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+					    SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		rc = sq_fail(q, path);
 		goto fail;
 	}
+	/* one connection per thread: SQLite's own mutexes would only cost */
 	sqlite3_busy_timeout(q->db, 10000);
 	/* WAL: readers (the server) never block the importer; NORMAL sync is durable at
 	 * checkpoints and safe against corruption. A bounded page cache keeps memory flat. */

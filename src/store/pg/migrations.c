@@ -1,0 +1,133 @@
+/* migrations.c — the PostgreSQL schema as numbered migrations, the same tables, columns and
+ * meaning as the SQLite backend's, in PostgreSQL's dialect; each runs in one transaction
+ * and meta.schema_version records the last. Never edit a released migration: add the next. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store/pg/pg.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+/* Concurrent `wageguard` processes opening a fresh database must not both create it. */
+#define PG_MIGRATION_LOCK "2003265389"
+
+static const char *const migrations[] = {
+	/* 1: the registry, monitoring records and the hash-chained ledger, as SQLite's
+	 * migration 1. Laid out for Citus (docs/citus.md): every table that grows with a
+	 * region's activity carries `region`, and its primary and unique keys include it
+	 * (Citus can only enforce uniqueness within a shard). `region` comes last in those
+	 * keys so lookups by the natural key alone still use them; since a project has one
+	 * region, (project, …, region) is exactly as unique as (project, …). txn_id is unique
+	 * per region in the database and globally by the importer, which looks txn_ids up
+	 * across regions under the ledger chain lock. Only distributed tables reference
+	 * reference tables (enterprises, projects, persons, workers, calendar), never the
+	 * other way. bigserial rather than identity columns: Citus distributes both, sequences
+	 * for longer. */
+	"CREATE TABLE enterprises(id BIGSERIAL PRIMARY KEY, uscc TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL, region_code BIGINT NOT NULL, legal_rep TEXT, lseq BIGINT NOT NULL);"
+	"CREATE TABLE projects(id BIGSERIAL PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL, region_code BIGINT NOT NULL, industry TEXT NOT NULL,"
+	" owner_id BIGINT NOT NULL REFERENCES enterprises(id),"
+	" contractor_id BIGINT NOT NULL REFERENCES enterprises(id),"
+	" contract_value BIGINT NOT NULL, start_date BIGINT NOT NULL, end_date BIGINT,"
+	" lseq BIGINT NOT NULL);"
+	"CREATE TABLE subcontracts(id BIGSERIAL, region BIGINT NOT NULL,"
+	" project_id BIGINT NOT NULL REFERENCES projects(id),"
+	" subcontractor_id BIGINT NOT NULL REFERENCES enterprises(id),"
+	" contract_value BIGINT NOT NULL, start_date BIGINT NOT NULL, end_date BIGINT,"
+	" lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
+	" UNIQUE(project_id, subcontractor_id, region));"
+	"CREATE TABLE accounts(id BIGSERIAL, region BIGINT NOT NULL,"
+	" project_id BIGINT NOT NULL REFERENCES projects(id), bank_code TEXT NOT NULL,"
+	" account_no TEXT NOT NULL, opened_on BIGINT NOT NULL, lseq BIGINT NOT NULL,"
+	" PRIMARY KEY(id, region), UNIQUE(project_id, region));"
+	"CREATE TABLE persons(id BIGSERIAL PRIMARY KEY, id_number TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE workers(person_id BIGINT PRIMARY KEY REFERENCES persons(id),"
+	" name TEXT NOT NULL, phone TEXT, bank_card TEXT NOT NULL, bank_code TEXT NOT NULL,"
+	" lseq BIGINT NOT NULL);"
+	"CREATE TABLE employments(id BIGSERIAL, region BIGINT NOT NULL,"
+	" project_id BIGINT NOT NULL REFERENCES projects(id),"
+	" person_id BIGINT NOT NULL REFERENCES persons(id),"
+	" employer_id BIGINT NOT NULL REFERENCES enterprises(id), team TEXT NOT NULL,"
+	" trade TEXT NOT NULL, wage_type TEXT NOT NULL, wage_rate BIGINT NOT NULL,"
+	" start_date BIGINT NOT NULL, end_date BIGINT, lseq BIGINT NOT NULL,"
+	" PRIMARY KEY(id, region), UNIQUE(project_id, person_id, start_date, region));"
+	"CREATE INDEX employments_person ON employments(person_id);"
+	/* the largest table: no surrogate id, references checked by the importer (a
+	 * foreign-key probe per row would double its cost), as on SQLite */
+	"CREATE TABLE attendance(project_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
+	" date BIGINT NOT NULL, hours BIGINT NOT NULL, region BIGINT NOT NULL,"
+	" lseq BIGINT NOT NULL, PRIMARY KEY(project_id, person_id, date, region));"
+	"CREATE TABLE allocations(id BIGSERIAL, txn_id TEXT NOT NULL, region BIGINT NOT NULL,"
+	" project_id BIGINT NOT NULL REFERENCES projects(id), date BIGINT NOT NULL,"
+	" amount BIGINT NOT NULL, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
+	" UNIQUE(txn_id, region));"
+	"CREATE INDEX allocations_project ON allocations(project_id, date);"
+	"CREATE TABLE payroll(id BIGSERIAL, region BIGINT NOT NULL,"
+	" project_id BIGINT NOT NULL REFERENCES projects(id),"
+	" employer_id BIGINT NOT NULL REFERENCES enterprises(id), period BIGINT NOT NULL,"
+	" person_id BIGINT NOT NULL REFERENCES persons(id), days BIGINT NOT NULL,"
+	" gross BIGINT NOT NULL, deductions BIGINT NOT NULL, net BIGINT NOT NULL,"
+	" due_date BIGINT, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
+	" UNIQUE(project_id, period, person_id, region));"
+	"CREATE INDEX payroll_person ON payroll(person_id, period);"
+	"CREATE TABLE payments(id BIGSERIAL, txn_id TEXT NOT NULL, region BIGINT NOT NULL,"
+	" project_id BIGINT NOT NULL REFERENCES projects(id),"
+	" person_id BIGINT NOT NULL REFERENCES persons(id), period BIGINT NOT NULL,"
+	" amount BIGINT NOT NULL, paid_on BIGINT NOT NULL, bank_card TEXT NOT NULL,"
+	" status TEXT NOT NULL, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
+	" UNIQUE(txn_id, region));"
+	"CREATE INDEX payments_worker_month ON payments(project_id, person_id, period);"
+	"CREATE INDEX payments_person ON payments(person_id, period);"
+	"CREATE TABLE calendar(date BIGINT PRIMARY KEY, kind TEXT NOT NULL, lseq BIGINT NOT NULL);"
+	"CREATE TABLE ledger(seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, op INTEGER NOT NULL,"
+	" kind TEXT NOT NULL, prev_version BIGINT NOT NULL, content TEXT NOT NULL,"
+	" hash BYTEA NOT NULL);",
+};
+
+int pg_migrate(struct store *s, int *applied)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	const int n = (int)(sizeof migrations / sizeof migrations[0]);
+	int rc;
+	*applied = 0;
+	for (;;) {
+		/* the lock first: CREATE TABLE IF NOT EXISTS races with itself otherwise */
+		rc = pg_exec(q, "BEGIN; SELECT pg_advisory_xact_lock(" PG_MIGRATION_LOCK ");"
+			       " CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
+			       " value TEXT NOT NULL)", "migration");
+		if (rc)
+			goto undo;
+		PGresult *res = PQexec(q->conn, "SELECT value FROM meta WHERE key='schema_version'");
+		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+			rc = pg_fail(q, "schema version", res);
+			PQclear(res);
+			goto undo;
+		}
+		int version = PQntuples(res) ? (int)strtol(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+		PQclear(res);
+		if (version > n) {
+			snprintf(q->base.errmsg, sizeof q->base.errmsg,
+				 "database schema version %d is newer than this wageguard (%d)",
+				 version, n);
+			rc = WG_ESTORE;
+			goto undo;
+		}
+		if (version == n)
+			return pg_exec(q, "COMMIT", "migration");
+		char what[32];
+		snprintf(what, sizeof what, "migration %d", version + 1);
+		if ((rc = pg_exec(q, migrations[version], what)))
+			goto undo;
+		char sql[160];
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO meta VALUES('schema_version', '%d') ON CONFLICT(key)"
+			 " DO UPDATE SET value=excluded.value; COMMIT", version + 1);
+		if ((rc = pg_exec(q, sql, what)))
+			goto undo;
+		++*applied;
+	}
+undo:
+	pg_exec(q, "ROLLBACK", "rollback");
+	return rc;
+}

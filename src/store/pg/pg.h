@@ -1,0 +1,156 @@
+/* pg.h — internals shared by the PostgreSQL backend's files: the store struct, prepared
+ * statements by slot, parameter lists, the reference caches and the COPY buffers that make
+ * bulk imports fast. Not for use outside src/store/pg. */
+#ifndef WG_PG_H
+#define WG_PG_H
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/dbuf.h"
+
+/* Resolved natural keys to row ids, direct-mapped like the SQLite backend's. Bigger, since
+ * a province has millions of people and an unsorted attendance file visits them at random. */
+#define PG_REFCACHE 16384
+struct pg_ref {
+	char key[40];
+	int64_t id, region;
+	bool used;
+};
+
+/* Registered workers already seen (ref_exists for people), by person id. */
+#define PG_WORKERCACHE 16384
+
+/* Per transaction, what the importer's lookups may skip. A scope is one project's rows of a
+ * project-keyed kind, or a whole table for the other kinds. A scope found empty after the
+ * chain lock was taken holds only rows this transaction inserted, and those are all in
+ * `track`: a key that is not there cannot exist, and rec_get answers without a round trip. */
+#define PG_SCOPES 8192
+enum pg_scope_state { PG_SCOPE_UNKNOWN = 0, PG_SCOPE_EMPTY, PG_SCOPE_FULL };
+struct pg_scope {
+	int64_t project;   /* 0 for whole-table scopes */
+	int8_t kind;
+	int8_t state;
+};
+
+/* A set of 64-bit key hashes (open addressing, 0 = free), capped so memory does not grow
+ * with the file: when full, every buffer is flushed and the set and scopes start afresh. */
+#define PG_TRACK_MAX (1u << 20)
+struct pg_keyset {
+	uint64_t *slot;
+	size_t cap, n;
+};
+
+/* Rows waiting for COPY: one buffer per kind and one for the ledger. */
+#define PG_COPY_BYTES (1u << 20)
+#define PG_LEDGER_BUF REC__COUNT
+struct pg_copybuf {
+	struct dbuf data;     /* COPY text format, one line per row */
+	int64_t rows;
+};
+
+/* Named statement slots, prepared on first use as "n<slot>". */
+enum {
+	PGN_REF_ENTERPRISE, PGN_REF_PROJECT, PGN_REF_PERSON, PGN_WORKER_EXISTS, PGN_PERSON_INSERT,
+	PGN_OVERLAP, PGN_LEDGER_HEAD, PGN_LEDGER_GET, PGN_LEDGER_SCAN, PGN_LEDGER_SEQS,
+	PGN_PROJECT_SUMMARY, PGN_WORKER_SUMMARY, PGN_WORKER_MONTHS,
+	PGN__COUNT
+};
+
+enum pg_rec_op { PG_GET, PG_UPDATE, PG_SCOPE_PROJECT, PG_SCOPE_TABLE, PG__OPS };
+
+struct pg_store {
+	struct store base;
+	PGconn *conn;
+	bool prepared[PGN__COUNT];
+	bool rec_prepared[REC__COUNT][PG__OPS];
+	PGresult *res;              /* the result whose text the last get handed out */
+	struct pg_ref refs[3][PG_REFCACHE];   /* enterprise, project, person */
+	int64_t workers[PG_WORKERCACHE];
+	struct pg_copybuf buf[REC__COUNT + 1];
+	struct pg_keyset track;
+	struct pg_scope scopes[PG_SCOPES];
+	bool in_tx;
+	int scan_depth;             /* nested rec_scan cursors open */
+	bool scan_tx;               /* rec_scan began a read-only transaction of its own */
+};
+
+/* Up to PG_MAXPARAMS text parameters for PQexecPrepared. */
+#define PG_MAXPARAMS 16
+struct pg_params {
+	int n;
+	const char *v[PG_MAXPARAMS];
+	char num[PG_MAXPARAMS][24];
+};
+void pg_param_int(struct pg_params *p, int64_t v);
+void pg_param_text(struct pg_params *p, const char *s);   /* NULL: SQL NULL */
+
+/* Records the failure in errmsg ("pg: what: message") and returns WG_ERETRY for a
+ * serialization failure or deadlock (SQLSTATE 40001, 40P01), WG_ESTORE otherwise. res may be
+ * NULL (the connection's message is used). Does not clear res. */
+int pg_fail(struct pg_store *q, const char *what, const PGresult *res);
+/* Runs sql (no parameters, results dropped); WG_OK or pg_fail's code, what naming it. */
+int pg_exec(struct pg_store *q, const char *sql, const char *what);
+/* Prepares sql (once per connection) under slot's name and runs it with p.
+ * @param[out] out the result (caller PQclears) when it is WG_OK; what names it in errors. */
+int pg_run(struct pg_store *q, int slot, const char *sql, const struct pg_params *p,
+	   PGresult **out, const char *what);
+/* The same for a statement named name, prepared when *prepared is false. */
+int pg_run_named(struct pg_store *q, const char *name, bool *prepared, const char *sql,
+		 const struct pg_params *p, PGresult **out, const char *what);
+/* Keeps res as the result handed out by a get (text valid until the next one). */
+void pg_hand_out(struct pg_store *q, PGresult *res);
+int64_t pg_int(const PGresult *res, int row, int col);
+
+/* References (refs.c). */
+int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id, int64_t *region);
+void pg_ref_forget(struct pg_store *q);
+
+/* COPY buffers and key tracking (copy.c). */
+/* Sends buffer which (a kind, or PG_LEDGER_BUF) with COPY; WG_OK when empty. */
+int pg_flush(struct pg_store *q, int which);
+/* Flushes the buffers of kinds 0..k in order (a kind only references earlier kinds). */
+int pg_flush_upto(struct pg_store *q, enum rec_kind k);
+/* Flushes every buffer, the ledger's last. */
+int pg_flush_all(struct pg_store *q);
+/* Drops buffered rows, tracked keys and scopes (rollback, or a transaction's end). */
+void pg_track_reset(struct pg_store *q, bool drop_buffers);
+/* Appends one COPY line to buffer which and flushes it when it is large. */
+int pg_copy_row(struct pg_store *q, int which, const struct dbuf *line);
+/* COPY text-format field helpers: escaped text, \N for NULL. */
+int pg_copy_text(struct dbuf *b, const char *s);
+bool pg_track_has(const struct pg_store *q, uint64_t h);
+/* Adds h; when the set is full first flushes everything and starts a new set. */
+int pg_track_add(struct pg_store *q, uint64_t h);
+uint64_t pg_hash(uint64_t h, const void *data, size_t n);
+#define PG_HASH_SEED 14695981039346656037ull
+/* The scope of (kind, project): true when rec_get may trust the tracked keys alone. */
+int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *empty);
+
+extern const struct store_ops pg_ops;
+int pg_migrate(struct store *s, int *applied);
+int pg_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
+int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq);
+int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq);
+int pg_rec_scan(struct store *s, enum rec_kind kind,
+		int (*cb)(void *, const struct rec *, int64_t, const char *, const char *), void *ctx);
+int pg_rec_count(struct store *s, enum rec_kind kind, int64_t *n);
+int pg_ref_exists(struct store *s, enum col_type ref, const char *key);
+int pg_person_ensure(struct store *s, const char *id_number);
+int pg_employment_overlap(struct store *s, const struct rec *e, int64_t *other_start);
+int pg_ledger_head(struct store *s, int64_t *seq, unsigned char *hash);
+int pg_ledger_append(struct store *s, const struct ledger_entry *e);
+int pg_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e);
+int pg_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limit,
+		   int (*cb)(void *, const struct ledger_entry *), void *ctx);
+/* Reads a bytea column (hex output) of LEDGER_HASH_BYTES into out; zeros otherwise. */
+void pg_read_hash(const PGresult *res, int row, int col, unsigned char *out);
+int pg_project_summary(struct store *s, const char *code, struct project_summary *out);
+int pg_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
+int pg_worker_months(struct store *s, const char *id_number,
+		     int (*cb)(void *, const struct worker_month *), void *ctx);
+
+/* The hash of an employment's (project, person) pair in the tracked set. */
+uint64_t pg_pair_hash(int64_t project, int64_t person);
+#endif

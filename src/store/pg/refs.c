@@ -1,0 +1,175 @@
+/* refs.c — natural keys to row ids for the PostgreSQL backend, with direct-mapped caches,
+ * and the reference checks the importer asks for (exists, person registration, overlap). */
+#include <string.h>
+
+#include "store/pg/pg.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+static unsigned hash_key(const char *s)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+void pg_ref_forget(struct pg_store *q)
+{
+	memset(q->refs, 0, sizeof q->refs);
+	memset(q->workers, 0, sizeof q->workers);
+}
+
+static void remember(struct pg_store *q, int which, const char *key, int64_t id, int64_t region)
+{
+	size_t len = strlen(key);
+	struct pg_ref *c = &q->refs[which][hash_key(key) % PG_REFCACHE];
+	if (len < sizeof c->key) {
+		memcpy(c->key, key, len + 1);
+		c->id = id, c->region = region, c->used = true;
+	}
+}
+
+int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id, int64_t *region)
+{
+	int which, slot;
+	const char *sql;
+	enum rec_kind owner;
+	switch (t) {
+	case COL_USCC:
+		which = 0, slot = PGN_REF_ENTERPRISE, owner = REC_ENTERPRISE;
+		sql = "SELECT id, region_code FROM enterprises WHERE uscc=$1";
+		break;
+	case COL_PROJECT:
+		which = 1, slot = PGN_REF_PROJECT, owner = REC_PROJECT;
+		sql = "SELECT id, region_code FROM projects WHERE code=$1";
+		break;
+	case COL_PERSON:
+		/* persons are inserted at once (person_ensure), never buffered */
+		which = 2, slot = PGN_REF_PERSON, owner = REC__COUNT;
+		sql = "SELECT id, 0 FROM persons WHERE id_number=$1";
+		break;
+	default:
+		WG_BUG("pg_ref_id on a column that is no reference");
+		return WG_ESTORE;
+	}
+	struct pg_ref *c = &q->refs[which][hash_key(key) % PG_REFCACHE];
+	if (c->used && strcmp(c->key, key) == 0) {
+		*id = c->id, *region = c->region;
+		return WG_OK;
+	}
+	int rc;
+	if (owner != REC__COUNT && q->buf[owner].rows && (rc = pg_flush_upto(q, owner)))
+		return rc;
+	struct pg_params p = {0};
+	pg_param_text(&p, key);
+	PGresult *res;
+	if ((rc = pg_run(q, slot, sql, &p, &res, "reference")))
+		return rc;
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		return WG_ENOTFOUND;
+	}
+	*id = pg_int(res, 0, 0);
+	*region = pg_int(res, 0, 1);
+	PQclear(res);
+	remember(q, which, key, *id, *region);
+	return WG_OK;
+}
+
+int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	int64_t id, region;
+	int rc = pg_ref_id(q, ref, key, &id, &region);
+	if (ref != COL_PERSON || rc)
+		return rc;
+	/* a person is known; registered means a workers row. Workers are never deleted, so a
+	 * yes stays true until a rollback */
+	int64_t *w = &q->workers[(uint64_t)id % PG_WORKERCACHE];
+	if (*w == id)
+		return WG_OK;
+	if (q->buf[REC_WORKER].rows && (rc = pg_flush_upto(q, REC_WORKER)))
+		return rc;
+	struct pg_params p = {0};
+	pg_param_int(&p, id);
+	PGresult *res;
+	if ((rc = pg_run(q, PGN_WORKER_EXISTS, "SELECT 1 FROM workers WHERE person_id=$1", &p, &res,
+			 "worker")))
+		return rc;
+	rc = PQntuples(res) ? WG_OK : WG_ENOTFOUND;
+	PQclear(res);
+	if (rc == WG_OK)
+		*w = id;
+	return rc;
+}
+
+int pg_person_ensure(struct store *s, const char *id_number)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	int64_t id, region;
+	int rc = pg_ref_id(q, COL_PERSON, id_number, &id, &region);
+	if (rc != WG_ENOTFOUND)
+		return rc;
+	struct pg_params p = {0};
+	pg_param_text(&p, id_number);
+	PGresult *res;
+	if ((rc = pg_run(q, PGN_PERSON_INSERT,
+			 "INSERT INTO persons(id_number) VALUES($1) RETURNING id", &p, &res,
+			 "person")))
+		return rc;
+	remember(q, 2, id_number, pg_int(res, 0, 0), 0);
+	PQclear(res);
+	return WG_OK;
+}
+
+uint64_t pg_pair_hash(int64_t project, int64_t person)
+{
+	int64_t v[3] = {-1, project, person}; /* -1: not a record kind */
+	return pg_hash(PG_HASH_SEED, v, sizeof v);
+}
+
+int pg_employment_overlap(struct store *s, const struct rec *e, int64_t *other_start)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	/* columns: project_code 0, id_number 1, start_date 7, end_date 8 */
+	int64_t pid, wid, region;
+	int rc = pg_ref_id(q, COL_PROJECT, e->v[0].s, &pid, &region);
+	if (rc == WG_OK)
+		rc = pg_ref_id(q, COL_PERSON, e->v[1].s, &wid, &region);
+	if (rc == WG_ENOTFOUND)
+		return WG_OK; /* nothing stored for this pair yet */
+	if (rc)
+		return rc;
+	/* the importer asks once per row: answer from the tracked pairs when the project had
+	 * no employments when this transaction began */
+	bool empty = false, mine = pg_track_has(q, pg_pair_hash(pid, wid));
+	if (!mine && (rc = pg_scope_empty(q, REC_EMPLOYMENT, pid, &empty)))
+		return rc;
+	if (empty && !mine)
+		return WG_OK;
+	if (mine && q->buf[REC_EMPLOYMENT].rows && (rc = pg_flush_upto(q, REC_EMPLOYMENT)))
+		return rc;
+	struct pg_params p = {0};
+	pg_param_int(&p, pid);
+	pg_param_int(&p, wid);
+	pg_param_int(&p, e->v[7].i);
+	if (e->v[8].null)
+		pg_param_text(&p, NULL);
+	else
+		pg_param_int(&p, e->v[8].i);
+	PGresult *res;
+	if ((rc = pg_run(q, PGN_OVERLAP,
+			 "SELECT start_date FROM employments WHERE project_id=$1"
+			 " AND person_id=$2 AND start_date<>$3"
+			 " AND start_date<=coalesce($4::bigint, 9223372036854775807)"
+			 " AND coalesce(end_date, 9223372036854775807)>=$3"
+			 " ORDER BY start_date LIMIT 1", &p, &res, "overlap")))
+		return rc;
+	if (PQntuples(res)) {
+		*other_start = pg_int(res, 0, 0);
+		rc = WG_ECONFLICT;
+	}
+	PQclear(res);
+	return rc;
+}
