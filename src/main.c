@@ -34,6 +34,11 @@ const struct cli_command cli_commands[] = {
 	 "  Writes deterministic CSV files of every import kind into DIR, about 100*S projects and\n"
 	 "  10,000*S workers, with violations of every early-warning rule injected at known rates\n"
 	 "  (listed in DIR/manifest.json).\n"},
+	{"demo", cmd_demo, "load the demo data set",
+	 "wageguard demo [--scale S] [--dir DIR]\n"
+	 "  Generates the realistic demo data set (default scale 0.2: about 20 projects and\n"
+	 "  2,000 workers, six months) into DIR (default out/demo-data) and imports every file\n"
+	 "  into the database.\n"},
 	{"help", cmd_help, "show help for a command", "wageguard help [COMMAND]\n"},
 };
 const int cli_ncommands = (int)(sizeof cli_commands / sizeof cli_commands[0]);
