@@ -24,12 +24,12 @@
 #include "util/banned.h"
 
 const char *const gen_file_names[GEN_NFILES] = {
-	"calendar", "enterprises", "projects", "subcontracts", "accounts", "workers",
-	"employments", "attendance", "allocations", "payroll", "payments",
+	"calendar",    "enterprises", "projects",    "subcontracts", "accounts", "workers",
+	"employments", "attendance",  "allocations", "payroll",      "payments",
 };
 
 const char *const gen_violation_names[GEN_NVIOL] = {
-	"UNPAID", "NO_PAYROLL", "UNDERPAID", "EXCESS_DEDUCTION", "OFF_CARD",
+	"UNPAID",       "NO_PAYROLL",    "UNDERPAID",   "EXCESS_DEDUCTION",   "OFF_CARD",
 	"UNREGISTERED", "NO_LABOR_COST", "LOW_BALANCE", "CRIMINAL_THRESHOLD",
 };
 
@@ -51,17 +51,17 @@ static const char *const gen_headers[GEN_NFILES] = {
 
 /* ---- injection rates, in parts per million of the population named ---- */
 #define PPM 1000000u
-#define RATE_UNPAID 20000u        /* eligible worker-months: no or partial payment */
-#define RATE_UNPAID_LB 100000u    /* the same inside a LOW_BALANCE project */
-#define RATE_NO_PAYROLL 10000u    /* eligible worker-months: attendance, no payroll line */
-#define RATE_UNDERPAID 10000u     /* worker-months: gross 5–25 % below the expected wage */
-#define RATE_EXCESS 3000u         /* worker-months: deductions 52–80 % of gross */
-#define RATE_OFF_CARD 3000u       /* worker-months paid by the data's end: paid to another card */
-#define RATE_FAILED 10000u        /* payments: a failed attempt, retried the next working day */
-#define RATE_RETURNED 2000u       /* payments: returned by the bank, paid again */
-#define UNREG_PER_WORKERS 200     /* one unregistered person per 200 workers (0.5 %) */
-#define NLC_PERCENT 2             /* project-months whose labour cost is two months late */
-#define LB_PER_PROJECTS 33        /* one under-allocated project per 33 */
+#define RATE_UNPAID 20000u     /* eligible worker-months: no or partial payment */
+#define RATE_UNPAID_LB 100000u /* the same inside a LOW_BALANCE project */
+#define RATE_NO_PAYROLL 10000u /* eligible worker-months: attendance, no payroll line */
+#define RATE_UNDERPAID 10000u  /* worker-months: gross 5–25 % below the expected wage */
+#define RATE_EXCESS 3000u      /* worker-months: deductions 52–80 % of gross */
+#define RATE_OFF_CARD 3000u    /* worker-months paid by the data's end: paid to another card */
+#define RATE_FAILED 10000u     /* payments: a failed attempt, retried the next working day */
+#define RATE_RETURNED 2000u    /* payments: returned by the bank, paid again */
+#define UNREG_PER_WORKERS 200  /* one unregistered person per 200 workers (0.5 %) */
+#define NLC_PERCENT 2          /* project-months whose labour cost is two months late */
+#define LB_PER_PROJECTS 33     /* one under-allocated project per 33 */
 /* CRIMINAL_THRESHOLD defaults of SPEC §5 (fen): kept clear of by everyone but the chosen. */
 #define CRIM_ONE 500000
 #define CRIM_ALL 3000000
@@ -96,7 +96,7 @@ enum tag { T_ENT = 1, T_PROJ, T_SUBS, T_WORKER, T_EMP, T_ATT, T_WM, T_PAYDAY, T_
 
 static struct rng rng_for(uint64_t seed, enum tag tag, uint64_t a, uint64_t b)
 {
-	struct rng r = {mix64(mix64(mix64(mix64(seed) ^ (uint64_t)tag) ^ a) ^ b)};
+	struct rng r = { mix64(mix64(mix64(mix64(seed) ^ (uint64_t)tag) ^ a) ^ b) };
 	return r;
 }
 
@@ -112,11 +112,6 @@ static int64_t rng_range(struct rng *r, int64_t lo, int64_t hi)
 	if (hi <= lo)
 		return lo;
 	return lo + (int64_t)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
-static bool rng_ppm(struct rng *r, uint32_t ppm)
-{
-	return rng_below(r, PPM) < ppm;
 }
 
 /* ---- a set of 64-bit hashes, to keep IDs, cards and names unique ---- */
@@ -171,94 +166,102 @@ struct district {
 	const char *places[7];
 };
 static const struct district districts[] = {
-	{"330102", "上城区", "上城", {"望江", "采荷", "四季青", "笕桥", "丁兰", "九堡"}},
-	{"330105", "拱墅区", "拱墅", {"半山", "康桥", "祥符", "大关", "和睦", "石桥"}},
-	{"330106", "西湖区", "西湖", {"三墩", "蒋村", "留下", "转塘", "双浦", "文新"}},
-	{"330108", "滨江区", "滨江", {"长河", "西兴", "浦沿", "白马湖"}},
-	{"330109", "萧山区", "萧山", {"闻堰", "瓜沥", "宁围", "新塘", "义桥", "湘湖"}},
-	{"330110", "余杭区", "余杭", {"良渚", "仓前", "闲林", "五常", "瓶窑", "径山"}},
-	{"330111", "富阳区", "富阳", {"银湖", "东洲", "富春", "新登", "场口"}},
-	{"330112", "临安区", "临安", {"锦城", "青山湖", "於潜", "玲珑", "高虹"}},
-	{"330113", "临平区", "临平", {"塘栖", "崇贤", "乔司", "星桥", "运河"}},
-	{"330114", "钱塘区", "钱塘", {"下沙", "白杨", "河庄", "义蓬", "前进"}},
-	{"330122", "桐庐县", "桐庐", {"桐君", "江南", "富春江", "分水"}},
-	{"330127", "淳安县", "淳安", {"千岛湖", "威坪", "汾口", "文昌"}},
-	{"330182", "建德市", "建德", {"新安江", "梅城", "寿昌", "乾潭"}},
+	{ "330102", "上城区", "上城", { "望江", "采荷", "四季青", "笕桥", "丁兰", "九堡" } },
+	{ "330105", "拱墅区", "拱墅", { "半山", "康桥", "祥符", "大关", "和睦", "石桥" } },
+	{ "330106", "西湖区", "西湖", { "三墩", "蒋村", "留下", "转塘", "双浦", "文新" } },
+	{ "330108", "滨江区", "滨江", { "长河", "西兴", "浦沿", "白马湖" } },
+	{ "330109", "萧山区", "萧山", { "闻堰", "瓜沥", "宁围", "新塘", "义桥", "湘湖" } },
+	{ "330110", "余杭区", "余杭", { "良渚", "仓前", "闲林", "五常", "瓶窑", "径山" } },
+	{ "330111", "富阳区", "富阳", { "银湖", "东洲", "富春", "新登", "场口" } },
+	{ "330112", "临安区", "临安", { "锦城", "青山湖", "於潜", "玲珑", "高虹" } },
+	{ "330113", "临平区", "临平", { "塘栖", "崇贤", "乔司", "星桥", "运河" } },
+	{ "330114", "钱塘区", "钱塘", { "下沙", "白杨", "河庄", "义蓬", "前进" } },
+	{ "330122", "桐庐县", "桐庐", { "桐君", "江南", "富春江", "分水" } },
+	{ "330127", "淳安县", "淳安", { "千岛湖", "威坪", "汾口", "文昌" } },
+	{ "330182", "建德市", "建德", { "新安江", "梅城", "寿昌", "乾潭" } },
 };
 #define NDISTRICTS ((int)(sizeof(districts) / sizeof(districts[0])))
 
-enum industry { IND_HOUSING, IND_MUNICIPAL, IND_TRANSPORT, IND_WATER, IND_RAILWAY, IND_OTHER, NIND };
-static const char *const industry_names[NIND] = {"housing", "municipal", "transport",
-						 "water", "railway", "other"};
-static const int industry_weight[NIND] = {45, 20, 12, 8, 5, 10};
+enum industry {
+	IND_HOUSING,
+	IND_MUNICIPAL,
+	IND_TRANSPORT,
+	IND_WATER,
+	IND_RAILWAY,
+	IND_OTHER,
+	NIND
+};
+static const char *const industry_names[NIND] = { "housing", "municipal", "transport",
+						  "water",   "railway",   "other" };
+static const int industry_weight[NIND] = { 45, 20, 12, 8, 5, 10 };
 /* Contract value ranges in yuan. */
-static const int64_t industry_min[NIND] = {80000000, 20000000, 200000000,
-					   30000000, 300000000, 10000000};
-static const int64_t industry_max[NIND] = {1200000000, 500000000, 3000000000,
-					   600000000, 5000000000, 200000000};
+static const int64_t industry_min[NIND] = { 80000000, 20000000,  200000000,
+					    30000000, 300000000, 10000000 };
+static const int64_t industry_max[NIND] = { 1200000000, 500000000,  3000000000,
+					    600000000,  5000000000, 200000000 };
 static const char *const project_suffix[NIND][7] = {
-	{"安置房工程", "商品住宅项目", "人才公寓项目", "未来社区项目", "小学新建工程",
-	 "商业综合体项目", "保障性租赁住房项目"},
-	{"片区道路综合整治工程", "综合管廊工程", "大桥新建工程", "公园景观提升工程",
-	 "老旧小区改造工程"},
-	{"", "快速路工程", "互通立交改建工程", "公交综合枢纽工程"}, /* "" = metro station */
-	{"水厂扩建工程", "污水处理厂提标改造工程", "江堤加固工程", "排涝泵站工程"},
-	{"站站房及配套工程", "铁路货场改造工程", "铁路站前工程"},
-	{"产业园标准厂房工程", "医院门诊综合楼工程", "数据中心工程"},
+	{ "安置房工程", "商品住宅项目", "人才公寓项目", "未来社区项目", "小学新建工程",
+	  "商业综合体项目", "保障性租赁住房项目" },
+	{ "片区道路综合整治工程", "综合管廊工程", "大桥新建工程", "公园景观提升工程",
+	  "老旧小区改造工程" },
+	{ "", "快速路工程", "互通立交改建工程", "公交综合枢纽工程" }, /* "" = metro station */
+	{ "水厂扩建工程", "污水处理厂提标改造工程", "江堤加固工程", "排涝泵站工程" },
+	{ "站站房及配套工程", "铁路货场改造工程", "铁路站前工程" },
+	{ "产业园标准厂房工程", "医院门诊综合楼工程", "数据中心工程" },
 };
 
 enum ekind { EK_OWNER, EK_GC, EK_SUB };
 static const char *const ent_suffix[3][8] = {
-	{"置业有限公司", "房地产开发有限公司", "实业有限公司", "城市发展有限公司",
-	 "投资集团有限公司", "交通建设有限公司", "水务发展有限公司", "城市建设投资有限公司"},
-	{"建设集团有限公司", "建工集团有限公司", "建设有限公司", "建筑工程有限公司",
-	 "市政工程有限公司", "交通工程有限公司", "路桥集团有限公司", "建设工程有限公司"},
-	{"建筑劳务有限公司", "劳务分包有限公司", "建筑劳务服务有限公司", "钢结构工程有限公司",
-	 "脚手架工程有限公司", "机电安装工程有限公司", "建筑劳务分包有限公司", "劳务服务有限公司"},
+	{ "置业有限公司", "房地产开发有限公司", "实业有限公司", "城市发展有限公司",
+	  "投资集团有限公司", "交通建设有限公司", "水务发展有限公司", "城市建设投资有限公司" },
+	{ "建设集团有限公司", "建工集团有限公司", "建设有限公司", "建筑工程有限公司",
+	  "市政工程有限公司", "交通工程有限公司", "路桥集团有限公司", "建设工程有限公司" },
+	{ "建筑劳务有限公司", "劳务分包有限公司", "建筑劳务服务有限公司", "钢结构工程有限公司",
+	  "脚手架工程有限公司", "机电安装工程有限公司", "建筑劳务分包有限公司",
+	  "劳务服务有限公司" },
 };
 
 /* Character pools: every character is 3 bytes of UTF-8. */
-#define SURNAMES                                                                            \
-	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜" \
-	"叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎" \
-	"贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-#define MALE_CHARS                                                                          \
-	"伟强军勇杰涛明超刚平辉华建国文斌波林峰磊鹏飞海兵成德福贵春生志忠祥荣富东宏金永长新洪" \
-	"庆山水宝才发光良云俊亮龙江松虎家学小大玉保友全胜利安和顺民兴中正卫炳根清义双"
-#define FEMALE_CHARS "芳娟敏静丽艳霞梅英兰玲燕琴萍凤红秀桂翠珍莲菊琳娜慧雪月花美香"
-#define BRAND1 "宏恒华中鸿广东宝国昌永鼎金瑞新万嘉锦天正兴泰盛信德隆安和通达立建诚祥鑫顺海江明丰"
-#define BRAND2 "达泰建天运厦润业盛安鼎誉丰宇诚通宏源兴祥峰华成信利昌发远晟邦博泽辉越正凯豪新元茂"
-_Static_assert((sizeof(SURNAMES) - 1) % 3 == 0, "3-byte characters");
-_Static_assert((sizeof(MALE_CHARS) - 1) % 3 == 0, "3-byte characters");
-_Static_assert((sizeof(FEMALE_CHARS) - 1) % 3 == 0, "3-byte characters");
-_Static_assert((sizeof(BRAND1) - 1) % 3 == 0, "3-byte characters");
-_Static_assert((sizeof(BRAND2) - 1) % 3 == 0, "3-byte characters");
+static const char surnames[] =
+	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
+	"叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
+	"贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+static const char male_chars[] =
+	"伟强军勇杰涛明超刚平辉华建国文斌波林峰磊鹏飞海兵成德福贵春生志忠祥荣富东宏金永长新洪"
+	"庆山水宝才发光良云俊亮龙江松虎家学小大玉保友全胜利安和顺民兴中正卫炳根清义双";
+static const char female_chars[] = "芳娟敏静丽艳霞梅英兰玲燕琴萍凤红秀桂翠珍莲菊琳娜慧雪月花美香";
+static const char brand1[] =
+	"宏恒华中鸿广东宝国昌永鼎金瑞新万嘉锦天正兴泰盛信德隆安和通达立建诚祥鑫顺海江明丰";
+static const char brand2[] =
+	"达泰建天运厦润业盛安鼎誉丰宇诚通宏源兴祥峰华成信利昌发远晟邦博泽辉越正凯豪新元茂";
+_Static_assert((sizeof(surnames) - 1) % 3 == 0, "3-byte characters");
+_Static_assert((sizeof(male_chars) - 1) % 3 == 0, "3-byte characters");
+_Static_assert((sizeof(female_chars) - 1) % 3 == 0, "3-byte characters");
+_Static_assert((sizeof(brand1) - 1) % 3 == 0, "3-byte characters");
+_Static_assert((sizeof(brand2) - 1) % 3 == 0, "3-byte characters");
 
 /* Counties of the big labour-exporting provinces (Sichuan, Henan, Anhui, Guizhou, Hunan,
  * Jiangxi, Chongqing) and a few local ones. */
 static const char *const home_areas[] = {
-	"510121", "510129", "511321", "511322", "511323", "511324", "511325", "510722",
-	"511621", "511623", "511902", "511921", "511922", "511923", "512021",
-	"411522", "411523", "411524", "411525", "411526", "411527", "411528", "411721",
-	"411722", "411723", "411724", "411726", "411727", "411729", "411621", "411622",
-	"411623", "411625", "411627", "411628", "411421", "411422", "411423", "411425",
-	"341221", "341222", "341225", "341226", "341282", "341321", "341322", "341323",
-	"341324", "341621", "341622", "341623", "340826", "340828", "341522", "341524",
-	"520121", "520123", "520321", "520322", "520323", "520330", "520382", "520521",
-	"520523", "520524", "520525", "520527",
-	"430522", "430523", "430524", "430525", "430528", "431122", "431124", "431321",
-	"431322", "431382", "430621", "430626",
-	"360121", "360722", "360724", "360730", "360731", "360732", "360733", "360734",
-	"361123", "361124", "361127", "361128", "361129",
-	"500228", "500230", "500231", "500233", "500235", "500236", "500237", "500240",
-	"330122", "330127", "330182",
+	"510121", "510129", "511321", "511322", "511323", "511324", "511325", "510722", "511621",
+	"511623", "511902", "511921", "511922", "511923", "512021", "411522", "411523", "411524",
+	"411525", "411526", "411527", "411528", "411721", "411722", "411723", "411724", "411726",
+	"411727", "411729", "411621", "411622", "411623", "411625", "411627", "411628", "411421",
+	"411422", "411423", "411425", "341221", "341222", "341225", "341226", "341282", "341321",
+	"341322", "341323", "341324", "341621", "341622", "341623", "340826", "340828", "341522",
+	"341524", "520121", "520123", "520321", "520322", "520323", "520330", "520382", "520521",
+	"520523", "520524", "520525", "520527", "430522", "430523", "430524", "430525", "430528",
+	"431122", "431124", "431321", "431322", "431382", "430621", "430626", "360121", "360722",
+	"360724", "360730", "360731", "360732", "360733", "360734", "361123", "361124", "361127",
+	"361128", "361129", "500228", "500230", "500231", "500233", "500235", "500236", "500237",
+	"500240", "330122", "330127", "330182",
 };
 #define NHOME ((int)(sizeof(home_areas) / sizeof(home_areas[0])))
 
-static const char *const phone_prefixes[] = {
-	"130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153",
-	"155", "156", "157", "158", "159", "180", "181", "182", "183", "185", "186", "187", "188",
-	"189"};
+static const char *const phone_prefixes[] = { "130", "131", "132", "133", "135", "136", "137",
+					      "138", "139", "150", "151", "152", "153", "155",
+					      "156", "157", "158", "159", "180", "181", "182",
+					      "183", "185", "186", "187", "188", "189" };
 #define NPHONE ((int)(sizeof(phone_prefixes) / sizeof(phone_prefixes[0])))
 
 struct bank {
@@ -270,29 +273,38 @@ struct bank {
 	int weight;
 };
 static const struct bank banks[] = {
-	{"ICBC", {"622202", "621226", "621558"}, 19, "1202", 19, 15},
-	{"ABC", {"622848", "623052", "622845"}, 19, "19035", 17, 20},
-	{"BOC", {"621661", "621785", "621790"}, 19, "36", 12, 10},
-	{"CCB", {"621700", "622700", "436742"}, 19, "330501", 20, 15},
-	{"BOCOM", {"622262", "622260", "622258"}, 19, "3310", 21, 8},
-	{"PSBC", {"621799", "622188", "621098"}, 19, "9330", 19, 15},
-	{"CMB", {"622588", "621483", "621286"}, 16, "571", 15, 7},
-	{"CIB", {"622909", "622908", "622901"}, 18, "3560", 18, 5},
+	{ "ICBC", { "622202", "621226", "621558" }, 19, "1202", 19, 15 },
+	{ "ABC", { "622848", "623052", "622845" }, 19, "19035", 17, 20 },
+	{ "BOC", { "621661", "621785", "621790" }, 19, "36", 12, 10 },
+	{ "CCB", { "621700", "622700", "436742" }, 19, "330501", 20, 15 },
+	{ "BOCOM", { "622262", "622260", "622258" }, 19, "3310", 21, 8 },
+	{ "PSBC", { "621799", "622188", "621098" }, 19, "9330", 19, 15 },
+	{ "CMB", { "622588", "621483", "621286" }, 16, "571", 15, 7 },
+	{ "CIB", { "622909", "622908", "622901" }, 18, "3560", 18, 5 },
 };
 #define NBANKS ((int)(sizeof(banks) / sizeof(banks[0])))
 
-enum trade { TR_REBAR, TR_CARPENTER, TR_MASON, TR_SCAFFOLD, TR_ELECTRIC, TR_WELDER, TR_LABOUR, NTRADE };
-static const char *const trade_names[NTRADE] = {"钢筋工", "木工", "泥瓦工", "架子工",
-						"电工", "焊工", "普工"};
-static const char *const team_stems[NTRADE] = {"钢筋", "木工", "泥工", "架子",
-					       "水电", "焊工", "杂工"};
-static const int trade_weight[NTRADE] = {20, 20, 15, 10, 8, 7, 20};
-static const int trade_day_min[NTRADE] = {320, 330, 300, 330, 350, 360, 250};
-static const int trade_day_max[NTRADE] = {420, 450, 420, 430, 450, 450, 320};
-static const char *const team_ordinals[3] = {"一", "二", "三"};
+enum trade {
+	TR_REBAR,
+	TR_CARPENTER,
+	TR_MASON,
+	TR_SCAFFOLD,
+	TR_ELECTRIC,
+	TR_WELDER,
+	TR_LABOUR,
+	NTRADE
+};
+static const char *const trade_names[NTRADE] = { "钢筋工", "木工", "泥瓦工", "架子工",
+						 "电工",   "焊工", "普工" };
+static const char *const team_stems[NTRADE] = { "钢筋", "木工", "泥工", "架子",
+						"水电", "焊工", "杂工" };
+static const int trade_weight[NTRADE] = { 20, 20, 15, 10, 8, 7, 20 };
+static const int trade_day_min[NTRADE] = { 320, 330, 300, 330, 350, 360, 250 };
+static const int trade_day_max[NTRADE] = { 420, 450, 420, 430, 450, 450, 320 };
+static const char *const team_ordinals[3] = { "一", "二", "三" };
 
 enum wtype { WT_DAILY, WT_MONTHLY, WT_PIECE };
-static const char *const wtype_names[3] = {"daily", "monthly", "piece"};
+static const char *const wtype_names[3] = { "daily", "monthly", "piece" };
 
 /* Public holidays ('H', every day of the break) and make-up workdays ('W') as published by
  * the State Council for 2024–2026. Other years get the fixed-date holidays only. */
@@ -300,21 +312,20 @@ static const struct {
 	short year;
 	signed char month, day, len;
 } holiday_ranges[] = {
-	{2024, 1, 1, 1}, {2024, 2, 10, 8}, {2024, 4, 4, 3}, {2024, 5, 1, 5},
-	{2024, 6, 10, 1}, {2024, 9, 15, 3}, {2024, 10, 1, 7},
-	{2025, 1, 1, 1}, {2025, 1, 28, 8}, {2025, 4, 4, 3}, {2025, 5, 1, 5},
-	{2025, 5, 31, 3}, {2025, 10, 1, 8},
-	{2026, 1, 1, 3}, {2026, 2, 15, 9}, {2026, 4, 4, 3}, {2026, 5, 1, 5},
-	{2026, 6, 19, 3}, {2026, 9, 25, 3}, {2026, 10, 1, 7},
+	{ 2024, 1, 1, 1 },  { 2024, 2, 10, 8 }, { 2024, 4, 4, 3 },  { 2024, 5, 1, 5 },
+	{ 2024, 6, 10, 1 }, { 2024, 9, 15, 3 }, { 2024, 10, 1, 7 }, { 2025, 1, 1, 1 },
+	{ 2025, 1, 28, 8 }, { 2025, 4, 4, 3 },  { 2025, 5, 1, 5 },  { 2025, 5, 31, 3 },
+	{ 2025, 10, 1, 8 }, { 2026, 1, 1, 3 },  { 2026, 2, 15, 9 }, { 2026, 4, 4, 3 },
+	{ 2026, 5, 1, 5 },  { 2026, 6, 19, 3 }, { 2026, 9, 25, 3 }, { 2026, 10, 1, 7 },
 };
 static const struct {
 	short year;
 	signed char month, day;
 } makeup_days[] = {
-	{2024, 2, 4}, {2024, 2, 18}, {2024, 4, 7}, {2024, 4, 28}, {2024, 5, 11},
-	{2024, 9, 14}, {2024, 9, 29}, {2024, 10, 12},
-	{2025, 1, 26}, {2025, 2, 8}, {2025, 4, 27}, {2025, 9, 28}, {2025, 10, 11},
-	{2026, 1, 4}, {2026, 2, 14}, {2026, 2, 28}, {2026, 5, 9}, {2026, 9, 20}, {2026, 10, 10},
+	{ 2024, 2, 4 },  { 2024, 2, 18 }, { 2024, 4, 7 },   { 2024, 4, 28 },  { 2024, 5, 11 },
+	{ 2024, 9, 14 }, { 2024, 9, 29 }, { 2024, 10, 12 }, { 2025, 1, 26 },  { 2025, 2, 8 },
+	{ 2025, 4, 27 }, { 2025, 9, 28 }, { 2025, 10, 11 }, { 2026, 1, 4 },   { 2026, 2, 14 },
+	{ 2026, 2, 28 }, { 2026, 5, 9 },  { 2026, 9, 20 },  { 2026, 10, 10 },
 };
 
 /* ---- the model ---- */
@@ -324,22 +335,22 @@ struct ent {
 	char rep[16];
 	int district;
 	uint8_t kind;
-	bool early;     /* pays on the last working day of the month worked */
-	bool due15;     /* files payroll due on the 15th of the next month */
-	bool criminal;  /* leaves its workers unpaid for months (CRIMINAL_THRESHOLD) */
-	int aff;        /* workers with an injected UNPAID / NO_PAYROLL naming it */
+	bool early;    /* pays on the last working day of the month worked */
+	bool due15;    /* files payroll due on the 15th of the next month */
+	bool criminal; /* leaves its workers unpaid for months (CRIMINAL_THRESHOLD) */
+	int aff;       /* workers with an injected UNPAID / NO_PAYROLL naming it */
 	int64_t aff_sum;
 	int workers_in_window; /* employments overlapping the criminal months */
 };
 
 #define MAXSUBS 5
 struct proj {
-	char code[9];
+	char code[24]; /* "HZ" + year + 4-digit sequence */
 	char name[128];
 	int district, industry, owner, gc, bank;
-	int64_t value;             /* fen */
-	int32_t start, end;        /* end = NODAY when open */
-	int32_t act_lo, act_hi;    /* active days inside the range */
+	int64_t value;          /* fen */
+	int32_t start, end;     /* end = NODAY when open */
+	int32_t act_lo, act_hi; /* active days inside the range */
 	int32_t opened;
 	char account[24];
 	int nsubs;
@@ -347,7 +358,7 @@ struct proj {
 	int32_t sub_start[MAXSUBS], sub_end[MAXSUBS];
 	int64_t sub_value[MAXSUBS];
 	int sub_w[MAXSUBS];
-	int64_t weight;            /* share of the workers */
+	int64_t weight; /* share of the workers */
 	uint32_t sortkey;
 	bool lb, nlc;
 };
@@ -380,6 +391,7 @@ struct emp {
 struct subj {
 	int worker, project, e0, ne;
 	int32_t from, to;
+	int rank; /* the worker's, for sorting */
 };
 
 /* An UNPAID or NO_PAYROLL warning naming an employer, for CRIMINAL_THRESHOLD. */
@@ -419,22 +431,22 @@ struct gen {
 	char *err;
 	size_t errsz;
 	uint64_t seed;
-	int32_t p0;       /* first period */
-	int M;            /* months */
-	int32_t d0, dE;   /* first and last day of the range */
+	int32_t p0;     /* first period */
+	int M;          /* months */
+	int32_t d0, dE; /* first and last day of the range */
 	struct calendar cal;
 	int32_t wd_base;
 	int wd_n;
-	uint8_t *wd;      /* working-day flags from d0 - 62 to dE + 70 */
+	uint8_t *wd; /* working-day flags from d0 - 62 to dE + 70 */
 	char (*dstr)[DATE_BUFSZ];
-	uint8_t *dmon;    /* month index of each day of the range */
+	uint8_t *dmon; /* month index of each day of the range */
 	char (*pstr)[PERIOD_BUFSZ];
 
 	struct ent *ents;
 	int nents, nown, ngc, nsub;
 	struct proj *projs;
 	int nproj;
-	int64_t *pcum;    /* cumulative project weights */
+	int64_t *pcum; /* cumulative project weights */
 	struct worker *ws;
 	int nws, nlisted;
 	struct emp *emps;
@@ -449,7 +461,7 @@ struct gen {
 	struct rec *recs;
 	size_t nrecs, arecs;
 	uint64_t txn_seq, alloc_seq;
-	int mc0, mc1;     /* months of the criminal employers' arrears */
+	int mc0, mc1; /* months of the criminal employers' arrears */
 
 	long long viol[GEN_NVIOL];
 	long long n_failed, n_returned, n_spaces, n_partial, n_noemp, n_unlisted;
@@ -502,6 +514,12 @@ static inline char *ob_room(struct obuf *b, size_t n)
 
 static inline void ob_put(struct obuf *b, const char *s, size_t n)
 {
+	if (n > OBUF_CAP) {
+		ob_flush(b);
+		if (!b->err && fwrite(s, 1, n, b->f) != n)
+			b->err = errno ? errno : EIO;
+		return;
+	}
 	memcpy(ob_room(b, n), s, n);
 	b->len += n;
 }
@@ -604,14 +622,13 @@ static void put_char3(char **p, const char *pool, uint32_t i)
 /* A Chinese personal name: common surnames more often, one or two given characters. */
 static void person_name(struct rng *r, bool male, char out[16])
 {
-	static const char sur[] = SURNAMES, mc[] = MALE_CHARS, fc[] = FEMALE_CHARS;
-	uint32_t ns = (sizeof(sur) - 1) / 3;
-	const char *pool = male ? mc : fc;
-	uint32_t np = (uint32_t)((male ? sizeof(mc) : sizeof(fc)) - 1) / 3;
+	uint32_t ns = (sizeof(surnames) - 1) / 3;
+	const char *pool = male ? male_chars : female_chars;
+	uint32_t np = (uint32_t)((male ? sizeof(male_chars) : sizeof(female_chars)) - 1) / 3;
 	uint32_t a = rng_below(r, ns), b = rng_below(r, ns);
 	char *p = out;
 
-	put_char3(&p, sur, a < b ? a : b);
+	put_char3(&p, surnames, a < b ? a : b);
 	put_char3(&p, pool, rng_below(r, np));
 	if (rng_below(r, 4))
 		put_char3(&p, pool, rng_below(r, np));
@@ -627,7 +644,7 @@ static void digits(struct rng *r, char *p, int n)
 /* GB 11714 organisation-code check character over 8 characters of 0-9A-Z. */
 static char orgcode_check(const char *s)
 {
-	static const int w[8] = {3, 7, 9, 10, 5, 8, 4, 2};
+	static const int w[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
 	int sum = 0;
 	for (int i = 0; i < 8; i++)
 		sum += (s[i] <= '9' ? s[i] - '0' : s[i] - 'A' + 10) * w[i];
@@ -654,8 +671,6 @@ static int make_uscc(struct gen *g, struct rng *r, const char *region, char out[
 			out[8] = (char)('1' + rng_below(r, 7));
 		}
 		out[16] = orgcode_check(out + 8);
-		if (out[16] != 'X' && !(out[16] >= '0' && out[16] <= '9'))
-			continue;
 		out[17] = uscc_check_char(out);
 		out[18] = '\0';
 		int added = hset_add(&g->ids, hash_bytes(out, 18));
@@ -735,14 +750,16 @@ static int make_idcard(struct gen *g, struct rng *r, int by0, int by1, bool male
 	for (;;) {
 		memcpy(out, home_areas[rng_below(r, NHOME)], 6);
 		/* Two dice: ages cluster in the middle of the range, like the workforce. */
-		int span = by1 - by0;
-		int y = by0 + ((int)rng_below(r, (uint32_t)span + 1) +
-			       (int)rng_below(r, (uint32_t)span + 1) + 1) / 2;
+		uint32_t span = (uint32_t)(by1 - by0) + 1;
+		int dice = (int)rng_below(r, span) + (int)rng_below(r, span);
+		int y = by0 + (dice + 1) / 2;
 		int m = 1 + (int)rng_below(r, 12);
 		int d = 1 + (int)rng_below(r, (uint32_t)date_days_in_month(y, m));
-		char t[9];
-		snprintf(t, sizeof(t), "%04d%02d%02d", y, m, d);
-		memcpy(out + 6, t, 8);
+		char t[DATE_BUFSZ];
+		date_format(date_from_ymd(y, m, d), t);
+		memcpy(out + 6, t, 4);
+		memcpy(out + 10, t + 5, 2);
+		memcpy(out + 12, t + 8, 2);
 		digits(r, out + 14, 2);
 		out[16] = (char)('0' + 2 * rng_below(r, 5) + (male ? 1 : 0));
 		out[17] = idcard_check_char(out);
@@ -767,7 +784,8 @@ static int build_calendar(struct gen *g)
 			if (holiday_ranges[i].year != y)
 				continue;
 			known = true;
-			int32_t d = date_from_ymd(y, holiday_ranges[i].month, holiday_ranges[i].day);
+			int32_t d =
+				date_from_ymd(y, holiday_ranges[i].month, holiday_ranges[i].day);
 			for (int k = 0; k < holiday_ranges[i].len; k++)
 				if (calendar_set(&g->cal, d + k, 'H'))
 					return nomem(g);
@@ -781,9 +799,9 @@ static int build_calendar(struct gen *g)
 		if (known)
 			continue;
 		/* A year not yet published: New Year's Day, 1–3 May and 1–7 October. */
-		static const signed char fixed[][2] = {{1, 1},  {5, 1},  {5, 2},  {5, 3},
-						       {10, 1}, {10, 2}, {10, 3}, {10, 4},
-						       {10, 5}, {10, 6}, {10, 7}};
+		static const signed char fixed[][2] = { { 1, 1 },  { 5, 1 },  { 5, 2 },  { 5, 3 },
+							{ 10, 1 }, { 10, 2 }, { 10, 3 }, { 10, 4 },
+							{ 10, 5 }, { 10, 6 }, { 10, 7 } };
 		for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 			if (calendar_set(&g->cal, date_from_ymd(y, fixed[i][0], fixed[i][1]), 'H'))
 				return nomem(g);
@@ -834,7 +852,6 @@ static void write_calendar(struct gen *g)
 /* ---- enterprises ---- */
 static int make_enterprise(struct gen *g, int idx, enum ekind kind)
 {
-	static const char b1[] = BRAND1, b2[] = BRAND2;
 	struct ent *e = &g->ents[idx];
 	struct rng r = rng_for(g->seed, T_ENT, (uint64_t)idx, 0);
 	int st;
@@ -843,9 +860,10 @@ static int make_enterprise(struct gen *g, int idx, enum ekind kind)
 	e->district = (int)rng_below(&r, NDISTRICTS);
 	for (int tries = 0;; tries++) {
 		char brand[7], *p = brand;
-		uint32_t i = rng_below(&r, (sizeof(b1) - 1) / 3), j = rng_below(&r, (sizeof(b2) - 1) / 3);
-		put_char3(&p, b1, i);
-		put_char3(&p, b2, j);
+		uint32_t i = rng_below(&r, (sizeof(brand1) - 1) / 3),
+			 j = rng_below(&r, (sizeof(brand2) - 1) / 3);
+		put_char3(&p, brand1, i);
+		put_char3(&p, brand2, j);
 		*p = '\0';
 		if (memcmp(brand, brand + 3, 3) == 0)
 			continue;
@@ -951,7 +969,8 @@ static int project_name(struct gen *g, struct rng *r, struct proj *p)
 		if (k == 0)
 			snprintf(p->name, sizeof(p->name), "%s", base);
 		else if (k <= 8)
-			snprintf(p->name, sizeof(p->name), "%s（%.3s期）", base, phases + 3 * (k - 1));
+			snprintf(p->name, sizeof(p->name), "%s（%.3s期）", base,
+				 phases + 3 * (k - 1));
 		else
 			snprintf(p->name, sizeof(p->name), "%s（%d标段）", base, k - 7);
 		int added = hset_add(&g->names, hash_bytes(p->name, strlen(p->name)));
@@ -1014,7 +1033,8 @@ static int make_projects(struct gen *g)
 			seq = 0, lastyear = y;
 		seq += g->nproj <= 1000 ? (int)rng_range(&r, 1, 5) : 1;
 		if (seq > 9999)
-			return fail(g, WG_EUSAGE, "scale too large: more than 9999 projects a year");
+			return fail(g, WG_EUSAGE,
+				    "scale too large: more than 9999 projects a year");
 		snprintf(p->code, sizeof(p->code), "HZ%02d%04d", y % 100, seq);
 
 		/* The dedicated wage account opens within two weeks of the start, in its month. */
@@ -1028,6 +1048,8 @@ static int make_projects(struct gen *g)
 
 		int64_t vy = p->value / 100;
 		p->nsubs = 1 + (vy > 50000000) + (vy > 200000000) + (int)rng_below(&r, 2);
+		if (p->nsubs > g->nsub)
+			p->nsubs = g->nsub;
 		for (int k = 0; k < p->nsubs; k++) {
 			int s;
 			bool dup;
@@ -1036,7 +1058,7 @@ static int make_projects(struct gen *g)
 				dup = false;
 				for (int j = 0; j < k; j++)
 					dup |= p->subs[j] == s;
-			} while (dup && g->nsub > p->nsubs);
+			} while (dup);
 			p->subs[k] = s;
 			if (p->start < g->d0)
 				p->sub_start[k] = p->start + (int32_t)rng_range(&r, 0, 90);
@@ -1191,7 +1213,8 @@ static void pick_wage(struct rng *r, struct emp *e)
 		e->rate = rng_range(r, 60, 90) * 10000;
 	} else {
 		e->wtype = WT_DAILY;
-		e->rate = rng_range(r, trade_day_min[e->trade] / 10, trade_day_max[e->trade] / 10) * 1000;
+		e->rate = rng_range(r, trade_day_min[e->trade] / 10, trade_day_max[e->trade] / 10) *
+			1000;
 	}
 }
 
@@ -1259,14 +1282,17 @@ static int make_workers(struct gen *g)
 			}
 			continue;
 		}
-		struct emp e = {.worker = i};
+		struct emp e = { .worker = i };
 		e.trade = (uint8_t)pick_weighted(&r, trade_weight, NTRADE);
 		uint32_t t = rng_below(&r, 10);
 		e.team = (uint8_t)(t < 6 ? 0 : t < 9 ? 1 : 2);
 		pick_wage(&r, &e);
 		uint32_t u = rng_below(&r, 100);
-		int kind = u < 74 ? K_STAYER : u < 89 ? K_JOINER : u < 94 ? K_LEAVER
-			 : u < 99 ? K_SWITCHER : K_REJOINER;
+		int kind = u < 74 ? K_STAYER
+			: u < 89  ? K_JOINER
+			: u < 94  ? K_LEAVER
+			: u < 99  ? K_SWITCHER
+				  : K_REJOINER;
 		int32_t lo = 0;
 		bool ok = false;
 		for (int tries = 0; tries < 100 && !ok; tries++) {
@@ -1281,8 +1307,9 @@ static int make_workers(struct gen *g)
 		if (kind < K_SWITCHER || e.end == NODAY || e.end >= g->dE - 20)
 			continue;
 		struct emp f = e;
-		f.start = e.end + (int32_t)(kind == K_REJOINER ? rng_range(&r, 10, 40)
-							     : rng_range(&r, 3, 30));
+		f.start = e.end +
+			(int32_t)(kind == K_REJOINER ? rng_range(&r, 10, 40)
+						     : rng_range(&r, 3, 30));
 		if (kind == K_REJOINER) {
 			const struct proj *p = &g->projs[e.project];
 			if (f.start > p->act_hi - 14)
@@ -1301,7 +1328,8 @@ static int make_workers(struct gen *g)
 				if (f.project == e.project)
 					continue;
 				f.employer = pick_employer(g, &r, q, &lo);
-				found = lo <= f.start && q->start <= f.start && f.start <= q->act_hi - 14;
+				found = lo <= f.start && q->start <= f.start &&
+					f.start <= q->act_hi - 14;
 			}
 			if (!found)
 				continue;
@@ -1347,7 +1375,7 @@ static int cmp_subj(const void *a, const void *b)
 	const struct subj *x = a, *y = b;
 	if (x->project != y->project)
 		return x->project < y->project ? -1 : 1;
-	return x->from < y->from ? -1 : x->from > y->from; /* from holds the rank here */
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
 /* Sorts employments by (project, worker ID, start) and builds the subjects in the order
@@ -1370,8 +1398,8 @@ static int build_subjects(struct gen *g)
 	for (int i = 0; i < g->nws; i++)
 		byid[i]->rank = i;
 	for (int i = 0; i < g->nemps; i++)
-		keys[i] = (struct emp_key){g->emps[i].project, g->ws[g->emps[i].worker].rank,
-					   g->emps[i].start, i};
+		keys[i] = (struct emp_key){ g->emps[i].project, g->ws[g->emps[i].worker].rank,
+					    g->emps[i].start, i };
 	qsort(keys, (size_t)g->nemps, sizeof(*keys), cmp_emp_key);
 	for (int i = 0; i < g->nemps; i++)
 		sorted[i] = g->emps[keys[i].idx];
@@ -1395,24 +1423,20 @@ static int build_subjects(struct gen *g)
 			st = fail(g, WG_EUSAGE, "internal error: employments");
 			goto cleanup;
 		}
-		subj[n++] = (struct subj){g->emps[i].worker, g->emps[i].project, i, j - i,
-					  g->ws[g->emps[i].worker].rank, 0};
+		subj[n++] = (struct subj){ g->emps[i].worker,
+					   g->emps[i].project,
+					   i,
+					   j - i,
+					   0,
+					   0,
+					   g->ws[g->emps[i].worker].rank };
 		i = j;
 	}
 	for (int i = 0; i < nunreg; i++) {
 		subj[n] = g->subj[i];
-		subj[n].to = subj[n].from;  /* keep the window while from holds the rank */
-		subj[n].ne = subj[n].from;
-		subj[n].from = g->ws[subj[n].worker].rank;
-		subj[n].to = g->subj[i].to;
-		n++;
+		subj[n++].rank = g->ws[g->subj[i].worker].rank;
 	}
 	qsort(subj, (size_t)n, sizeof(*subj), cmp_subj);
-	for (int i = 0; i < n; i++)
-		if (subj[i].e0 < 0) {
-			subj[i].from = subj[i].ne;
-			subj[i].ne = 0;
-		}
 	free(g->subj);
 	g->subj = subj;
 	g->nsubj = n;
@@ -1500,14 +1524,16 @@ static void pick_criminals(struct gen *g)
 		if (ncand) {
 			int k = (int)rng_below(&r, (uint32_t)ncand);
 			for (int i = 0; i < g->nents && best < 0; i++)
-				if (!g->ents[i].criminal && g->ents[i].workers_in_window >= 15 && k-- == 0)
+				if (!g->ents[i].criminal && g->ents[i].workers_in_window >= 15 &&
+				    k-- == 0)
 					best = i;
 		} else {
 			for (int i = 0; i < g->nents; i++)
 				if (!g->ents[i].criminal && g->ents[i].kind == EK_SUB &&
 				    g->ents[i].workers_in_window >= CRIM_WORKERS &&
-				    (best < 0 || g->ents[i].workers_in_window >
-						     g->ents[best].workers_in_window))
+				    (best < 0 ||
+				     g->ents[i].workers_in_window >
+					     g->ents[best].workers_in_window))
 					best = i;
 		}
 		if (best < 0)
@@ -1555,7 +1581,7 @@ static int add_rec(struct gen *g, int employer, int worker, int32_t period, int6
 		g->recs = v;
 		g->arecs = n;
 	}
-	g->recs[g->nrecs++] = (struct rec){employer, worker, period, amount};
+	g->recs[g->nrecs++] = (struct rec){ employer, worker, period, amount };
 	return 0;
 }
 
@@ -1571,11 +1597,13 @@ static bool crim_clear(const struct ent *e, int64_t amount)
 static int32_t pay_date(struct gen *g, int employer, int project, int m, int32_t due)
 {
 	const struct ent *e = &g->ents[employer];
-	struct rng r = rng_for(g->seed, T_PAYDAY, (uint64_t)employer, (uint64_t)project * 64 + (uint64_t)m);
+	struct rng r = rng_for(g->seed, T_PAYDAY, (uint64_t)employer,
+			       (uint64_t)project * 64 + (uint64_t)m);
 	int32_t f;
 	if (e->early)
 		return prev_wd(g, period_last_day(g->p0 + m));
-	f = next_wd(g, period_first_day(g->p0 + m + 1) + (int32_t)rng_range(&r, 4, e->due15 ? 11 : 19));
+	f = next_wd(
+		g, period_first_day(g->p0 + m + 1) + (int32_t)rng_range(&r, 4, e->due15 ? 11 : 19));
 	return f > due ? prev_wd(g, due) : f;
 }
 
@@ -1592,9 +1620,8 @@ static void put_card(struct obuf *b, const char *card, bool spaces)
 	}
 }
 
-static void put_payment(struct gen *g, const struct proj *p, const char *id, int m,
-			int64_t amount, int32_t day, const char *card, bool spaces,
-			const char *status)
+static void put_payment(struct gen *g, const struct proj *p, const char *id, int m, int64_t amount,
+			int32_t day, const char *card, bool spaces, const char *status)
 {
 	struct obuf *b = &g->out[GEN_PAYMENTS];
 	char ds[DATE_BUFSZ], txn[24];
@@ -1622,7 +1649,15 @@ static void put_payment(struct gen *g, const struct proj *p, const char *id, int
 		g->n_spaces++;
 }
 
-enum inj { INJ_NONE, INJ_UNPAID, INJ_PARTIAL, INJ_NO_PAYROLL, INJ_UNDERPAID, INJ_EXCESS, INJ_OFF_CARD };
+enum inj {
+	INJ_NONE,
+	INJ_UNPAID,
+	INJ_PARTIAL,
+	INJ_NO_PAYROLL,
+	INJ_UNDERPAID,
+	INJ_EXCESS,
+	INJ_OFF_CARD
+};
 
 /* One worker-month of a worker with employments on the project: payroll, payments, the
  * injected violation if any, and the exact bookkeeping of which rules fire at the end. */
@@ -1631,7 +1666,8 @@ static int worker_month(struct gen *g, const struct subj *s, int m)
 	const struct emp *E = &g->emps[s->e0];
 	struct worker *w = &g->ws[s->worker];
 	const struct proj *p = &g->projs[s->project];
-	struct rng r = rng_for(g->seed, T_WM, (uint64_t)s->worker, (uint64_t)s->project * 64 + (uint64_t)m);
+	struct rng r = rng_for(g->seed, T_WM, (uint64_t)s->worker,
+			       (uint64_t)s->project * 64 + (uint64_t)m);
 	int32_t P = g->p0 + m, end_next = period_last_day(P + 1);
 	int64_t num = 0, piece = 0;
 	int first = -1;
@@ -1795,7 +1831,7 @@ static int worker_month(struct gen *g, const struct subj *s, int m)
 	return 0;
 }
 
-static const char *const hours_str[5] = {"0", "8", "8.5", "9", "10"};
+static const char *const hours_str[5] = { "0", "8", "8.5", "9", "10" };
 
 /* Writes one subject's attendance and settles each of its months. */
 static int subject(struct gen *g, const struct subj *s)
@@ -1805,7 +1841,7 @@ static int subject(struct gen *g, const struct subj *s)
 	struct obuf *b = &g->out[GEN_ATTENDANCE];
 	struct rng r = rng_for(g->seed, T_ATT, (uint64_t)s->worker, (uint64_t)s->project);
 	uint32_t pres = (uint32_t)(rng_range(&r, 820, 970) * 1048576 / 1000);
-	char prefix[32];
+	char prefix[64];
 	size_t plen = strlen(p->code);
 	int st;
 
@@ -1894,9 +1930,9 @@ static int project_allocations(struct gen *g, int pi)
 {
 	struct proj *p = &g->projs[pi];
 	struct rng r = rng_for(g->seed, T_ALLOC, (uint64_t)pi, 0);
-	int64_t amount[GEN_MONTHS_MAX] = {0}, base[GEN_MONTHS_MAX] = {0}, wsum = 0, total = 0;
+	int64_t amount[GEN_MONTHS_MAX] = { 0 }, base[GEN_MONTHS_MAX] = { 0 }, wsum = 0, total = 0;
 	int month_of[GEN_MONTHS_MAX];
-	bool dated[GEN_MONTHS_MAX + 1] = {false};
+	bool dated[GEN_MONTHS_MAX + 1] = { false };
 	int late = -1;
 
 	for (int m = 0; m < g->M; m++) {
@@ -1941,7 +1977,9 @@ static int project_allocations(struct gen *g, int pi)
 			int32_t first = max32(period_first_day(g->p0 + t), p->opened);
 			int32_t last = period_last_day(g->p0 + t);
 			int32_t day = (int32_t)rng_range(&r, max32(first, last - 12), last);
-			put_allocation(g, p, next_wd(g, day) <= last ? next_wd(g, day) : prev_wd(g, day),
+			/* Banks post on working days; a transfer at the very end may land on a
+			 * weekend rather than slip into the next month. */
+			put_allocation(g, p, next_wd(g, day) <= last ? next_wd(g, day) : day,
 				       amount[m]);
 			dated[t] = true;
 			total += amount[m];
@@ -1954,7 +1992,8 @@ static int project_allocations(struct gen *g, int pi)
 		    !dated[m + 1]) {
 			g->viol[GEN_V_NO_LABOR_COST]++;
 			if (dbuf_addf(&g->lst_nlc, "%s{\"project\":\"%s\",\"period\":\"%s\"}",
-				      g->lst_nlc.len ? "," : "", p->code, period_format(g->p0 + m, ps)))
+				      g->lst_nlc.len ? "," : "", p->code,
+				      period_format(g->p0 + m, ps)))
 				return nomem(g);
 		}
 	if (total - g->ps.paid < g->ps.need) {
@@ -1979,7 +2018,8 @@ static int cmp_rec(const void *a, const void *b)
  * warnings (default thresholds). */
 static int eval_criminal(struct gen *g)
 {
-	qsort(g->recs, g->nrecs, sizeof(*g->recs), cmp_rec);
+	if (g->nrecs)
+		qsort(g->recs, g->nrecs, sizeof(*g->recs), cmp_rec);
 	for (size_t i = 0; i < g->nrecs;) {
 		int e = g->recs[i].employer, nw = 0;
 		int64_t total = 0;
@@ -1988,7 +2028,8 @@ static int eval_criminal(struct gen *g)
 			int w = g->recs[i].worker, periods = 0;
 			int32_t lastp = -1;
 			int64_t sv = 0;
-			for (; i < g->nrecs && g->recs[i].employer == e && g->recs[i].worker == w; i++) {
+			for (; i < g->nrecs && g->recs[i].employer == e && g->recs[i].worker == w;
+			     i++) {
 				sv += g->recs[i].amount;
 				periods += g->recs[i].period != lastp;
 				lastp = g->recs[i].period;
@@ -2057,19 +2098,20 @@ static void scale_str(int milli, char *buf, size_t n)
 
 static int write_manifest(struct gen *g)
 {
-	struct obuf b = {0};
+	struct obuf b = { 0 };
+	struct dbuf d = DBUF_INIT;
 	char sc[24], ps[PERIOD_BUFSZ], d0[DATE_BUFSZ], dE[DATE_BUFSZ];
-	int st;
+	int st, bad = 0;
 
 	if ((st = ob_open(g, &b, g->o->dir, "manifest", ".json")))
 		goto cleanup;
 	scale_str(g->o->scale_milli, sc, sizeof(sc));
-	struct dbuf d = DBUF_INIT;
-	int bad = 0;
-	bad |= dbuf_addf(&d, "{\n  \"generator\": \"wageguard gen\",\n  \"scale\": %s,\n"
+	bad |= dbuf_addf(&d,
+			 "{\n  \"generator\": \"wageguard gen\",\n  \"scale\": %s,\n"
 			 "  \"seed\": %llu,\n  \"start\": \"%s\",\n  \"months\": %d,\n",
 			 sc, (unsigned long long)g->seed, period_format(g->p0, ps), g->M);
-	bad |= dbuf_addf(&d, "  \"region\": {\"code\": \"330100\", \"name\": \"杭州市\"},\n"
+	bad |= dbuf_addf(&d,
+			 "  \"region\": {\"code\": \"330100\", \"name\": \"杭州市\"},\n"
 			 "  \"from\": \"%s\",\n  \"to\": \"%s\",\n  \"as_of\": \"%s\",\n",
 			 date_format(g->d0, d0), date_format(g->dE, dE), dE);
 	bad |= dbuf_adds(&d, "  \"rows\": {");
@@ -2081,47 +2123,54 @@ static int write_manifest(struct gen *g)
 		bad |= dbuf_addf(&d, "%s\"%s\": %lld", i ? ", " : "", gen_violation_names[i],
 				 g->viol[i]);
 	bad |= dbuf_adds(
-		&d, "},\n  \"violations_note\": \"warnings of each rule that `wageguard scan "
-		    "--as-of AS_OF` prints with the default thresholds; UNPAID, NO_PAYROLL and "
-		    "NO_LABOR_COST are injected only where AS_OF is past the due date; persons "
-		    "without an employment on the project are never on payroll, so their months "
-		    "before the due date also count in NO_PAYROLL (employer null, amount 0.00)\",\n");
+		&d,
+		"},\n  \"violations_note\": \"warnings of each rule that `wageguard scan "
+		"--as-of AS_OF` prints with the default thresholds; UNPAID, NO_PAYROLL and "
+		"NO_LABOR_COST are injected only where AS_OF is past the due date; persons "
+		"without an employment on the project are never on payroll, so their months "
+		"before the due date also count in NO_PAYROLL (employer null, amount 0.00)\",\n");
 	bad |= dbuf_addf(
-		&d, "  \"rates_ppm\": {\"UNPAID\": %u, \"UNPAID_low_balance_project\": %u, "
-		    "\"NO_PAYROLL\": %u, \"UNDERPAID\": %u, \"EXCESS_DEDUCTION\": %u, "
-		    "\"OFF_CARD\": %u, \"payment_failed\": %u, \"payment_returned\": %u},\n"
-		    "  \"rates_note\": \"UNPAID and NO_PAYROLL: per worker-month whose due date is "
-		    "before AS_OF, at most one per worker, and none that would push a "
-		    "non-criminal employer over CRIMINAL_THRESHOLD; UNDERPAID, EXCESS_DEDUCTION, "
-		    "OFF_CARD: per worker-month; unregistered persons: one per %d workers; "
-		    "NO_LABOR_COST: %d %% of project-months, at most one per project; LOW_BALANCE: "
-		    "one project in %d\",\n",
+		&d,
+		"  \"rates_ppm\": {\"UNPAID\": %u, \"UNPAID_low_balance_project\": %u, "
+		"\"NO_PAYROLL\": %u, \"UNDERPAID\": %u, \"EXCESS_DEDUCTION\": %u, "
+		"\"OFF_CARD\": %u, \"payment_failed\": %u, \"payment_returned\": %u},\n"
+		"  \"rates_note\": \"UNPAID and NO_PAYROLL: per worker-month whose due date is "
+		"before AS_OF, at most one per worker, and none that would push a "
+		"non-criminal employer over CRIMINAL_THRESHOLD; UNDERPAID, EXCESS_DEDUCTION, "
+		"OFF_CARD: per worker-month; unregistered persons: one per %d workers; "
+		"NO_LABOR_COST: %d %% of project-months, at most one per project; LOW_BALANCE: "
+		"one project in %d\",\n",
 		RATE_UNPAID, RATE_UNPAID_LB, RATE_NO_PAYROLL, RATE_UNDERPAID, RATE_EXCESS,
 		RATE_OFF_CARD, RATE_FAILED, RATE_RETURNED, UNREG_PER_WORKERS, NLC_PERCENT,
 		LB_PER_PROJECTS);
-	bad |= dbuf_addf(&d, "  \"criminal_employers\": [%s],\n  \"low_balance_projects\": [%s],\n"
+	bad |= dbuf_addf(&d,
+			 "  \"criminal_employers\": [%s],\n  \"low_balance_projects\": [%s],\n"
 			 "  \"no_labor_cost\": [%s],\n",
 			 dbuf_str(&g->lst_crim), dbuf_str(&g->lst_lb), dbuf_str(&g->lst_nlc));
-	bad |= dbuf_addf(&d, "  \"payments\": {\"failed_then_ok\": %lld, \"returned_then_ok\": %lld, "
+	bad |= dbuf_addf(&d,
+			 "  \"payments\": {\"failed_then_ok\": %lld, \"returned_then_ok\": %lld, "
 			 "\"partial\": %lld, \"card_with_spaces\": %lld},\n",
 			 g->n_failed, g->n_returned, g->n_partial, g->n_spaces);
-	bad |= dbuf_addf(&d, "  \"persons\": {\"workers\": %d, \"unregistered_listed\": %lld, "
+	bad |= dbuf_addf(&d,
+			 "  \"persons\": {\"workers\": %d, \"unregistered_listed\": %lld, "
 			 "\"unregistered_not_in_workers\": %lld, \"switched_project\": %lld, "
 			 "\"rejoined_project\": %lld},\n",
 			 g->nlisted, g->n_noemp, g->n_unlisted, g->n_switch, g->n_rejoin);
-	bad |= dbuf_addf(&d, "  \"employments_by_wage_type\": {\"daily\": %lld, \"monthly\": %lld, "
+	bad |= dbuf_addf(&d,
+			 "  \"employments_by_wage_type\": {\"daily\": %lld, \"monthly\": %lld, "
 			 "\"piece\": %lld},\n",
 			 g->n_wtype[WT_DAILY], g->n_wtype[WT_MONTHLY], g->n_wtype[WT_PIECE]);
-	bad |= dbuf_addf(&d, "  \"lowercase_x_ids\": {\"workers\": %lld, \"attendance\": %lld, "
+	bad |= dbuf_addf(&d,
+			 "  \"lowercase_x_ids\": {\"workers\": %lld, \"attendance\": %lld, "
 			 "\"payroll_and_payments\": %lld}\n}\n",
 			 g->n_lower[0], g->n_lower[1], g->n_lower[2]);
 	if (bad)
 		st = nomem(g);
 	else
-		ob_put(&b, d.p, d.len);
-	dbuf_release(&d);
+		ob_s(&b, dbuf_str(&d));
 cleanup:;
 	int cst = ob_close(g, &b);
+	dbuf_release(&d);
 	return st ? st : cst;
 }
 
@@ -2171,7 +2220,7 @@ static int make_dir(struct gen *g, const char *dir)
 
 int gen_run(const struct gen_options *o, char *err, size_t errsz)
 {
-	struct gen G = {.o = o, .err = err, .errsz = errsz}, *g = &G;
+	struct gen G = { .o = o, .err = err, .errsz = errsz }, *g = &G;
 	int st = 0, y;
 
 	if (errsz)

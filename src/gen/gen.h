@@ -55,19 +55,21 @@ struct gen_stats {
 typedef void gen_progress_fn(void *ctx, long long done, long long total, long long rows);
 
 struct gen_options {
-	const char *dir;        /* created if missing; existing KIND.csv files are replaced */
-	int scale_milli;        /* scale × 1000: about 100·S projects and 10,000·S workers */
-	uint64_t seed;          /* the same seed gives byte-identical files on every machine */
-	int32_t start;          /* first period (date.h period number) */
-	int months;             /* length of the range in months */
+	const char *dir;           /* created if missing; existing KIND.csv files are replaced */
+	int scale_milli;           /* scale × 1000: about 100·S projects and 10,000·S workers */
+	uint64_t seed;             /* the same seed gives byte-identical files on every machine */
+	int32_t start;             /* first period (date.h period number) */
+	int months;                /* length of the range in months */
 	gen_progress_fn *progress; /* optional */
 	void *progress_ctx;
-	struct gen_stats *stats;   /* [out] optional; filled on success */
+	struct gen_stats *stats; /* [out] optional; filled on success */
 };
 #define GEN_SCALE_MAX_MILLI 100000 /* scale 100: one million workers */
 #define GEN_MONTHS_MAX 36
-#define GEN_OPTIONS_INIT \
-	{ .scale_milli = 1000, .seed = 1, .start = 2026 * 12 + 3, .months = 6 }
+#define GEN_OPTIONS_INIT                                                                           \
+	{                                                                                          \
+		.scale_milli = 1000, .seed = 1, .start = 2026 * 12 + 3, .months = 6                \
+	}
 
 /* Writes the data set described by o into o->dir. Never prints (progress goes through the
  * callback) and never exits. Memory stays bounded by the number of workers: attendance is
