@@ -29,6 +29,24 @@ const struct cli_command cli_commands[] = {
 	 "wageguard ledger log [--kind KIND] [--limit N] [--from SEQ]\n"
 	 "wageguard ledger history KIND KEY...\n"
 	 "  All versions of one record, oldest first (e.g. history payroll P001 2026-05 ID).\n"},
+	{"scan", cmd_scan, "evaluate the early-warning rules",
+	 "wageguard scan [--as-of YYYY-MM-DD] [--rebuild] [--format json|table] [--no-record]\n"
+	 "  Evaluates every rule of SPEC §5 as of the date (default today, Asia/Shanghai) and\n"
+	 "  prints one JSON object per warning, sorted by rule, project, employer, worker and\n"
+	 "  period. The warnings are recorded: new ones opened, changed ones updated, those no\n"
+	 "  longer firing resolved; a warning turning red opens an inspection task.\n"
+	 "  --rebuild    recompute attendance days from the raw records, not the aggregate\n"
+	 "  --no-record  print only\n"},
+	{"warnings", cmd_warnings, "list recorded warnings",
+	 "wageguard warnings [--open] [--project CODE] [--level yellow|orange|red]\n"
+	 "                   [--rule RULE] [--json]\n"},
+	{"config", cmd_config, "show or change thresholds",
+	 "wageguard config get [KEY]\n"
+	 "wageguard config set KEY VALUE\n"
+	 "  Keys: warn.ladder.orange, warn.ladder.red, warn.criminal.worker,\n"
+	 "  warn.criminal.periods, warn.criminal.total, warn.criminal.workers,\n"
+	 "  warn.low_balance.days, warn.complaints.orange, warn.complaints.red,\n"
+	 "  warn.complaints.window.\n"},
 	{"gen", cmd_gen, "generate a synthetic data set",
 	 "wageguard gen [--scale S] [--seed N] [--start YYYY-MM] [--months M] DIR\n"
 	 "  Writes deterministic CSV files of every import kind into DIR, about 100*S projects and\n"

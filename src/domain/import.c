@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/attend.h"
 #include "domain/import_read.h"
 #include "domain/ledger.h"
 #include "domain/record.h"
@@ -23,6 +24,7 @@ struct importer {
 	const struct import_opts *o;
 	struct import_stats *st;
 	struct ledger_writer lw;
+	struct attend_days days;
 	struct dbuf old, a, b;
 };
 
@@ -118,6 +120,15 @@ static int first_difference(struct importer *im, const struct rec *cur, const st
 	return -1;
 }
 
+/* Keeps the worker-month aggregate in step with a stored attendance row. */
+static int note_attendance(struct importer *im, const struct rec *r)
+{
+	if (r->kind != REC_ATTENDANCE)
+		return WG_OK;
+	/* project_code 0, id_number 1, date 2, hours 3 */
+	return attend_days_note(&im->days, r->v[0].s, r->v[1].s, (int32_t)r->v[2].i, r->v[3].i > 0);
+}
+
 /* Stores one clean row, whose canonical text is canon: new, unchanged, a payment's new
  * status, or an amendment. */
 static int apply(struct importer *im, const struct rec *r, const char *canon)
@@ -138,7 +149,7 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 		if ((rc = ledger_add_line(&im->lw, d->name, canon)))
 			return rc;
 		im->st->inserted++;
-		return WG_OK;
+		return note_attendance(im, r);
 	}
 	if (rc != WG_ECONFLICT)
 		return rc;
@@ -182,7 +193,7 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 		im->st->status_changes++;
 	else
 		im->st->amended++;
-	return WG_OK;
+	return note_attendance(im, r);
 }
 
 /* Reports what the reader found wrong with a row, then checks references and the kind's
@@ -246,6 +257,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	in_tx = true;
 	if ((rc = ledger_writer_init(&im.lw, s)))
 		goto store_failed;
+	attend_days_init(&im.days, s);
 
 	if ((rc = reader_start(&rd, r, kind, idx))) {
 		report(ctx, im.row.file, 0, NULL, "cannot start reading: out of memory");
@@ -279,6 +291,8 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		rc = WG_OK; /* nothing new: leave the store, ledger included, as it was */
 		goto cleanup;
 	}
+	if ((rc = attend_days_flush(&im.days)))
+		goto store_failed;
 	/* the import itself is an entry too: which file, and what it changed */
 	json_t *summary = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "kind", kind->name,
 				    "file", im.row.file, "rows", (json_int_t)st->rows, "inserted",

@@ -53,6 +53,59 @@ struct worker_summary {
 	int64_t employments;
 };
 
+/* The streams the early-warning scan reads (SPEC §5), each in (project, person, period)
+ * order of row ids so that the scan merges them without sorting. */
+enum scan_stream {
+	SCAN_PROJECTS,     /* every project: u.project; person = period = 0 */
+	SCAN_DAYS,         /* worker-month attendance days (the maintained aggregate): u.days */
+	SCAN_ATTENDANCE,   /* raw attendance with hours > 0, for --rebuild: u.att; period = month */
+	SCAN_EMPLOYMENTS,  /* u.emp, ordered by project, person, start date; period = 0 */
+	SCAN_PAYROLL,      /* u.payroll */
+	SCAN_PAYMENTS,     /* payments with paid_on <= as_of: u.payment */
+	SCAN_ALLOCATIONS,  /* allocations dated <= as_of, by project and date: u.alloc */
+};
+
+enum wage_type { WAGE_DAILY, WAGE_MONTHLY, WAGE_PIECE };
+
+struct scan_row {
+	int64_t project, person, period;   /* row ids; period a month number */
+	union {
+		struct { uint32_t mask; } days;     /* bit d-1: attended (hours > 0) on day d */
+		struct { int64_t date; } att;
+		struct { int64_t owner, contractor, region; } project;
+		struct { int64_t employer, rate, start, end; int type; } emp; /* end -1: open */
+		struct { int64_t employer, days, gross, deductions, net, due; } payroll; /* due -1 */
+		struct { int64_t amount, paid_on; int ok; const char *card, *registered; } payment;
+		struct { int64_t amount, date; } alloc;
+	} u;
+};
+
+struct scan_cursor; /* a backend's open stream */
+
+/* A warning as the store keeps it: references by row id (0: none), period -1: none. */
+struct warning {
+	int rule;                 /* enum warn_rule (domain/warn.h) */
+	int level;                /* enum warn_level */
+	int64_t project, employer, person, period;
+	int64_t amount, overdue_days, days;
+};
+
+/* A stored warning with its life cycle, for listing. Text owned by the store until the
+ * callback returns. */
+struct warning_view {
+	struct warning w;
+	const char *project, *employer, *worker;  /* codes; NULL where none */
+	int64_t first_seen, last_seen, resolved_on; /* days; resolved_on -1: open */
+	int64_t id;
+};
+
+struct warning_filter {
+	int open_only;            /* only warnings not resolved */
+	const char *project;      /* project code, or NULL */
+	int level;                /* enum warn_level, or -1 */
+	int rule;                 /* enum warn_rule, or -1 */
+};
+
 struct store_ops {
 	/* Releases everything; s is invalid afterwards. */
 	void (*close)(struct store *s);
@@ -94,6 +147,39 @@ struct store_ops {
 	 * (0 = all). A non-zero cb return stops and is returned. */
 	int (*ledger_scan)(struct store *s, int64_t from, const char *kind, int64_t limit,
 			   int (*cb)(void *ctx, const struct ledger_entry *e), void *ctx);
+
+	/* Adds set and removes clear from the attendance days of (project, person, period),
+	 * the worker-month aggregate the importer keeps up to date. */
+	int (*days_apply)(struct store *s, const char *project, const char *id_number,
+			  int64_t period, uint32_t set, uint32_t clear);
+	/* Empties the aggregate, so a rebuild can fill it again with days_apply. */
+	int (*days_clear)(struct store *s);
+
+	/* Opens stream what; rows with a date after as_of are left out where the stream says
+	 * so. Several streams may be open at once. next returns 1 with *row filled (text owned
+	 * by the cursor until the next call), 0 at the end, or a negative wg_status. */
+	int (*scan_open)(struct store *s, enum scan_stream what, int64_t as_of,
+			 struct scan_cursor **out);
+	int (*scan_next)(struct scan_cursor *c, struct scan_row *row);
+	void (*scan_close)(struct scan_cursor *c);
+	/* The natural key of row id: a project's code (COL_PROJECT), an enterprise's USCC
+	 * (COL_USCC) or a person's ID number (COL_PERSON), into buf. */
+	int (*key_of)(struct store *s, enum col_type t, int64_t id, char *buf, size_t n);
+
+	/* Records the warnings of a scan as of day as_of (a write transaction of its own):
+	 * new ones open with first_seen = as_of, those still firing get last_seen, level and
+	 * amount updated, open ones not among them are resolved on as_of. Level changes,
+	 * openings and resolutions are kept as events. *opened_red receives how many warnings
+	 * turned red (each opens an inspection task for its project's region). */
+	int (*warn_record)(struct store *s, int64_t as_of, const struct warning *w, size_t n,
+			   int64_t *opened, int64_t *resolved, int64_t *opened_red);
+	/* Calls cb for the stored warnings that pass f, by rule, project, employer, worker. */
+	int (*warn_list)(struct store *s, const struct warning_filter *f,
+			 int (*cb)(void *ctx, const struct warning_view *v), void *ctx);
+
+	/* Operator configuration (thresholds): value into buf, WG_ENOTFOUND when unset. */
+	int (*config_get)(struct store *s, const char *key, char *buf, size_t n);
+	int (*config_set)(struct store *s, const char *key, const char *value);
 
 	int (*project_summary)(struct store *s, const char *code, struct project_summary *out);
 	int (*worker_summary)(struct store *s, const char *id_number, struct worker_summary *out);

@@ -56,7 +56,7 @@ static const char *const migrations[] = {
 	" employer_id INTEGER NOT NULL REFERENCES enterprises(id), period INTEGER NOT NULL,"
 	" person_id INTEGER NOT NULL REFERENCES persons(id), days INTEGER NOT NULL,"
 	" gross INTEGER NOT NULL, deductions INTEGER NOT NULL, net INTEGER NOT NULL,"
-	" due_date INTEGER, lseq INTEGER NOT NULL, UNIQUE(project_id, period, person_id));"
+	" due_date INTEGER, lseq INTEGER NOT NULL, UNIQUE(project_id, person_id, period));"
 	"CREATE INDEX payroll_person ON payroll(person_id, period);"
 	"CREATE TABLE payments(id INTEGER PRIMARY KEY, txn_id TEXT NOT NULL UNIQUE,"
 	" region INTEGER NOT NULL, project_id INTEGER NOT NULL REFERENCES projects(id),"
@@ -71,6 +71,29 @@ static const char *const migrations[] = {
 	"CREATE TABLE ledger(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, op INTEGER NOT NULL,"
 	" kind TEXT NOT NULL, prev_version INTEGER NOT NULL, codec INTEGER NOT NULL,"
 	" content BLOB NOT NULL, hash BLOB NOT NULL);",
+
+	/* 2: the early-warning engine (SPEC §5). wm_days is the worker-month aggregate the
+	 * importer maintains: bit d-1 of mask set when the worker attended (hours > 0) on day d.
+	 * Warnings keep their life cycle; references are row ids with 0 for none (and period
+	 * -1), so the natural key can be UNIQUE. */
+	"CREATE TABLE wm_days(project_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+	" period INTEGER NOT NULL, mask INTEGER NOT NULL, region INTEGER NOT NULL,"
+	" PRIMARY KEY(project_id, person_id, period)) WITHOUT ROWID;"
+	"CREATE TABLE config(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE warnings(id INTEGER PRIMARY KEY, rule INTEGER NOT NULL,"
+	" project_id INTEGER NOT NULL, employer_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+	" period INTEGER NOT NULL, region INTEGER NOT NULL, level INTEGER NOT NULL,"
+	" amount INTEGER NOT NULL, overdue_days INTEGER NOT NULL, days INTEGER NOT NULL,"
+	" first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, resolved_on INTEGER,"
+	" scan INTEGER NOT NULL, UNIQUE(rule, project_id, employer_id, person_id, period));"
+	"CREATE INDEX warnings_open ON warnings(resolved_on, scan);"
+	"CREATE TABLE warning_events(id INTEGER PRIMARY KEY,"
+	" warning_id INTEGER NOT NULL REFERENCES warnings(id), on_date INTEGER NOT NULL,"
+	" event TEXT NOT NULL, level INTEGER NOT NULL, amount INTEGER NOT NULL);"
+	"CREATE INDEX warning_events_warning ON warning_events(warning_id);"
+	"CREATE TABLE inspection_tasks(id INTEGER PRIMARY KEY,"
+	" warning_id INTEGER NOT NULL REFERENCES warnings(id), region INTEGER NOT NULL,"
+	" opened_on INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'open');",
 };
 
 static int exec(struct sq_store *q, const char *sql)

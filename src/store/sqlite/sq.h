@@ -18,13 +18,24 @@ struct sq_ref {
 	bool used;
 };
 
+/* Named statement slots. */
+enum {
+	SQN_REF_ENTERPRISE, SQN_REF_PROJECT, SQN_REF_PERSON, SQN_WORKER_EXISTS, SQN_PERSON_INSERT,
+	SQN_OVERLAP, SQN_LEDGER_HEAD, SQN_LEDGER_APPEND, SQN_LEDGER_GET, SQN_LEDGER_COUNT,
+	SQN_PROJECT_SUMMARY, SQN_WORKER_SUMMARY, SQN_WORKER_MONTHS, SQN_WORKER_EMPLOYMENTS,
+	SQN_KEY_PROJECT, SQN_KEY_ENTERPRISE, SQN_KEY_PERSON, SQN_DAYS_APPLY, SQN_CONFIG_GET,
+	SQN_CONFIG_SET, SQN_WARN_EVENT, SQN_WARN_TASK, SQN_WARN_FIND, SQN_WARN_INSERT,
+	SQN_WARN_UPDATE,
+	SQN__COUNT
+};
+
 enum sq_stmt_op { SQ_GET, SQ_INSERT, SQ_UPDATE, SQ__OPS };
 
 struct sq_store {
 	struct store base;
 	sqlite3 *db;
 	sqlite3_stmt *rec[REC__COUNT][SQ__OPS];
-	sqlite3_stmt *named[32];   /* other statements, see sq_prepare_named */
+	sqlite3_stmt *named[SQN__COUNT]; /* other statements, prepared by sq_named */
 	struct sq_ref refs[3][SQ_REFCACHE]; /* enterprise, project, person */
 	struct dbuf scratch;       /* copies of text handed out by get operations */
 	struct dbuf entry;         /* the entry ledger_get hands out */
@@ -60,16 +71,22 @@ int sq_ledger_append(struct store *s, const struct ledger_entry *e);
 int sq_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e);
 int sq_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limit,
 		   int (*cb)(void *, const struct ledger_entry *), void *ctx);
+int sq_days_apply(struct store *s, const char *project, const char *id_number, int64_t period,
+		  uint32_t set, uint32_t clear);
+int sq_days_clear(struct store *s);
+int sq_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct scan_cursor **out);
+int sq_scan_next(struct scan_cursor *c, struct scan_row *r);
+void sq_scan_close(struct scan_cursor *c);
+int sq_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n);
+int sq_warn_record(struct store *s, int64_t as_of, const struct warning *w, size_t n,
+		   int64_t *opened, int64_t *resolved, int64_t *opened_red);
+int sq_warn_list(struct store *s, const struct warning_filter *f,
+		 int (*cb)(void *, const struct warning_view *), void *ctx);
+int sq_config_get(struct store *s, const char *key, char *buf, size_t n);
+int sq_config_set(struct store *s, const char *key, const char *value);
 int sq_project_summary(struct store *s, const char *code, struct project_summary *out);
 int sq_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
 int sq_worker_months(struct store *s, const char *id_number,
 		     int (*cb)(void *, const struct worker_month *), void *ctx);
 
-/* Named statement slots. */
-enum {
-	SQN_REF_ENTERPRISE, SQN_REF_PROJECT, SQN_REF_PERSON, SQN_WORKER_EXISTS, SQN_PERSON_INSERT,
-	SQN_OVERLAP, SQN_LEDGER_HEAD, SQN_LEDGER_APPEND, SQN_LEDGER_GET, SQN_LEDGER_COUNT,
-	SQN_PROJECT_SUMMARY, SQN_WORKER_SUMMARY, SQN_WORKER_MONTHS, SQN_WORKER_EMPLOYMENTS,
-	SQN__COUNT
-};
 #endif

@@ -1,0 +1,721 @@
+/* warn.c — the early-warning engine. One pass over projects in id order; within a project
+ * the worker-month streams (attendance days, payroll, payments) and the employments are
+ * merged by (person, period), so a scan costs one step per worker-month, payment and
+ * allocation — never one per attendance day, unless --rebuild asks for exactly that. */
+#include "domain/warn.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/attend.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/money.h"
+#include "util/banned.h"
+
+const char *const warn_rule_names[WARN__RULES] = {
+	"COMPLAINTS", "CRIMINAL_THRESHOLD", "EXCESS_DEDUCTION", "LOW_BALANCE", "NO_LABOR_COST",
+	"NO_PAYROLL", "OFF_CARD", "UNDERPAID", "UNPAID", "UNREGISTERED",
+};
+const char *const warn_level_names[3] = {"yellow", "orange", "red"};
+
+int warn_rule_by_name(const char *name)
+{
+	for (int i = 0; i < WARN__RULES; i++)
+		if (strcmp(warn_rule_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int warn_level_by_name(const char *name)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(warn_level_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- configuration -------------------------------------------------------------------- */
+
+const struct warn_config_key warn_config_keys[] = {
+	{"warn.ladder.orange", "15", "overdue days from which a warning is orange"},
+	{"warn.ladder.red", "30", "overdue days from which a warning is red"},
+	{"warn.criminal.worker", "5000.00", "yuan one worker must be owed (CRIMINAL_THRESHOLD)"},
+	{"warn.criminal.periods", "3", "... over at least this many periods"},
+	{"warn.criminal.total", "30000.00", "yuan owed in all (CRIMINAL_THRESHOLD) ..."},
+	{"warn.criminal.workers", "10", "... to at least this many workers"},
+	{"warn.low_balance.days", "7", "LOW_BALANCE counts what falls due within this many days"},
+	{"warn.complaints.orange", "3", "complaint cases in the window that raise COMPLAINTS"},
+	{"warn.complaints.red", "10", "complaint cases in the window that make it red"},
+	{"warn.complaints.window", "30", "days up to the scan date that complaints count in"},
+};
+const int warn_config_nkeys = (int)(sizeof warn_config_keys / sizeof warn_config_keys[0]);
+
+static int find_key(const char *key)
+{
+	for (int i = 0; i < warn_config_nkeys; i++)
+		if (strcmp(warn_config_keys[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+/* Parses value of key k: amounts (criminal.worker, .total) in fen, the rest whole numbers
+ * from 1 to 3660. */
+static int parse_value(int k, const char *value, int64_t *out, char *err, size_t errsz)
+{
+	const char *key = warn_config_keys[k].key;
+	if (strcmp(key, "warn.criminal.worker") == 0 || strcmp(key, "warn.criminal.total") == 0) {
+		int rc = money_parse(value, out);
+		if (rc || *out <= 0) {
+			snprintf(err, errsz, "%s: '%s' is not a positive amount in yuan", key, value);
+			return WG_EINPUT;
+		}
+		return WG_OK;
+	}
+	char *end;
+	long v = strtol(value, &end, 10);
+	if (!*value || *end || v < 1 || v > 3660) {
+		snprintf(err, errsz, "%s: '%s' is not a whole number from 1 to 3660", key, value);
+		return WG_EINPUT;
+	}
+	*out = v;
+	return WG_OK;
+}
+
+int warn_config_check(const char *key, const char *value, char *err, size_t errsz)
+{
+	int k = find_key(key);
+	int64_t v;
+	if (k < 0) {
+		snprintf(err, errsz, "unknown configuration key '%s'", key);
+		return WG_EINPUT;
+	}
+	return parse_value(k, value, &v, err, errsz);
+}
+
+int warn_config_load(struct store *s, struct warn_config *c, char *err, size_t errsz)
+{
+	int64_t v[16];
+	for (int k = 0; k < warn_config_nkeys; k++) {
+		char buf[64];
+		int rc = s->ops->config_get(s, warn_config_keys[k].key, buf, sizeof buf);
+		if (rc == WG_ENOTFOUND)
+			snprintf(buf, sizeof buf, "%s", warn_config_keys[k].fallback);
+		else if (rc)
+			return rc;
+		if ((rc = parse_value(k, buf, &v[k], err, errsz)))
+			return rc;
+	}
+	*c = (struct warn_config){
+		.orange_from = (int)v[0], .red_from = (int)v[1], .criminal_worker = v[2],
+		.criminal_periods = (int)v[3], .criminal_total = v[4], .criminal_workers = (int)v[5],
+		.low_balance_days = (int)v[6], .complaints_orange = (int)v[7],
+		.complaints_red = (int)v[8], .complaints_window = (int)v[9],
+	};
+	if (c->orange_from >= c->red_from) {
+		snprintf(err, errsz, "warn.ladder.orange (%d) must be below warn.ladder.red (%d)",
+			 c->orange_from, c->red_from);
+		return WG_EINPUT;
+	}
+	return WG_OK;
+}
+
+/* ---- the engine ----------------------------------------------------------------------- */
+
+struct stream {
+	struct scan_cursor *c;
+	struct scan_row row;
+	bool has;
+};
+
+struct emp {
+	int64_t employer, rate, start, end;
+	int type;
+};
+
+/* A project-month's accumulators for NO_LABOR_COST. */
+struct pmonth {
+	int64_t period, expected;
+	bool attended;
+};
+
+/* An UNPAID or NO_PAYROLL amount, for CRIMINAL_THRESHOLD. */
+struct owed {
+	int64_t employer, person, period, amount;
+};
+
+struct engine {
+	struct store *s;
+	const struct warn_config *c;
+	int32_t as_of, as_of_period;
+	uint32_t as_of_mask;            /* days of the as-of month up to the as-of day */
+	bool rebuild;
+	struct stream projects, days, emps, payroll, payments, allocs;
+	/* the attendance days of the next worker-month, grouped from the raw stream in
+	 * rebuild mode */
+	bool wm_has;
+	int64_t wm_project, wm_person, wm_period;
+	uint32_t wm_mask;
+	/* the current project */
+	int64_t project, owner, contractor;
+	struct emp *emp;
+	size_t nemp, aemp;
+	struct pmonth *pm;
+	size_t npm, apm;
+	int64_t need, paid_ok;
+	bool need_overdue;
+	struct owed *owed;
+	size_t nowed, aowed;
+	struct warn_result *out;
+};
+
+static int advance(struct engine *e, struct stream *st)
+{
+	int rc = e->s->ops->scan_next(st->c, &st->row);
+	st->has = rc > 0;
+	return rc < 0 ? rc : WG_OK;
+}
+
+/* Reads the next worker-month's days: one aggregate row, or in rebuild mode the run of raw
+ * attendance rows of one (project, person, period). */
+static int next_days(struct engine *e)
+{
+	struct stream *st = &e->days;
+	e->wm_has = st->has;
+	if (!st->has)
+		return WG_OK;
+	e->wm_project = st->row.project;
+	e->wm_person = st->row.person;
+	e->wm_period = st->row.period;
+	if (!e->rebuild) {
+		e->wm_mask = st->row.u.days.mask;
+		return advance(e, st);
+	}
+	e->wm_mask = 0;
+	int rc;
+	do {
+		int y, m, d;
+		date_to_ymd((int32_t)st->row.u.att.date, &y, &m, &d);
+		e->wm_mask |= attend_day_bit(d);
+		if ((rc = advance(e, st)))
+			return rc;
+	} while (st->has && st->row.project == e->wm_project && st->row.person == e->wm_person &&
+		 st->row.period == e->wm_period);
+	return WG_OK;
+}
+
+static int grow(void **p, size_t *alloc, size_t need, size_t size)
+{
+	if (need <= *alloc)
+		return WG_OK;
+	size_t n = *alloc ? *alloc * 2 : 16;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(*p, n * size);
+	if (!q)
+		return WG_ENOMEM;
+	*p = q;
+	*alloc = n;
+	return WG_OK;
+}
+
+static int emit(struct engine *e, int rule, int level, int64_t project, int64_t employer,
+		int64_t person, int64_t period, int64_t amount, int64_t overdue, int64_t days)
+{
+	struct warn_result *r = e->out;
+	if (grow((void **)&r->w, &r->alloc, r->n + 1, sizeof *r->w))
+		return WG_ENOMEM;
+	r->w[r->n++] = (struct warning){.rule = rule, .level = level, .project = project,
+					 .employer = employer, .person = person, .period = period,
+					 .amount = amount, .overdue_days = overdue, .days = days};
+	if ((rule == WARN_UNPAID || rule == WARN_NO_PAYROLL) && employer) {
+		if (grow((void **)&e->owed, &e->aowed, e->nowed + 1, sizeof *e->owed))
+			return WG_ENOMEM;
+		e->owed[e->nowed++] = (struct owed){employer, person, period, amount};
+	}
+	return WG_OK;
+}
+
+static int ladder(const struct warn_config *c, int64_t overdue)
+{
+	return overdue >= c->red_from ? LEVEL_RED : overdue >= c->orange_from ? LEVEL_ORANGE
+									       : LEVEL_YELLOW;
+}
+
+static struct pmonth *pmonth(struct engine *e, int64_t period)
+{
+	for (size_t i = 0; i < e->npm; i++)
+		if (e->pm[i].period == period)
+			return &e->pm[i];
+	if (grow((void **)&e->pm, &e->apm, e->npm + 1, sizeof *e->pm))
+		return NULL;
+	e->pm[e->npm] = (struct pmonth){.period = period};
+	return &e->pm[e->npm++];
+}
+
+/* The days of period's month that [start, end] covers, as a mask. */
+static uint32_t range_mask(int64_t period, int64_t start, int64_t end)
+{
+	int64_t first = period_first_day((int32_t)period), last = period_last_day((int32_t)period);
+	int64_t lo = start > first ? start : first;
+	int64_t hi = end >= 0 && end < last ? end : last;
+	if (lo > hi)
+		return 0;
+	uint32_t upto = hi - first >= 31 ? ~0u : ((uint32_t)2 << (hi - first)) - 1;
+	return upto & ~(((uint32_t)1 << (lo - first)) - 1);
+}
+
+struct wm {
+	int64_t person, period;
+	uint32_t mask;
+	const struct scan_row *payroll; /* NULL: no payroll line */
+	int64_t paid, off_card;
+	int off_card_payments;
+};
+
+/* Evaluates the worker-month rules of SPEC §5 and feeds the project-month accumulators. */
+static int eval_wm(struct engine *e, const struct wm *w)
+{
+	const struct warn_config *c = e->c;
+	int64_t p = e->project, D = e->as_of;
+	uint32_t mask = w->period > e->as_of_period    ? 0
+			: w->period == e->as_of_period ? w->mask & e->as_of_mask
+						       : w->mask;
+	int att = __builtin_popcount(mask);
+	/* expected, exactly: (2175·Σ daily rate·days + Σ monthly rate·min(100·days, 2175)) / 2175
+	 * rounded half up; 128-bit so no rate can overflow it */
+	__int128 num = 0;
+	uint32_t covered = 0, first_covered_bit = 0;
+	int64_t first_employer = 0;
+	for (size_t i = 0; i < e->nemp; i++) {
+		const struct emp *m = &e->emp[i];
+		uint32_t r = range_mask(w->period, m->start, m->end);
+		int days = __builtin_popcount(mask & r);
+		covered |= r;
+		if (m->type == WAGE_DAILY)
+			num += (__int128)2175 * m->rate * days;
+		else if (m->type == WAGE_MONTHLY)
+			num += (__int128)m->rate * (100 * days < 2175 ? 100 * days : 2175);
+	}
+	int64_t expected = (int64_t)((2 * num + 2175) / (2 * 2175));
+	uint32_t cov = mask & covered;
+	if (cov) {
+		first_covered_bit = cov & (0u - cov);
+		for (size_t i = 0; i < e->nemp; i++)
+			if (range_mask(w->period, e->emp[i].start, e->emp[i].end) & first_covered_bit) {
+				first_employer = e->emp[i].employer;
+				break;
+			}
+	}
+	int unregistered = __builtin_popcount(mask & ~covered);
+	int64_t after = period_last_day((int32_t)w->period + 1); /* last day of the month after */
+	int rc = WG_OK;
+
+	if (w->payroll) {
+		const struct scan_row *pr = w->payroll;
+		int64_t employer = pr->u.payroll.employer, gross = pr->u.payroll.gross;
+		int64_t ded = pr->u.payroll.deductions, net = pr->u.payroll.net;
+		int64_t due = pr->u.payroll.due >= 0 ? pr->u.payroll.due : after;
+		if (D > due && w->paid < net)
+			rc = emit(e, WARN_UNPAID, ladder(c, D - due), p, employer, w->person, w->period,
+				  net - w->paid, D - due, 0);
+		if (!rc && gross + 100 < expected)
+			rc = emit(e, WARN_UNDERPAID, 2 * gross < expected ? LEVEL_ORANGE : LEVEL_YELLOW,
+				  p, employer, w->person, w->period, expected - gross, 0, 0);
+		if (!rc && 2 * ded > gross)
+			rc = emit(e, WARN_EXCESS_DEDUCTION, LEVEL_ORANGE, p, employer, w->person,
+				  w->period, ded - gross / 2, 0, 0);
+		if (w->paid < net && due <= D + c->low_balance_days) {
+			e->need += net - w->paid;
+			e->need_overdue |= D > due;
+		}
+	} else if (att > 0 && D > after) {
+		rc = emit(e, WARN_NO_PAYROLL, ladder(c, D - after), p, first_employer, w->person,
+			  w->period, expected, D - after, 0);
+	}
+	if (!rc && w->off_card_payments)
+		rc = emit(e, WARN_OFF_CARD, LEVEL_ORANGE, p, e->contractor, w->person, w->period,
+			  w->off_card, 0, 0);
+	if (!rc && unregistered)
+		rc = emit(e, WARN_UNREGISTERED, LEVEL_ORANGE, p, 0, w->person, w->period, 0, 0,
+			  unregistered);
+	if (rc || att == 0)
+		return rc;
+	struct pmonth *pm = pmonth(e, w->period);
+	if (!pm)
+		return WG_ENOMEM;
+	pm->attended = true;
+	pm->expected += expected;
+	return WG_OK;
+}
+
+/* Collects the employments of (project, person) from the employment stream. */
+static int load_employments(struct engine *e, int64_t person)
+{
+	struct stream *st = &e->emps;
+	int rc;
+	e->nemp = 0;
+	while (st->has && (st->row.project < e->project ||
+			   (st->row.project == e->project && st->row.person < person)))
+		if ((rc = advance(e, st)))
+			return rc;
+	while (st->has && st->row.project == e->project && st->row.person == person) {
+		if (grow((void **)&e->emp, &e->aemp, e->nemp + 1, sizeof *e->emp))
+			return WG_ENOMEM;
+		e->emp[e->nemp++] = (struct emp){st->row.u.emp.employer, st->row.u.emp.rate,
+						 st->row.u.emp.start, st->row.u.emp.end,
+						 st->row.u.emp.type};
+		if ((rc = advance(e, st)))
+			return rc;
+	}
+	return WG_OK;
+}
+
+/* Whether stream row r belongs to the current project at or before key (person, period). */
+static bool at(const struct stream *st, int64_t project, int64_t person, int64_t period)
+{
+	return st->has && st->row.project == project && st->row.person == person &&
+	       st->row.period == period;
+}
+
+static void least(bool has, int64_t project, int64_t person, int64_t period, int64_t cur,
+		  int64_t *kp, int64_t *kq, bool *found)
+{
+	if (!has || project != cur)
+		return;
+	if (!*found || person < *kp || (person == *kp && period < *kq)) {
+		*kp = person;
+		*kq = period;
+		*found = true;
+	}
+}
+
+/* Skips rows of projects before the current one (none exist while references hold). */
+static int skip_to_project(struct engine *e, struct stream *st)
+{
+	int rc;
+	while (st->has && st->row.project < e->project)
+		if ((rc = advance(e, st)))
+			return rc;
+	return WG_OK;
+}
+
+static int project_rules(struct engine *e)
+{
+	const struct warn_config *c = e->c;
+	int64_t allocated = 0;
+	int rc;
+	if ((rc = skip_to_project(e, &e->allocs)))
+		return rc;
+	/* allocations of this project, dated up to as_of, in date order: few per project */
+	int64_t *dates = NULL;
+	size_t n = 0, alloc = 0;
+	while (e->allocs.has && e->allocs.row.project == e->project) {
+		if (grow((void **)&dates, &alloc, n + 1, sizeof *dates)) {
+			free(dates);
+			return WG_ENOMEM;
+		}
+		dates[n++] = e->allocs.row.u.alloc.date;
+		allocated += e->allocs.row.u.alloc.amount;
+		if ((rc = advance(e, &e->allocs))) {
+			free(dates);
+			return rc;
+		}
+	}
+	for (size_t i = 0; i < e->npm && !rc; i++) {
+		const struct pmonth *pm = &e->pm[i];
+		int64_t from = period_first_day((int32_t)pm->period);
+		int64_t to = period_last_day((int32_t)pm->period + 1);
+		if (!pm->attended || e->as_of <= to)
+			continue;
+		bool funded = false;
+		for (size_t k = 0; k < n && !funded; k++)
+			funded = dates[k] >= from && dates[k] <= to;
+		if (!funded)
+			rc = emit(e, WARN_NO_LABOR_COST, ladder(c, e->as_of - to), e->project, e->owner,
+				  0, pm->period, pm->expected, e->as_of - to, 0);
+	}
+	free(dates);
+	int64_t balance = allocated - e->paid_ok;
+	if (!rc && e->need > 0 && balance < e->need)
+		rc = emit(e, WARN_LOW_BALANCE, e->need_overdue ? LEVEL_ORANGE : LEVEL_YELLOW,
+			  e->project, e->contractor, 0, -1, e->need - balance, 0, 0);
+	return rc;
+}
+
+static int scan_project(struct engine *e)
+{
+	int rc;
+	const int64_t p = e->project;
+	e->npm = 0;
+	e->need = e->paid_ok = 0;
+	e->need_overdue = false;
+	e->nemp = 0;
+	int64_t emp_person = -1;
+	while (e->wm_has && e->wm_project < p)
+		if ((rc = next_days(e)))
+			return rc;
+	if ((rc = skip_to_project(e, &e->payroll)) || (rc = skip_to_project(e, &e->payments)))
+		return rc;
+	for (;;) {
+		int64_t person = 0, period = 0;
+		bool found = false;
+		least(e->wm_has, e->wm_project, e->wm_person, e->wm_period, p, &person, &period,
+		      &found);
+		least(e->payroll.has, e->payroll.row.project, e->payroll.row.person,
+		      e->payroll.row.period, p, &person, &period, &found);
+		least(e->payments.has, e->payments.row.project, e->payments.row.person,
+		      e->payments.row.period, p, &person, &period, &found);
+		if (!found)
+			break;
+		if (person != emp_person) {
+			if ((rc = load_employments(e, person)))
+				return rc;
+			emp_person = person;
+		}
+		struct wm w = {.person = person, .period = period};
+		if (e->wm_has && e->wm_project == p && e->wm_person == person &&
+		    e->wm_period == period) {
+			w.mask = e->wm_mask;
+			if ((rc = next_days(e)))
+				return rc;
+		}
+		struct scan_row payroll;
+		if (at(&e->payroll, p, person, period)) {
+			payroll = e->payroll.row;
+			w.payroll = &payroll;
+			if ((rc = advance(e, &e->payroll)))
+				return rc;
+		}
+		while (at(&e->payments, p, person, period)) {
+			const struct scan_row *r = &e->payments.row;
+			if (r->u.payment.ok) {
+				w.paid += r->u.payment.amount;
+				e->paid_ok += r->u.payment.amount;
+				if (!r->u.payment.registered ||
+				    strcmp(r->u.payment.card, r->u.payment.registered) != 0) {
+					w.off_card += r->u.payment.amount;
+					w.off_card_payments++;
+				}
+			}
+			if ((rc = advance(e, &e->payments)))
+				return rc;
+		}
+		if ((rc = eval_wm(e, &w)))
+			return rc;
+	}
+	return project_rules(e);
+}
+
+static int cmp_owed(const void *a, const void *b)
+{
+	const struct owed *x = a, *y = b;
+	if (x->employer != y->employer)
+		return x->employer < y->employer ? -1 : 1;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return x->period < y->period ? -1 : x->period > y->period;
+}
+
+/* CRIMINAL_THRESHOLD over this scan's UNPAID and NO_PAYROLL amounts, per employer. */
+static int criminal(struct engine *e)
+{
+	const struct warn_config *c = e->c;
+	qsort(e->owed, e->nowed, sizeof *e->owed, cmp_owed);
+	for (size_t i = 0; i < e->nowed;) {
+		int64_t employer = e->owed[i].employer, total = 0;
+		int workers = 0;
+		bool one_big = false;
+		while (i < e->nowed && e->owed[i].employer == employer) {
+			int64_t person = e->owed[i].person, sum = 0, last_period = -1;
+			int periods = 0;
+			for (; i < e->nowed && e->owed[i].employer == employer &&
+			       e->owed[i].person == person; i++) {
+				sum += e->owed[i].amount;
+				if (e->owed[i].period != last_period)
+					periods++, last_period = e->owed[i].period;
+			}
+			total += sum;
+			workers += sum > 0;
+			one_big |= sum >= c->criminal_worker && periods >= c->criminal_periods;
+		}
+		if (one_big || (workers >= c->criminal_workers && total >= c->criminal_total)) {
+			int rc = emit(e, WARN_CRIMINAL_THRESHOLD, LEVEL_RED, 0, employer, 0, -1, total,
+				      0, 0);
+			if (rc)
+				return rc;
+		}
+	}
+	return WG_OK;
+}
+
+/* Resolves the codes of every warning into r->keys. */
+static int resolve_keys(struct store *s, struct warn_result *r)
+{
+	r->key_off = malloc((r->n ? r->n : 1) * 3 * sizeof *r->key_off);
+	if (!r->key_off)
+		return WG_ENOMEM;
+	static const enum col_type types[3] = {COL_PROJECT, COL_USCC, COL_PERSON};
+	for (size_t i = 0; i < r->n; i++) {
+		int64_t ids[3] = {r->w[i].project, r->w[i].employer, r->w[i].person};
+		for (int k = 0; k < 3; k++) {
+			char buf[80];
+			r->key_off[3 * i + k] = SIZE_MAX;
+			if (!ids[k])
+				continue;
+			int rc = s->ops->key_of(s, types[k], ids[k], buf, sizeof buf);
+			if (rc)
+				return rc;
+			r->key_off[3 * i + k] = r->keys.len;
+			if (dbuf_add(&r->keys, buf, strlen(buf) + 1) < 0)
+				return WG_ENOMEM;
+		}
+	}
+	return WG_OK;
+}
+
+const char *warn_key(const struct warn_result *r, size_t i, int which)
+{
+	size_t off = r->key_off[3 * i + which];
+	return off == SIZE_MAX ? NULL : r->keys.p + off;
+}
+
+/* Nulls first, then byte order. */
+static int cmp_key(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static const struct warn_result *sorting;
+
+static int cmp_warning(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct warning *x = &sorting->w[i], *y = &sorting->w[j];
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	for (int k = 0; k < 3; k++) {
+		int c = cmp_key(warn_key(sorting, i, k), warn_key(sorting, j, k));
+		if (c)
+			return c;
+	}
+	return x->period < y->period ? -1 : x->period > y->period;
+}
+
+/* Sorts r into the contract's order: rule, project, employer, worker, period. */
+static int sort_result(struct warn_result *r)
+{
+	size_t *order = malloc((r->n ? r->n : 1) * sizeof *order);
+	struct warning *w = malloc((r->n ? r->n : 1) * sizeof *w);
+	size_t *off = malloc((r->n ? r->n : 1) * 3 * sizeof *off);
+	if (!order || !w || !off) {
+		free(order), free(w), free(off);
+		return WG_ENOMEM;
+	}
+	for (size_t i = 0; i < r->n; i++)
+		order[i] = i;
+	sorting = r; /* qsort has no context argument; the scan is single-threaded */
+	qsort(order, r->n, sizeof *order, cmp_warning);
+	sorting = NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		w[i] = r->w[order[i]];
+		memcpy(&off[3 * i], &r->key_off[3 * order[i]], 3 * sizeof *off);
+	}
+	free(r->w);
+	free(r->key_off);
+	free(order);
+	r->w = w;
+	r->key_off = off;
+	r->alloc = r->n ? r->n : 1;
+	return WG_OK;
+}
+
+int warn_scan(struct store *s, int32_t as_of, const struct warn_config *c, bool rebuild,
+	      struct warn_result *out)
+{
+	struct engine e = {.s = s, .c = c, .as_of = as_of, .rebuild = rebuild, .out = out};
+	int y, m, d, rc;
+	memset(out, 0, sizeof *out);
+	e.as_of_period = period_of_day(as_of);
+	date_to_ymd(as_of, &y, &m, &d);
+	e.as_of_mask = d >= 32 ? ~0u : ((uint32_t)1 << d) - 1;
+	struct {
+		struct stream *st;
+		enum scan_stream what;
+	} streams[] = {
+		{&e.projects, SCAN_PROJECTS}, {&e.days, rebuild ? SCAN_ATTENDANCE : SCAN_DAYS},
+		{&e.emps, SCAN_EMPLOYMENTS}, {&e.payroll, SCAN_PAYROLL},
+		{&e.payments, SCAN_PAYMENTS}, {&e.allocs, SCAN_ALLOCATIONS},
+	};
+	const size_t nstreams = sizeof streams / sizeof streams[0];
+	for (size_t i = 0; i < nstreams; i++) {
+		if ((rc = s->ops->scan_open(s, streams[i].what, as_of, &streams[i].st->c)) ||
+		    (rc = advance(&e, streams[i].st)))
+			goto cleanup;
+	}
+	if ((rc = next_days(&e)))
+		goto cleanup;
+	while (e.projects.has) {
+		e.project = e.projects.row.project;
+		e.owner = e.projects.row.u.project.owner;
+		e.contractor = e.projects.row.u.project.contractor;
+		if ((rc = scan_project(&e)) || (rc = advance(&e, &e.projects)))
+			goto cleanup;
+	}
+	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
+	if ((rc = criminal(&e)) || (rc = resolve_keys(s, out)) || (rc = sort_result(out)))
+		goto cleanup;
+cleanup:
+	for (size_t i = 0; i < nstreams; i++)
+		s->ops->scan_close(streams[i].st->c);
+	free(e.emp);
+	free(e.pm);
+	free(e.owed);
+	if (rc)
+		warn_result_release(out);
+	return rc;
+}
+
+void warn_result_release(struct warn_result *r)
+{
+	free(r->w);
+	free(r->key_off);
+	dbuf_release(&r->keys);
+	memset(r, 0, sizeof *r);
+}
+
+static int add_json_str(struct dbuf *b, const char *s)
+{
+	if (!s)
+		return dbuf_adds(b, "null");
+	int rc = dbuf_addc(b, '"');
+	for (; *s && !rc; s++) {
+		if (*s == '"' || *s == '\\')
+			rc = dbuf_addc(b, '\\');
+		if (!rc)
+			rc = dbuf_addc(b, *s);
+	}
+	return rc ? rc : dbuf_addc(b, '"');
+}
+
+int warn_format_json(const struct warn_result *r, size_t i, struct dbuf *out)
+{
+	const struct warning *w = &r->w[i];
+	char amount[MONEY_BUFSZ], period[PERIOD_BUFSZ];
+	int rc = dbuf_addf(out, "{\"rule\":\"%s\",\"level\":\"%s\",\"project\":",
+			   warn_rule_names[w->rule], warn_level_names[w->level]);
+	rc |= add_json_str(out, warn_key(r, i, 0));
+	rc |= dbuf_adds(out, ",\"employer\":");
+	rc |= add_json_str(out, warn_key(r, i, 1));
+	rc |= dbuf_adds(out, ",\"worker\":");
+	rc |= add_json_str(out, warn_key(r, i, 2));
+	rc |= dbuf_adds(out, ",\"period\":");
+	rc |= add_json_str(out, w->period >= 0 ? period_format((int32_t)w->period, period) : NULL);
+	rc |= dbuf_addf(out, ",\"amount\":\"%s\",\"overdue_days\":%lld,\"days\":%lld}",
+			money_format(w->amount, amount), (long long)w->overdue_days,
+			(long long)w->days);
+	return rc ? WG_ENOMEM : WG_OK;
+}
