@@ -7,6 +7,34 @@ T_N=0 T_FAILED=0
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/wgtest.XXXXXX")
 trap 'rm -rf "$T_DIR"' EXIT
 export WAGEGUARD_DB="$T_DIR/test.db" WAGEGUARD_NO_PROGRESS=1 TZ=Asia/Shanghai
+# WG_STORE=pg: the same test against PostgreSQL, in a fresh database of the server at
+# WG_PG_URL (tests/run.sh starts one with scripts/pg-test-server.sh), dropped at exit.
+T_STORE=${WG_STORE:-sqlite}
+if [ "$T_STORE" = pg ]; then
+	: "${WG_PG_URL:?WG_STORE=pg needs WG_PG_URL: scripts/pg-test-server.sh start}"
+	T_PGDB="wgt_$$_${RANDOM}"
+	t_pg_admin() { psql "$WG_PG_URL" -qAtX -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
+	t_pg_admin "CREATE DATABASE $T_PGDB" || { echo "not ok 1 - cannot create database $T_PGDB"; exit 1; }
+	trap 't_pg_admin "DROP DATABASE IF EXISTS $T_PGDB WITH (FORCE)"; rm -rf "$T_DIR"' EXIT
+	export WAGEGUARD_DB="${WG_PG_URL%/*}/$T_PGDB"
+fi
+# t_sql SQL: runs SQL on the test database directly (to tamper with it), printing rows one
+# a line, columns separated by |. Write SQL both SQLite and PostgreSQL take.
+t_sql() {
+	if [ "$T_STORE" = pg ]; then
+		psql "$WAGEGUARD_DB" -qAtX -v ON_ERROR_STOP=1 -c "$1"
+	else
+		sqlite3 "$WAGEGUARD_DB" "$1"
+	fi
+}
+# t_db_reset: an empty database again, under the same name.
+t_db_reset() {
+	if [ "$T_STORE" = pg ]; then
+		t_pg_admin "DROP DATABASE IF EXISTS $T_PGDB WITH (FORCE)" && t_pg_admin "CREATE DATABASE $T_PGDB"
+	else
+		rm -f "$WAGEGUARD_DB"*
+	fi
+}
 FIX="$WG_ROOT/tests/fixtures"
 wg() { "$WG_BIN" "$@"; }
 

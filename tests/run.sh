@@ -1,6 +1,8 @@
 #!/bin/bash
 # Runs every test suite and prints one closing line "N passed, N failed".
-# Usage: tests/run.sh BUILD_DIR [unit|cli|store|...]. Every suite speaks TAP on stdout
+# Usage: tests/run.sh BUILD_DIR [unit|cli|pg|...]. The CLI suites run twice: on SQLite, then
+# (WG_STORE=pg) on a PostgreSQL server of their own, started and removed here; `pg` runs
+# only that second pass. Every suite speaks TAP on stdout
 # ("ok N - name" / "not ok N - name"); a suite that exits non-zero without a failing check,
 # or prints no check at all, counts as one failure, so a broken suite cannot pass silently.
 set -u
@@ -14,7 +16,7 @@ passed=0 failed=0
 
 run_suite() { # name, command...
 	local name=$1; shift
-	local log="$OUT/$(echo "$name" | tr '/' '_').log"
+	local log="$OUT/$(echo "$name" | tr '/ ' '__' | tr -d '[]').log"
 	"$@" >"$log" 2>&1
 	local rc=$?
 	local p f
@@ -42,6 +44,22 @@ if [ -z "$ONLY" ] || [ "$ONLY" = cli ]; then
 		[ -f "$t" ] || continue
 		run_suite "cli/$(basename "$t" .sh)" bash "$t"
 	done
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = cli ] || [ "$ONLY" = pg ]; then
+	# the same suites on PostgreSQL: one server for the pass, a database per suite (lib.sh)
+	export WG_PG_STATE="$OUT/pg-server.state"
+	if WG_PG_URL=$("$ROOT/scripts/pg-test-server.sh" start 2>"$OUT/pg-server.err"); then
+		export WG_PG_URL
+		trap '"$ROOT/scripts/pg-test-server.sh" stop' EXIT
+		for t in "$ROOT"/tests/cli/t[0-9]*.sh; do
+			[ -f "$t" ] || continue
+			WG_STORE=pg run_suite "cli/$(basename "$t" .sh) [pg]" bash "$t"
+		done
+		"$ROOT/scripts/pg-test-server.sh" stop
+		trap - EXIT
+	else
+		run_suite "pg/server-start" sh -c 'cat "$1"; echo "not ok 1 - PostgreSQL test server starts"; exit 1' _ "$OUT/pg-server.err"
+	fi
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -3,21 +3,21 @@
 . "$(dirname "$0")/../lib.sh"
 B="$FIX/basic"
 load() {
-	rm -f "$WAGEGUARD_DB"*
+	t_db_reset
 	for k in enterprises projects subcontracts accounts workers employments attendance allocations payroll payments calendar; do
 		wg import "$k" "$B/$k.csv" 2>/dev/null || echo "load $k failed"
 	done
 }
-sq() { sqlite3 "$WAGEGUARD_DB" "$1"; }
+sq() { t_sql "$1"; }
 
 load
 wg ledger verify >"$T_DIR/ok.out"
 t_grep "an untouched ledger verifies" "ledger intact: 22 entries, 31 records checked" "$T_DIR/ok.out"
 
-sq "UPDATE payroll SET net=net+100 WHERE rowid=1"
+sq "UPDATE payroll SET net=net+100 WHERE net=68000"
 wg ledger verify >"$T_DIR/v1" ; rc=$?
 t_eq "a modified record fails verify" 1 "$rc"
-seq=$(sq "SELECT lseq FROM payroll WHERE rowid=1")
+seq=$(sq "SELECT lseq FROM payroll WHERE net=68100")
 t_grep "verify names the record's entry and line" "ledger BROKEN: entry $seq line 1: the stored payroll record HZ000001,2026-05,51012219850315001X differs from it" "$T_DIR/v1"
 
 load

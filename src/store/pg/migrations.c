@@ -69,7 +69,7 @@ static const char *const migrations[] = {
 	" person_id BIGINT NOT NULL REFERENCES persons(id), days BIGINT NOT NULL,"
 	" gross BIGINT NOT NULL, deductions BIGINT NOT NULL, net BIGINT NOT NULL,"
 	" due_date BIGINT, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
-	" UNIQUE(project_id, period, person_id, region));"
+	" UNIQUE(project_id, person_id, period, region));"
 	"CREATE INDEX payroll_person ON payroll(person_id, period);"
 	"CREATE TABLE payments(id BIGSERIAL, txn_id TEXT NOT NULL, region BIGINT NOT NULL,"
 	" project_id BIGINT NOT NULL REFERENCES projects(id),"
@@ -80,9 +80,52 @@ static const char *const migrations[] = {
 	"CREATE INDEX payments_worker_month ON payments(project_id, person_id, period);"
 	"CREATE INDEX payments_person ON payments(person_id, period);"
 	"CREATE TABLE calendar(date BIGINT PRIMARY KEY, kind TEXT NOT NULL, lseq BIGINT NOT NULL);"
+	/* codec as on SQLite, but always 0 (text) here: PostgreSQL compresses large values
+	 * itself (TOAST), and text keeps the content readable and comparable in SQL */
 	"CREATE TABLE ledger(seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, op INTEGER NOT NULL,"
-	" kind TEXT NOT NULL, prev_version BIGINT NOT NULL, content TEXT NOT NULL,"
-	" hash BYTEA NOT NULL);",
+	" kind TEXT NOT NULL, prev_version BIGINT NOT NULL, codec INTEGER NOT NULL,"
+	" content TEXT NOT NULL, hash BYTEA NOT NULL);"
+	/* lz4 where the server has it: pglz costs more CPU than the rest of an import */
+	"DO $$ BEGIN ALTER TABLE ledger ALTER COLUMN content SET COMPRESSION lz4;"
+	" EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL; END $$;"
+	/* verify reads each block's records together by the entry that wrote them; lseq
+	 * only grows, so these indexes are appended to at their right edge */
+	"CREATE INDEX enterprises_lseq ON enterprises(lseq);"
+	"CREATE INDEX projects_lseq ON projects(lseq);"
+	"CREATE INDEX subcontracts_lseq ON subcontracts(lseq);"
+	"CREATE INDEX accounts_lseq ON accounts(lseq);"
+	"CREATE INDEX workers_lseq ON workers(lseq);"
+	"CREATE INDEX employments_lseq ON employments(lseq);"
+	"CREATE INDEX attendance_lseq ON attendance(lseq);"
+	"CREATE INDEX allocations_lseq ON allocations(lseq);"
+	"CREATE INDEX payroll_lseq ON payroll(lseq);"
+	"CREATE INDEX payments_lseq ON payments(lseq);"
+	"CREATE INDEX calendar_lseq ON calendar(lseq);",
+
+	/* 2: the early-warning engine (SPEC §5), as SQLite's migration 2. wm_days is the
+	 * worker-month aggregate the importer maintains (bit d-1 of mask: attended on day d),
+	 * large and distributed by region like attendance. Warnings, their events and the
+	 * inspection tasks are few (a scan's findings) and reference row ids with 0 for none
+	 * and period -1, so the natural key can be UNIQUE; region is part of it for Citus and
+	 * follows from the project or employer, so it adds no uniqueness. */
+	"CREATE TABLE wm_days(project_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
+	" period BIGINT NOT NULL, mask BIGINT NOT NULL, region BIGINT NOT NULL,"
+	" PRIMARY KEY(project_id, person_id, period, region));"
+	"CREATE TABLE config(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE warnings(id BIGSERIAL PRIMARY KEY, rule INTEGER NOT NULL,"
+	" project_id BIGINT NOT NULL, employer_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
+	" period BIGINT NOT NULL, region BIGINT NOT NULL, level INTEGER NOT NULL,"
+	" amount BIGINT NOT NULL, overdue_days BIGINT NOT NULL, days BIGINT NOT NULL,"
+	" first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, resolved_on BIGINT,"
+	" scan BIGINT NOT NULL, UNIQUE(rule, project_id, employer_id, person_id, period, region));"
+	"CREATE INDEX warnings_open ON warnings(resolved_on, scan);"
+	"CREATE TABLE warning_events(id BIGSERIAL PRIMARY KEY,"
+	" warning_id BIGINT NOT NULL REFERENCES warnings(id), on_date BIGINT NOT NULL,"
+	" event TEXT NOT NULL, level INTEGER NOT NULL, amount BIGINT NOT NULL);"
+	"CREATE INDEX warning_events_warning ON warning_events(warning_id);"
+	"CREATE TABLE inspection_tasks(id BIGSERIAL PRIMARY KEY,"
+	" warning_id BIGINT NOT NULL REFERENCES warnings(id), region BIGINT NOT NULL,"
+	" opened_on BIGINT NOT NULL, status TEXT NOT NULL DEFAULT 'open');",
 };
 
 int pg_migrate(struct store *s, int *applied)
@@ -128,6 +171,7 @@ int pg_migrate(struct store *s, int *applied)
 		++*applied;
 	}
 undo:
+	pg_settle(q);
 	pg_exec(q, "ROLLBACK", "rollback");
 	return rc;
 }

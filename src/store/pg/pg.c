@@ -43,11 +43,29 @@ int pg_fail(struct pg_store *q, const char *what, const PGresult *res)
 	return WG_ESTORE;
 }
 
+int pg_settle(struct pg_store *q)
+{
+	if (!q->copy_pending)
+		return WG_OK;
+	const char *what = q->copy_pending;
+	q->copy_pending = NULL;
+	PGresult *res = PQgetResult(q->conn);
+	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? WG_OK : pg_fail(q, what, res);
+	PQclear(res);
+	/* the protocol wants every result read before the next command */
+	while ((res = PQgetResult(q->conn)))
+		PQclear(res);
+	return rc;
+}
+
 int pg_exec(struct pg_store *q, const char *sql, const char *what)
 {
+	int rc = pg_settle(q);
+	if (rc)
+		return rc;
 	PGresult *res = PQexec(q->conn, sql);
 	ExecStatusType st = PQresultStatus(res);
-	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? WG_OK : pg_fail(q, what, res);
+	rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? WG_OK : pg_fail(q, what, res);
 	PQclear(res);
 	return rc;
 }
@@ -55,9 +73,11 @@ int pg_exec(struct pg_store *q, const char *sql, const char *what)
 int pg_run_named(struct pg_store *q, const char *name, bool *prepared, const char *sql,
 		 const struct pg_params *p, PGresult **out, const char *what)
 {
-	int rc;
 	PGresult *res;
 	*out = NULL;
+	int rc = pg_settle(q);
+	if (rc)
+		return rc;
 	if (!*prepared) {
 		res = PQprepare(q->conn, name, sql, 0, NULL);
 		rc = PQresultStatus(res) == PGRES_COMMAND_OK ? WG_OK : pg_fail(q, what, res);
@@ -106,21 +126,29 @@ static void pg_ignore_notice(void *arg, const char *message)
 static void pg_close(struct store *s)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	if (q->conn && (q->in_tx || q->scan_tx))
+	if (q->conn && (q->in_tx || q->copy_pending)) {
+		pg_settle(q); /* its failure is moot: everything is rolled back */
 		pg_exec(q, "ROLLBACK", "rollback");
+	}
 	PQclear(q->res);
+	pg_readahead_drop(q);
+	free(q->ra.slot);
+	free(q->ra.row);
 	PQfinish(q->conn);
 	pg_track_reset(q, true);
 	for (int i = 0; i <= REC__COUNT; i++)
 		dbuf_release(&q->buf[i].data);
 	free(q->track.slot);
+	free(q->days);
+	PQfinish(q->rconn);
+	free(q->conninfo);
 	free(q);
 }
 
 static int pg_begin(struct store *s)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	if (q->in_tx || q->scan_tx) {
+	if (q->in_tx) {
 		snprintf(s->errmsg, sizeof s->errmsg, "pg: begin: a transaction is already open");
 		WG_BUG("pg_begin inside a transaction");
 		return WG_ESTORE;
@@ -136,6 +164,7 @@ static int pg_begin(struct store *s)
 	}
 	q->in_tx = true;
 	pg_track_reset(q, true);
+	pg_readahead_drop(q);
 	return WG_OK;
 }
 
@@ -143,6 +172,8 @@ static int pg_commit(struct store *s)
 {
 	struct pg_store *q = (struct pg_store *)s;
 	int rc = pg_flush_all(q);
+	if (!rc)
+		rc = pg_settle(q);
 	if (rc)
 		return rc; /* the caller rolls back */
 	PGresult *res = PQexec(q->conn, "COMMIT");
@@ -168,6 +199,7 @@ static int pg_rollback(struct store *s)
 	pg_ref_forget(q);
 	pg_track_reset(q, true);
 	q->in_tx = false;
+	pg_settle(q); /* a failed COPY in flight is moot now */
 	return pg_exec(q, "ROLLBACK", "rollback");
 }
 
@@ -180,7 +212,6 @@ const struct store_ops pg_ops = {
 	.rec_get = pg_rec_get,
 	.rec_insert = pg_rec_insert,
 	.rec_update = pg_rec_update,
-	.rec_scan = pg_rec_scan,
 	.rec_count = pg_rec_count,
 	.ref_exists = pg_ref_exists,
 	.person_ensure = pg_person_ensure,
@@ -189,6 +220,16 @@ const struct store_ops pg_ops = {
 	.ledger_append = pg_ledger_append,
 	.ledger_get = pg_ledger_get,
 	.ledger_scan = pg_ledger_scan,
+	.days_apply = pg_days_apply,
+	.days_clear = pg_days_clear,
+	.scan_open = pg_scan_open,
+	.scan_next = pg_scan_next,
+	.scan_close = pg_scan_close,
+	.key_of = pg_key_of,
+	.warn_record = pg_warn_record,
+	.warn_list = pg_warn_list,
+	.config_get = pg_config_get,
+	.config_set = pg_config_set,
 	.project_summary = pg_project_summary,
 	.worker_summary = pg_worker_summary,
 	.worker_months = pg_worker_months,
@@ -200,11 +241,13 @@ int store_pg_open(struct store **out, const char *conninfo, char *err, size_t er
 	if (!q)
 		return WG_ENOMEM;
 	q->base.ops = &pg_ops;
+	q->ra.kind = -1;
 	int rc = WG_OK, applied;
 	for (int i = 0; i <= REC__COUNT; i++)
 		q->buf[i].data.max = 4 * PG_COPY_BYTES;
+	q->conninfo = strdup(conninfo);
 	q->conn = PQconnectdb(conninfo);
-	if (PQstatus(q->conn) != CONNECTION_OK) {
+	if (!q->conninfo || PQstatus(q->conn) != CONNECTION_OK) {
 		pg_fail(q, "connect", NULL);
 		rc = WG_ESTORE;
 		goto fail;

@@ -55,10 +55,33 @@ enum {
 	PGN_REF_ENTERPRISE, PGN_REF_PROJECT, PGN_REF_PERSON, PGN_WORKER_EXISTS, PGN_PERSON_INSERT,
 	PGN_OVERLAP, PGN_LEDGER_HEAD, PGN_LEDGER_GET, PGN_LEDGER_SCAN, PGN_LEDGER_SEQS,
 	PGN_PROJECT_SUMMARY, PGN_WORKER_SUMMARY, PGN_WORKER_MONTHS,
+	PGN_KEY_PROJECT, PGN_KEY_ENTERPRISE, PGN_KEY_PERSON, PGN_DAYS_APPLY, PGN_CONFIG_GET,
+	PGN_CONFIG_SET, PGN_WARN_EVENT, PGN_WARN_TASK, PGN_WARN_FIND, PGN_WARN_INSERT,
+	PGN_WARN_UPDATE, PGN_WARN_LIST,
 	PGN__COUNT
 };
 
-enum pg_rec_op { PG_GET, PG_UPDATE, PG_SCOPE_PROJECT, PG_SCOPE_TABLE, PG__OPS };
+enum pg_rec_op { PG_GET, PG_UPDATE, PG_BY_LSEQ, PG_SCOPE_PROJECT, PG_SCOPE_TABLE, PG__OPS };
+
+/* Outside a write transaction, the records one ledger entry wrote, fetched together the first
+ * time one of them is asked for: verify asks for every line of each block in turn, and one
+ * query a block beats one a line. Dropped by any write. */
+struct pg_readahead {
+	PGresult *res;
+	int kind;              /* -1: empty */
+	int64_t lseq;
+	uint64_t *slot;        /* key hash, 0 = free */
+	int *row;
+	size_t cap;
+};
+
+/* Worker-month day changes waiting to be applied in one statement, combined per key. */
+#define PG_DAYS_SLOTS 8192
+struct pg_days {
+	int64_t project, person, period, region;
+	uint32_t set, clear;
+	bool used;
+};
 
 struct pg_store {
 	struct store base;
@@ -71,9 +94,18 @@ struct pg_store {
 	struct pg_copybuf buf[REC__COUNT + 1];
 	struct pg_keyset track;
 	struct pg_scope scopes[PG_SCOPES];
+	struct pg_readahead ra;
+	struct pg_days *days;       /* PG_DAYS_SLOTS, allocated on first use */
+	int ndays;
+	/* Scan streams opened outside a write transaction read on a second connection, in
+	 * one read-only snapshot, so a write transaction can begin while they are open. */
+	PGconn *rconn;
+	int rscans, scan_seq;
+	char *conninfo;
 	bool in_tx;
-	int scan_depth;             /* nested rec_scan cursors open */
-	bool scan_tx;               /* rec_scan began a read-only transaction of its own */
+	/* a COPY sent whose result is not read yet: the server ingests it while the importer
+	 * parses the next rows; pg_settle reads it before the next command */
+	const char *copy_pending;
 };
 
 /* Up to PG_MAXPARAMS text parameters for PQexecPrepared. */
@@ -90,6 +122,9 @@ void pg_param_text(struct pg_params *p, const char *s);   /* NULL: SQL NULL */
  * serialization failure or deadlock (SQLSTATE 40001, 40P01), WG_ESTORE otherwise. res may be
  * NULL (the connection's message is used). Does not clear res. */
 int pg_fail(struct pg_store *q, const char *what, const PGresult *res);
+/* Reads the result of a COPY still in flight; WG_OK, or its failure (errmsg set). Every
+ * command on the connection goes after it. */
+int pg_settle(struct pg_store *q);
 /* Runs sql (no parameters, results dropped); WG_OK or pg_fail's code, what naming it. */
 int pg_exec(struct pg_store *q, const char *sql, const char *what);
 /* Prepares sql (once per connection) under slot's name and runs it with p.
@@ -116,10 +151,13 @@ int pg_flush_upto(struct pg_store *q, enum rec_kind k);
 int pg_flush_all(struct pg_store *q);
 /* Drops buffered rows, tracked keys and scopes (rollback, or a transaction's end). */
 void pg_track_reset(struct pg_store *q, bool drop_buffers);
+/* Forgets the read-ahead records (any write, or a transaction's start). */
+void pg_readahead_drop(struct pg_store *q);
 /* Appends one COPY line to buffer which and flushes it when it is large. */
 int pg_copy_row(struct pg_store *q, int which, const struct dbuf *line);
-/* COPY text-format field helpers: escaped text, \N for NULL. */
+/* COPY text-format field helpers: escaped text, \N for NULL; a decimal integer. */
 int pg_copy_text(struct dbuf *b, const char *s);
+int pg_copy_int(struct dbuf *b, int64_t v);
 bool pg_track_has(const struct pg_store *q, uint64_t h);
 /* Adds h; when the set is full first flushes everything and starts a new set. */
 int pg_track_add(struct pg_store *q, uint64_t h);
@@ -128,13 +166,14 @@ uint64_t pg_hash(uint64_t h, const void *data, size_t n);
 /* The scope of (kind, project): true when rec_get may trust the tracked keys alone. */
 int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *empty);
 
+/* Sends the buffered worker-month day changes (scan.c). */
+int pg_days_flush(struct pg_store *q);
+
 extern const struct store_ops pg_ops;
 int pg_migrate(struct store *s, int *applied);
 int pg_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
 int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq);
 int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq);
-int pg_rec_scan(struct store *s, enum rec_kind kind,
-		int (*cb)(void *, const struct rec *, int64_t, const char *, const char *), void *ctx);
 int pg_rec_count(struct store *s, enum rec_kind kind, int64_t *n);
 int pg_ref_exists(struct store *s, enum col_type ref, const char *key);
 int pg_person_ensure(struct store *s, const char *id_number);
@@ -146,6 +185,19 @@ int pg_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limi
 		   int (*cb)(void *, const struct ledger_entry *), void *ctx);
 /* Reads a bytea column (hex output) of LEDGER_HASH_BYTES into out; zeros otherwise. */
 void pg_read_hash(const PGresult *res, int row, int col, unsigned char *out);
+int pg_days_apply(struct store *s, const char *project, const char *id_number, int64_t period,
+		  uint32_t set, uint32_t clear);
+int pg_days_clear(struct store *s);
+int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct scan_cursor **out);
+int pg_scan_next(struct scan_cursor *c, struct scan_row *row);
+void pg_scan_close(struct scan_cursor *c);
+int pg_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n);
+int pg_config_get(struct store *s, const char *key, char *buf, size_t n);
+int pg_config_set(struct store *s, const char *key, const char *value);
+int pg_warn_record(struct store *s, int64_t as_of, const struct warning *w, size_t n,
+		   int64_t *opened, int64_t *resolved, int64_t *opened_red);
+int pg_warn_list(struct store *s, const struct warning_filter *f,
+		 int (*cb)(void *, const struct warning_view *), void *ctx);
 int pg_project_summary(struct store *s, const char *code, struct project_summary *out);
 int pg_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
 int pg_worker_months(struct store *s, const char *id_number,

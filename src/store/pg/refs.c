@@ -81,44 +81,55 @@ int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
 {
 	struct pg_store *q = (struct pg_store *)s;
 	int64_t id, region;
-	int rc = pg_ref_id(q, ref, key, &id, &region);
-	if (ref != COL_PERSON || rc)
-		return rc;
-	/* a person is known; registered means a workers row. Workers are never deleted, so a
-	 * yes stays true until a rollback */
-	int64_t *w = &q->workers[(uint64_t)id % PG_WORKERCACHE];
-	if (*w == id)
+	if (ref != COL_PERSON)
+		return pg_ref_id(q, ref, key, &id, &region);
+	/* registered means a workers row. Workers are never deleted, so a yes stays true
+	 * until a rollback; person and registration come in one round trip */
+	struct pg_ref *c = &q->refs[2][hash_key(key) % PG_REFCACHE];
+	if (c->used && strcmp(c->key, key) == 0 && q->workers[(uint64_t)c->id % PG_WORKERCACHE] == c->id)
 		return WG_OK;
+	int rc;
 	if (q->buf[REC_WORKER].rows && (rc = pg_flush_upto(q, REC_WORKER)))
 		return rc;
 	struct pg_params p = {0};
-	pg_param_int(&p, id);
+	pg_param_text(&p, key);
 	PGresult *res;
-	if ((rc = pg_run(q, PGN_WORKER_EXISTS, "SELECT 1 FROM workers WHERE person_id=$1", &p, &res,
-			 "worker")))
+	if ((rc = pg_run(q, PGN_WORKER_EXISTS,
+			 "SELECT p.id, EXISTS(SELECT 1 FROM workers w WHERE w.person_id=p.id)"
+			 " FROM persons p WHERE p.id_number=$1", &p, &res, "worker")))
 		return rc;
-	rc = PQntuples(res) ? WG_OK : WG_ENOTFOUND;
+	rc = WG_ENOTFOUND;
+	if (PQntuples(res)) {
+		id = pg_int(res, 0, 0);
+		remember(q, 2, key, id, 0);
+		if (PQgetvalue(res, 0, 1)[0] == 't') {
+			q->workers[(uint64_t)id % PG_WORKERCACHE] = id;
+			rc = WG_OK;
+		}
+	}
 	PQclear(res);
-	if (rc == WG_OK)
-		*w = id;
 	return rc;
 }
 
 int pg_person_ensure(struct store *s, const char *id_number)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	int64_t id, region;
-	int rc = pg_ref_id(q, COL_PERSON, id_number, &id, &region);
-	if (rc != WG_ENOTFOUND)
-		return rc;
+	struct pg_ref *c = &q->refs[2][hash_key(id_number) % PG_REFCACHE];
+	if (c->used && strcmp(c->key, id_number) == 0)
+		return WG_OK;
 	struct pg_params p = {0};
 	pg_param_text(&p, id_number);
 	PGresult *res;
-	if ((rc = pg_run(q, PGN_PERSON_INSERT,
-			 "INSERT INTO persons(id_number) VALUES($1) RETURNING id", &p, &res,
-			 "person")))
+	/* one round trip whether the person is new or known */
+	int rc = pg_run(q, PGN_PERSON_INSERT,
+			"WITH ins AS (INSERT INTO persons(id_number) VALUES($1)"
+			" ON CONFLICT (id_number) DO NOTHING RETURNING id)"
+			" SELECT id FROM ins UNION ALL SELECT id FROM persons WHERE id_number=$1",
+			&p, &res, "person");
+	if (rc)
 		return rc;
-	remember(q, 2, id_number, pg_int(res, 0, 0), 0);
+	if (PQntuples(res))
+		remember(q, 2, id_number, pg_int(res, 0, 0), 0);
 	PQclear(res);
 	return WG_OK;
 }

@@ -1,0 +1,501 @@
+/* rec.c — the generic record operations of the PostgreSQL backend: get, update and count
+ * statements are built once per kind from the schema descriptors and prepared once per
+ * connection; inserts go through the COPY buffers (copy.c) after a conflict check that
+ * usually needs no round trip; gets outside a transaction read ahead a ledger entry's
+ * records at a time. References travel as natural keys and are stored as row ids. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/pg/pg.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+static bool is_ref(enum rec_kind k, enum col_type t)
+{
+	return t == COL_PROJECT || t == COL_PERSON || (t == COL_USCC && k != REC_ENTERPRISE);
+}
+
+/* The stored column of descriptor column c: references become <role>_id. */
+static void col_name(enum rec_kind k, const struct col_desc *c, char *buf, size_t n)
+{
+	if (c->type == COL_PROJECT)
+		snprintf(buf, n, "project_id");
+	else if (c->type == COL_PERSON)
+		snprintf(buf, n, "person_id");
+	else if (is_ref(k, c->type))
+		snprintf(buf, n, "%.*s_id", (int)(strlen(c->name) - 5), c->name);
+	else
+		snprintf(buf, n, "%s", c->name);
+}
+
+/* The select-list expression that turns a stored column back into its natural value. */
+static int add_select(struct dbuf *b, enum rec_kind k, const struct col_desc *c)
+{
+	char name[64];
+	col_name(k, c, name, sizeof name);
+	if (c->type == COL_PROJECT)
+		return dbuf_addf(b, "(SELECT code FROM projects WHERE id=t.%s)", name);
+	if (c->type == COL_PERSON)
+		return dbuf_addf(b, "(SELECT id_number FROM persons WHERE id=t.%s)", name);
+	if (is_ref(k, c->type))
+		return dbuf_addf(b, "(SELECT uscc FROM enterprises WHERE id=t.%s)", name);
+	return dbuf_addf(b, "t.%s", name);
+}
+
+static int add_key_where(struct dbuf *b, const struct kind_desc *d, int pos)
+{
+	const char *sep = " WHERE ";
+	for (int i = 0; i < d->ncols; i++) {
+		if (!d->cols[i].key)
+			continue;
+		char name[64];
+		col_name(d->kind, &d->cols[i], name, sizeof name);
+		if (dbuf_addf(b, "%s%s=$%d", sep, name, pos++) < 0)
+			return -1;
+		sep = " AND ";
+	}
+	return 0;
+}
+
+static int add_selects(struct dbuf *b, const struct kind_desc *d)
+{
+	int rc = dbuf_adds(b, "SELECT ");
+	for (int i = 0; i < d->ncols; i++) {
+		rc |= add_select(b, d->kind, &d->cols[i]);
+		rc |= dbuf_adds(b, ", ");
+	}
+	return rc | dbuf_addf(b, "t.lseq FROM %s t", d->table);
+}
+
+/* The COPY statement of kind k, columns in the order rec_insert writes them. */
+int pg_copy_sql(enum rec_kind k, struct dbuf *out)
+{
+	const struct kind_desc *d = schema_kind(k);
+	char name[64];
+	int rc = dbuf_addf(out, "COPY %s(", d->table);
+	for (int i = 0; i < d->ncols; i++) {
+		col_name(k, &d->cols[i], name, sizeof name);
+		rc |= dbuf_addf(out, "%s, ", name);
+	}
+	return rc | dbuf_adds(out, d->region_from >= 0 ? "region, lseq) FROM STDIN"
+						   : "lseq) FROM STDIN");
+}
+
+static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *b)
+{
+	char name[64];
+	int rc = 0, pos = 1;
+	switch (op) {
+	case PG_GET:
+		rc |= add_selects(b, d);
+		rc |= add_key_where(b, d, 1);
+		break;
+	case PG_BY_LSEQ:
+		/* an entry holds at most LEDGER_BLOCK_LINES lines; the limit only bounds memory */
+		rc |= add_selects(b, d);
+		rc |= dbuf_adds(b, " WHERE t.lseq=$1 LIMIT 4096");
+		break;
+	case PG_UPDATE:
+		rc |= dbuf_addf(b, "UPDATE %s SET ", d->table);
+		for (int i = 0; i < d->ncols; i++) {
+			if (d->cols[i].key)
+				continue;
+			col_name(d->kind, &d->cols[i], name, sizeof name);
+			rc |= dbuf_addf(b, "%s=$%d, ", name, pos++);
+		}
+		if (d->region_from >= 0)
+			rc |= dbuf_addf(b, "region=$%d, ", pos++);
+		rc |= dbuf_addf(b, "lseq=$%d", pos++);
+		rc |= add_key_where(b, d, pos);
+		break;
+	default:
+		return -1;
+	}
+	return rc;
+}
+
+static int rec_run(struct pg_store *q, enum rec_kind k, enum pg_rec_op op,
+		   const struct pg_params *p, PGresult **out, const char *what)
+{
+	char name[16];
+	struct dbuf sql = DBUF_INIT;
+	snprintf(name, sizeof name, "r%d_%d", (int)k, (int)op);
+	if (!q->rec_prepared[k][op] && build_sql(schema_kind(k), op, &sql) < 0) {
+		dbuf_release(&sql);
+		snprintf(q->base.errmsg, sizeof q->base.errmsg, "out of memory");
+		return WG_ENOMEM;
+	}
+	int rc = pg_run_named(q, name, &q->rec_prepared[k][op], dbuf_str(&sql), p, out, what);
+	dbuf_release(&sql);
+	return rc;
+}
+
+/* A key column's stored value: the row id of a reference, else the value itself. */
+struct keyval {
+	int col;
+	int64_t i;
+	const char *s; /* text columns that are no reference */
+};
+
+/* Resolves r's key columns; *h receives their hash. WG_ENOTFOUND: a reference is unknown,
+ * so no such record can exist. */
+static int resolve_key(struct pg_store *q, const struct rec *r, struct keyval *kv, int *nkv,
+		       uint64_t *h, int64_t *project)
+{
+	const struct kind_desc *d = schema_kind(r->kind);
+	int64_t kind = r->kind, region;
+	*h = pg_hash(PG_HASH_SEED, &kind, sizeof kind);
+	*nkv = 0;
+	*project = 0;
+	for (int i = 0; i < d->ncols; i++) {
+		if (!d->cols[i].key)
+			continue;
+		struct keyval *v = &kv[(*nkv)++];
+		*v = (struct keyval){.col = i};
+		if (is_ref(r->kind, d->cols[i].type)) {
+			int rc = pg_ref_id(q, d->cols[i].type, r->v[i].s, &v->i, &region);
+			if (rc)
+				return rc;
+			if (d->cols[i].type == COL_PROJECT)
+				*project = v->i;
+			*h = pg_hash(*h, &v->i, sizeof v->i);
+		} else if (schema_col_is_text(d->cols[i].type)) {
+			v->s = r->v[i].s;
+			*h = pg_hash(*h, v->s, strlen(v->s) + 1);
+		} else {
+			v->i = r->v[i].i;
+			*h = pg_hash(*h, &v->i, sizeof v->i);
+		}
+	}
+	return WG_OK;
+}
+
+static void add_key_params(struct pg_params *p, const struct keyval *kv, int nkv)
+{
+	for (int i = 0; i < nkv; i++)
+		if (kv[i].s)
+			pg_param_text(p, kv[i].s);
+		else
+			pg_param_int(p, kv[i].i);
+}
+
+static void read_row(const PGresult *res, int row, const struct kind_desc *d, struct rec *out)
+{
+	out->kind = d->kind;
+	for (int i = 0; i < d->ncols; i++) {
+		struct val *v = &out->v[i];
+		v->null = PQgetisnull(res, row, i);
+		bool text = schema_col_is_text(d->cols[i].type);
+		v->i = v->null || text ? 0 : pg_int(res, row, i);
+		v->s = text && !v->null ? PQgetvalue(res, row, i) : NULL;
+	}
+}
+
+/* The hash of a key by its natural values as text, the way a row of a get reads them. */
+static uint64_t natural_hash(const struct kind_desc *d, const char *const *text)
+{
+	uint64_t h = PG_HASH_SEED;
+	for (int i = 0; i < d->ncols; i++)
+		if (d->cols[i].key)
+			h = pg_hash(h, text[i], strlen(text[i]) + 1);
+	return h | 1; /* never 0, the free mark */
+}
+
+static void rec_texts(const struct kind_desc *d, const struct rec *r, char num[][24],
+		      const char **text)
+{
+	for (int i = 0; i < d->ncols; i++) {
+		if (!d->cols[i].key)
+			continue;
+		if (schema_col_is_text(d->cols[i].type)) {
+			text[i] = r->v[i].s ? r->v[i].s : "";
+		} else {
+			snprintf(num[i], sizeof num[i], "%" PRId64, r->v[i].i);
+			text[i] = num[i];
+		}
+	}
+}
+
+void pg_readahead_drop(struct pg_store *q)
+{
+	PQclear(q->ra.res);
+	q->ra.res = NULL;
+	q->ra.kind = -1;
+}
+
+/* Fetches every record of kind k that entry lseq wrote and indexes them by key. */
+static int readahead_load(struct pg_store *q, enum rec_kind k, int64_t lseq)
+{
+	const struct kind_desc *d = schema_kind(k);
+	struct pg_readahead *ra = &q->ra;
+	struct pg_params p = {0};
+	PGresult *res;
+	pg_readahead_drop(q);
+	pg_param_int(&p, lseq);
+	int rc = rec_run(q, k, PG_BY_LSEQ, &p, &res, "get");
+	if (rc)
+		return rc;
+	size_t n = (size_t)PQntuples(res), cap = 64;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > ra->cap) {
+		free(ra->slot);
+		free(ra->row);
+		ra->row = malloc(cap * sizeof *ra->row);
+		ra->slot = malloc(cap * sizeof *ra->slot);
+		ra->cap = ra->row && ra->slot ? cap : 0;
+		if (!ra->cap) {
+			PQclear(res);
+			return WG_ENOMEM;
+		}
+	}
+	memset(ra->slot, 0, ra->cap * sizeof *ra->slot);
+	size_t mask = ra->cap - 1;
+	for (size_t r = 0; r < n; r++) {
+		const char *text[REC_MAXCOLS];
+		for (int i = 0; i < d->ncols; i++)
+			text[i] = PQgetvalue(res, (int)r, i);
+		uint64_t h = natural_hash(d, text);
+		size_t j = h & mask;
+		while (ra->slot[j])
+			j = (j + 1) & mask;
+		ra->slot[j] = h;
+		ra->row[j] = (int)r;
+	}
+	ra->res = res;
+	ra->kind = k;
+	ra->lseq = lseq;
+	return WG_OK;
+}
+
+/* The read-ahead row holding key, or -1. */
+static int readahead_find(const struct pg_store *q, const struct rec *key)
+{
+	const struct pg_readahead *ra = &q->ra;
+	if (ra->kind != (int)key->kind)
+		return -1;
+	const struct kind_desc *d = schema_kind(key->kind);
+	char num[REC_MAXCOLS][24];
+	const char *text[REC_MAXCOLS];
+	rec_texts(d, key, num, text);
+	uint64_t h = natural_hash(d, text);
+	size_t mask = ra->cap - 1;
+	for (size_t j = h & mask; ra->slot[j]; j = (j + 1) & mask) {
+		if (ra->slot[j] != h)
+			continue;
+		bool same = true;
+		for (int i = 0; i < d->ncols && same; i++)
+			same = !d->cols[i].key || strcmp(PQgetvalue(ra->res, ra->row[j], i), text[i]) == 0;
+		if (same)
+			return ra->row[j];
+	}
+	return -1;
+}
+
+/* Whether the record with r's key exists, for a get (found: *res holds it, caller clears)
+ * or an insert's conflict check (res NULL). Answers from the tracked keys when it can. */
+static int lookup(struct pg_store *q, const struct rec *r, PGresult **res)
+{
+	struct keyval kv[REC_MAXCOLS];
+	int nkv, rc;
+	uint64_t h;
+	int64_t project;
+	if ((rc = resolve_key(q, r, kv, &nkv, &h, &project)))
+		return rc; /* an unknown reference: no such record */
+	/* when the key's scope held nothing as this transaction began and the key is not one
+	 * we inserted, it does not exist */
+	bool mine = pg_track_has(q, h), empty = false;
+	if (!mine && (rc = pg_scope_empty(q, r->kind, project, &empty)))
+		return rc;
+	if (empty && !mine)
+		return WG_ENOTFOUND;
+	if (mine && q->buf[r->kind].rows && (rc = pg_flush_upto(q, r->kind)))
+		return rc;
+	struct pg_params p = {0};
+	add_key_params(&p, kv, nkv);
+	PGresult *got;
+	if ((rc = rec_run(q, r->kind, PG_GET, &p, &got, "get")))
+		return rc;
+	rc = PQntuples(got) ? WG_OK : WG_ENOTFOUND;
+	if (rc == WG_OK && res)
+		*res = got;
+	else
+		PQclear(got);
+	return rc;
+}
+
+int pg_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	const struct kind_desc *d = schema_kind(key->kind);
+	PGresult *res;
+	int row = q->in_tx ? -1 : readahead_find(q, key), rc;
+	if (row >= 0) {
+		read_row(q->ra.res, row, d, cur);
+		*lseq = pg_int(q->ra.res, row, d->ncols);
+		return WG_OK;
+	}
+	if ((rc = lookup(q, key, &res)))
+		return rc;
+	read_row(res, 0, d, cur);
+	*lseq = pg_int(res, 0, d->ncols);
+	pg_hand_out(q, res); /* cur's text lives in it until the next get */
+	/* a reader walking the ledger asks for this entry's other records next */
+	if (!q->in_tx && (q->ra.kind != (int)key->kind || q->ra.lseq != *lseq) &&
+	    (rc = readahead_load(q, key->kind, *lseq)))
+		return rc;
+	return WG_OK;
+}
+
+/* Appends one stored value to a COPY line: NULL, a row id, text or an integer. The
+ * project's region goes into *region when asked. */
+static int copy_val(struct pg_store *q, struct dbuf *line, enum rec_kind k,
+		    const struct col_desc *c, const struct val *v, int64_t *region)
+{
+	if (v->null)
+		return pg_copy_text(line, NULL) < 0 ? WG_ENOMEM : WG_OK;
+	if (is_ref(k, c->type)) {
+		int64_t id, reg;
+		int rc = pg_ref_id(q, c->type, v->s, &id, &reg);
+		if (rc)
+			return rc;
+		if (region)
+			*region = reg;
+		return pg_copy_int(line, id) < 0 ? WG_ENOMEM : WG_OK;
+	}
+	if (schema_col_is_text(c->type))
+		return pg_copy_text(line, v->s) < 0 ? WG_ENOMEM : WG_OK;
+	return pg_copy_int(line, v->i) < 0 ? WG_ENOMEM : WG_OK;
+}
+
+static int unknown_ref(struct pg_store *q, const struct kind_desc *d, const struct rec *r, int i)
+{
+	snprintf(q->base.errmsg, sizeof q->base.errmsg, "%s: unknown %s '%s'", d->name,
+		 d->cols[i].name, r->v[i].s);
+	return WG_EINPUT;
+}
+
+int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	const struct kind_desc *d = schema_kind(r->kind);
+	struct dbuf line = DBUF_INIT;
+	struct keyval kv[REC_MAXCOLS];
+	int nkv, rc = WG_OK;
+	uint64_t h;
+	int64_t region = 0, project;
+	pg_readahead_drop(q);
+	for (int i = 0; i < d->ncols; i++) {
+		if (i && dbuf_addc(&line, '\t') < 0) {
+			rc = WG_ENOMEM;
+			goto cleanup;
+		}
+		rc = copy_val(q, &line, r->kind, &d->cols[i], &r->v[i],
+			      i == d->region_from ? &region : NULL);
+		if (rc == WG_ENOTFOUND)
+			rc = unknown_ref(q, d, r, i);
+		if (rc)
+			goto cleanup;
+	}
+	if ((d->region_from >= 0 && (dbuf_addc(&line, '\t') < 0 || pg_copy_int(&line, region) < 0)) ||
+	    dbuf_addc(&line, '\t') < 0 || pg_copy_int(&line, lseq) < 0 || dbuf_addc(&line, '\n') < 0) {
+		rc = WG_ENOMEM;
+		goto cleanup;
+	}
+	/* the key may exist: the importer then compares. Most keys are new, and for them the
+	 * check needs no round trip (lookup) */
+	rc = lookup(q, r, NULL);
+	if (rc == WG_OK) {
+		rc = WG_ECONFLICT;
+		goto cleanup;
+	}
+	if (rc != WG_ENOTFOUND)
+		goto cleanup;
+	/* every key this transaction inserts is tracked before its row is buffered: a lookup
+	 * must never miss a row that waits in a buffer */
+	if ((rc = resolve_key(q, r, kv, &nkv, &h, &project)) || (rc = pg_track_add(q, h)))
+		goto cleanup;
+	if (r->kind == REC_EMPLOYMENT && (rc = pg_track_add(q, pg_pair_hash(kv[0].i, kv[1].i))))
+		goto cleanup;
+	rc = pg_copy_row(q, r->kind, &line);
+cleanup:
+	dbuf_release(&line);
+	return rc;
+}
+
+int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	const struct kind_desc *d = schema_kind(r->kind);
+	struct pg_params p = {0};
+	struct keyval kv[REC_MAXCOLS];
+	int nkv, rc;
+	uint64_t h;
+	int64_t region = 0, project;
+	/* updates are rare (amendments, a payment's status): flush rather than patch buffers */
+	pg_readahead_drop(q);
+	if ((rc = pg_flush_upto(q, r->kind)))
+		return rc;
+	for (int i = 0; i < d->ncols; i++) {
+		if (d->cols[i].key)
+			continue;
+		const struct val *v = &r->v[i];
+		if (v->null) {
+			pg_param_text(&p, NULL);
+		} else if (is_ref(r->kind, d->cols[i].type)) {
+			int64_t id, reg;
+			rc = pg_ref_id(q, d->cols[i].type, v->s, &id, &reg);
+			if (rc == WG_ENOTFOUND)
+				return unknown_ref(q, d, r, i);
+			if (rc)
+				return rc;
+			if (i == d->region_from)
+				region = reg;
+			pg_param_int(&p, id);
+		} else if (schema_col_is_text(d->cols[i].type)) {
+			pg_param_text(&p, v->s);
+		} else {
+			pg_param_int(&p, v->i);
+		}
+	}
+	if ((rc = resolve_key(q, r, kv, &nkv, &h, &project)))
+		return rc;
+	if (d->region_from >= 0) {
+		if (d->cols[d->region_from].key) {
+			/* the project is part of the key: look its region up for the SET */
+			int64_t id;
+			if ((rc = pg_ref_id(q, COL_PROJECT, r->v[d->region_from].s, &id, &region)))
+				return rc;
+		}
+		pg_param_int(&p, region);
+	}
+	pg_param_int(&p, lseq);
+	add_key_params(&p, kv, nkv);
+	PGresult *res;
+	if ((rc = rec_run(q, r->kind, PG_UPDATE, &p, &res, "update")))
+		return rc;
+	PQclear(res);
+	if (r->kind == REC_PROJECT || r->kind == REC_ENTERPRISE)
+		pg_ref_forget(q); /* a cached region may have changed */
+	return WG_OK;
+}
+
+int pg_rec_count(struct store *s, enum rec_kind kind, int64_t *n)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	char sql[96];
+	int rc;
+	if ((rc = pg_flush_all(q)) || (rc = pg_settle(q)))
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", schema_kind(kind)->table);
+	PGresult *res = PQexec(q->conn, sql);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(q, "count", res);
+	} else {
+		*n = pg_int(res, 0, 0);
+	}
+	PQclear(res);
+	return rc;
+}
