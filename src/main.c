@@ -28,7 +28,18 @@ const struct cli_command cli_commands[] = {
 	 "  first broken entry. Exit status 1 when anything is broken.\n"
 	 "wageguard ledger log [--kind KIND] [--limit N] [--from SEQ]\n"
 	 "wageguard ledger history KIND KEY...\n"
-	 "  All versions of one record, oldest first (e.g. history payroll P001 2026-05 ID).\n"},
+	 "  All versions of one record, newest first (e.g. history payroll P001 2026-05 ID).\n"
+	 "wageguard ledger check CODE\n"
+	 "  Checks a payslip's receipt code: the line is in the ledger and its entry intact.\n"},
+	{"payslip", cmd_payslip, "a worker's payslip with its receipt code",
+	 "wageguard payslip ID_NUMBER PERIOD [--project CODE] [--json] [--reveal]\n"
+	 "  The payroll line, payments and the worker's answer, with a receipt code anyone\n"
+	 "  can check with `wageguard ledger check CODE`. Personal data masked unless --reveal.\n"},
+	{"payroll", cmd_payroll, "a worker confirms or disputes a payroll line",
+	 "wageguard payroll confirm ID_NUMBER PERIOD --project CODE\n"
+	 "wageguard payroll dispute ID_NUMBER PERIOD --project CODE --reason TEXT [--amount YUAN]\n"
+	 "  Recorded in the ledger against the current version of the line; a dispute waits\n"
+	 "  for the cases module.\n"},
 	{"scan", cmd_scan, "evaluate the early-warning rules",
 	 "wageguard scan [--as-of YYYY-MM-DD] [--rebuild] [--format json|table] [--no-record]\n"
 	 "  Evaluates every rule of SPEC §5 as of the date (default today, Asia/Shanghai) and\n"

@@ -15,9 +15,23 @@ if [ "$T_STORE" = pg ]; then
 	T_PGDB="wgt_$$_${RANDOM}"
 	t_pg_admin() { psql "$WG_PG_URL" -qAtX -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
 	t_pg_admin "CREATE DATABASE $T_PGDB" || { echo "not ok 1 - cannot create database $T_PGDB"; exit 1; }
-	trap 't_pg_admin "DROP DATABASE IF EXISTS $T_PGDB WITH (FORCE)"; rm -rf "$T_DIR"' EXIT
+	T_PGDBS=$T_PGDB
+	t_pg_drop_all() { local d; for d in $T_PGDBS; do t_pg_admin "DROP DATABASE IF EXISTS $d WITH (FORCE)"; done; }
+	trap 't_pg_drop_all; rm -rf "$T_DIR"' EXIT
 	export WAGEGUARD_DB="${WG_PG_URL%/*}/$T_PGDB"
 fi
+# t_db_new NAME: sets T_NEW_DB to the address of another empty database for this test (a
+# file in T_DIR, or a database on the test server), removed at exit like the first. Call it
+# directly, not in $(…): it records the database for the cleanup.
+t_db_new() {
+	if [ "$T_STORE" = pg ]; then
+		t_pg_admin "CREATE DATABASE ${T_PGDB}_$1" || return 1
+		T_PGDBS="$T_PGDBS ${T_PGDB}_$1"
+		T_NEW_DB="${WG_PG_URL%/*}/${T_PGDB}_$1"
+	else
+		T_NEW_DB="$T_DIR/$1.db"
+	fi
+}
 # t_sql SQL: runs SQL on the test database directly (to tamper with it), printing rows one
 # a line, columns separated by |. Write SQL both SQLite and PostgreSQL take.
 t_sql() {

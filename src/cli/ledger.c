@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "domain/ledger.h"
+#include "domain/payslip.h"
 #include "domain/record.h"
 #include "store/store.h"
 #include "util/err.h"
@@ -110,6 +111,28 @@ static int history(struct store *s, const char *kind_name, int nkeys, char **key
 	return 0;
 }
 
+static int check(struct store *s, const char *code)
+{
+	struct receipt_result r;
+	int rc = receipt_check(s, code, &r);
+	if (rc) {
+		fprintf(stderr, "wageguard ledger check: %s\n", s->errmsg);
+		return 1;
+	}
+	if (!r.valid) {
+		printf("receipt %s is NOT valid: %s\n", code, r.why);
+		return 1;
+	}
+	char when[32];
+	time_t t = (time_t)r.at + 8 * 3600;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	printf("receipt %s is valid: ledger entry %" PRId64 " line %d, recorded %s\n%s\n", code,
+	       r.seq, r.line, when, r.summary);
+	return 0;
+}
+
 int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 {
 	if (argc < 2)
@@ -134,6 +157,9 @@ int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 	} else if (strcmp(sub, "history") == 0) {
 		if (argc < 4)
 			return cli_usage(argv[0]);
+	} else if (strcmp(sub, "check") == 0) {
+		if (argc != 3)
+			return cli_usage(argv[0]);
 	} else {
 		return cli_usage(argv[0]);
 	}
@@ -145,6 +171,8 @@ int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 		rc = verify(s);
 	} else if (strcmp(sub, "history") == 0) {
 		rc = history(s, argv[2], argc - 3, argv + 3);
+	} else if (strcmp(sub, "check") == 0) {
+		rc = check(s, argv[2]);
 	} else {
 		rc = s->ops->ledger_scan(s, from, kind, limit, print_entry, NULL) ? 1 : 0;
 		if (rc)

@@ -20,6 +20,8 @@ const char *ledger_op_name(int op)
 	case LEDGER_AMEND: return "amend";
 	case LEDGER_STATUS: return "status";
 	case LEDGER_IMPORT: return "import";
+	case LEDGER_CONFIRM: return "confirm";
+	case LEDGER_DISPUTE: return "dispute";
 	default: return "?";
 	}
 }

@@ -17,6 +17,8 @@ enum ledger_op {
 	LEDGER_AMEND = 2,
 	LEDGER_STATUS = 3,
 	LEDGER_IMPORT = 4,
+	LEDGER_CONFIRM = 5,   /* a worker confirmed a payroll line */
+	LEDGER_DISPUTE = 6,   /* a worker disputed one */
 };
 
 #define LEDGER_HASH_BYTES 32
@@ -106,6 +108,35 @@ struct warning_filter {
 	int rule;                 /* enum warn_rule, or -1 */
 };
 
+/* A worker's payroll line of one project and period, for the payslip. Text owned by the
+ * store until its next call. */
+struct payslip_line {
+	const char *project, *project_name, *employer, *employer_name, *id_number, *name,
+		*phone, *bank_card;
+	int64_t period, days, gross, deductions, net, due;  /* due -1: none given */
+	int64_t lseq;                 /* the ledger entry holding this version */
+	int confirmation;             /* 0 none, 1 confirmed, 2 disputed (this version) */
+	const char *reason;           /* the dispute's reason, or NULL */
+	int64_t claimed;              /* the amount the worker says is owed (disputes) */
+};
+
+struct payslip_payment {
+	const char *txn_id, *status, *bank_card;
+	int64_t amount, paid_on;
+};
+
+/* A worker's answer to a payroll line (SPEC §6): confirmed, or disputed with a reason. */
+struct confirmation {
+	const char *project, *id_number;
+	int64_t period;
+	int status;                   /* 1 confirmed, 2 disputed */
+	const char *reason;           /* disputes: required */
+	int64_t claimed;              /* disputes: fen the worker claims, 0 if not said */
+	int64_t payroll_lseq;         /* the version answered */
+	int64_t lseq;                 /* the ledger entry recording the answer */
+	int64_t at;                   /* day */
+};
+
 struct store_ops {
 	/* Releases everything; s is invalid afterwards. */
 	void (*close)(struct store *s);
@@ -180,6 +211,16 @@ struct store_ops {
 	/* Operator configuration (thresholds): value into buf, WG_ENOTFOUND when unset. */
 	int (*config_get)(struct store *s, const char *key, char *buf, size_t n);
 	int (*config_set)(struct store *s, const char *key, const char *value);
+
+	/* The payroll line of (project, worker, period) with the worker's latest answer to
+	 * it, then cb for each payment of that worker-month by date. WG_ENOTFOUND: no line. */
+	int (*payslip)(struct store *s, const char *project, const char *id_number,
+		       int64_t period, struct payslip_line *out,
+		       int (*cb)(void *ctx, const struct payslip_payment *p), void *ctx);
+	/* Records a worker's answer (inside a write transaction; the domain writes the ledger
+	 * entry). A later answer to the same version replaces the earlier one; disputes stay
+	 * listed for the cases module until it takes them up. */
+	int (*confirmation_put)(struct store *s, const struct confirmation *c);
 
 	int (*project_summary)(struct store *s, const char *code, struct project_summary *out);
 	int (*worker_summary)(struct store *s, const char *id_number, struct worker_summary *out);

@@ -63,21 +63,22 @@ static const char *const migrations[] = {
 	" amount BIGINT NOT NULL, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
 	" UNIQUE(txn_id, region));"
 	"CREATE INDEX allocations_project ON allocations(project_id, date);"
-	"CREATE TABLE payroll(id BIGSERIAL, region BIGINT NOT NULL,"
+	/* payroll and payments have no surrogate id, as on SQLite: their keys (worker-month
+	 * first) are what the scan reads them by */
+	"CREATE TABLE payroll(region BIGINT NOT NULL,"
 	" project_id BIGINT NOT NULL REFERENCES projects(id),"
 	" employer_id BIGINT NOT NULL REFERENCES enterprises(id), period BIGINT NOT NULL,"
 	" person_id BIGINT NOT NULL REFERENCES persons(id), days BIGINT NOT NULL,"
 	" gross BIGINT NOT NULL, deductions BIGINT NOT NULL, net BIGINT NOT NULL,"
-	" due_date BIGINT, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
-	" UNIQUE(project_id, person_id, period, region));"
+	" due_date BIGINT, lseq BIGINT NOT NULL,"
+	" PRIMARY KEY(project_id, person_id, period, region));"
 	"CREATE INDEX payroll_person ON payroll(person_id, period);"
-	"CREATE TABLE payments(id BIGSERIAL, txn_id TEXT NOT NULL, region BIGINT NOT NULL,"
+	"CREATE TABLE payments(txn_id TEXT NOT NULL, region BIGINT NOT NULL,"
 	" project_id BIGINT NOT NULL REFERENCES projects(id),"
 	" person_id BIGINT NOT NULL REFERENCES persons(id), period BIGINT NOT NULL,"
 	" amount BIGINT NOT NULL, paid_on BIGINT NOT NULL, bank_card TEXT NOT NULL,"
-	" status TEXT NOT NULL, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
-	" UNIQUE(txn_id, region));"
-	"CREATE INDEX payments_worker_month ON payments(project_id, person_id, period);"
+	" status TEXT NOT NULL, lseq BIGINT NOT NULL,"
+	" PRIMARY KEY(project_id, person_id, period, txn_id, region), UNIQUE(txn_id, region));"
 	"CREATE INDEX payments_person ON payments(person_id, period);"
 	"CREATE TABLE calendar(date BIGINT PRIMARY KEY, kind TEXT NOT NULL, lseq BIGINT NOT NULL);"
 	/* codec as on SQLite, but always 0 (text) here: PostgreSQL compresses large values
@@ -126,6 +127,13 @@ static const char *const migrations[] = {
 	"CREATE TABLE inspection_tasks(id BIGSERIAL PRIMARY KEY,"
 	" warning_id BIGINT NOT NULL REFERENCES warnings(id), region BIGINT NOT NULL,"
 	" opened_on BIGINT NOT NULL, status TEXT NOT NULL DEFAULT 'open');",
+
+	/* 3: workers' answers to their payroll lines, as SQLite's migration 3. */
+	"CREATE TABLE confirmations(id BIGSERIAL, region BIGINT NOT NULL,"
+	" project_id BIGINT NOT NULL, person_id BIGINT NOT NULL, period BIGINT NOT NULL,"
+	" payroll_lseq BIGINT NOT NULL, status INTEGER NOT NULL, reason TEXT,"
+	" claimed BIGINT NOT NULL, at BIGINT NOT NULL, lseq BIGINT NOT NULL, case_status TEXT,"
+	" PRIMARY KEY(id, region), UNIQUE(project_id, person_id, period, payroll_lseq, region));",
 };
 
 int pg_migrate(struct store *s, int *applied)

@@ -134,6 +134,8 @@ static void pg_close(struct store *s)
 	pg_readahead_drop(q);
 	free(q->ra.slot);
 	free(q->ra.row);
+	free(q->ra.off);
+	dbuf_release(&q->ra.text);
 	PQfinish(q->conn);
 	pg_track_reset(q, true);
 	for (int i = 0; i <= REC__COUNT; i++)
@@ -230,6 +232,8 @@ const struct store_ops pg_ops = {
 	.warn_list = pg_warn_list,
 	.config_get = pg_config_get,
 	.config_set = pg_config_set,
+	.payslip = pg_payslip,
+	.confirmation_put = pg_confirmation_put,
 	.project_summary = pg_project_summary,
 	.worker_summary = pg_worker_summary,
 	.worker_months = pg_worker_months,

@@ -19,6 +19,12 @@ struct pg_ref {
 	bool used;
 };
 
+/* The other way round, row id to natural key, for reading records back without a join. */
+struct pg_rref {
+	int64_t id;
+	char key[40];
+};
+
 /* Registered workers already seen (ref_exists for people), by person id. */
 #define PG_WORKERCACHE 16384
 
@@ -57,7 +63,8 @@ enum {
 	PGN_PROJECT_SUMMARY, PGN_WORKER_SUMMARY, PGN_WORKER_MONTHS,
 	PGN_KEY_PROJECT, PGN_KEY_ENTERPRISE, PGN_KEY_PERSON, PGN_DAYS_APPLY, PGN_CONFIG_GET,
 	PGN_CONFIG_SET, PGN_WARN_EVENT, PGN_WARN_TASK, PGN_WARN_FIND, PGN_WARN_INSERT,
-	PGN_WARN_UPDATE, PGN_WARN_LIST,
+	PGN_WARN_UPDATE, PGN_WARN_LIST, PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON,
+	PGN_PAYSLIP, PGN_PAYSLIP_PAYMENTS, PGN_CONFIRM_PUT,
 	PGN__COUNT
 };
 
@@ -67,7 +74,10 @@ enum pg_rec_op { PG_GET, PG_UPDATE, PG_BY_LSEQ, PG_SCOPE_PROJECT, PG_SCOPE_TABLE
  * time one of them is asked for: verify asks for every line of each block in turn, and one
  * query a block beats one a line. Dropped by any write. */
 struct pg_readahead {
-	PGresult *res;
+	PGresult *res;         /* stored columns: references as row ids */
+	struct dbuf text;      /* the references' natural keys, NUL-terminated */
+	long *off;             /* per row and reference column: offset in text, -1: none */
+	size_t offcap;
 	int kind;              /* -1: empty */
 	int64_t lseq;
 	uint64_t *slot;        /* key hash, 0 = free */
@@ -90,6 +100,7 @@ struct pg_store {
 	bool rec_prepared[REC__COUNT][PG__OPS];
 	PGresult *res;              /* the result whose text the last get handed out */
 	struct pg_ref refs[3][PG_REFCACHE];   /* enterprise, project, person */
+	struct pg_rref rrefs[3][PG_REFCACHE];
 	int64_t workers[PG_WORKERCACHE];
 	struct pg_copybuf buf[REC__COUNT + 1];
 	struct pg_keyset track;
@@ -141,6 +152,10 @@ int64_t pg_int(const PGresult *res, int row, int col);
 /* References (refs.c). */
 int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id, int64_t *region);
 void pg_ref_forget(struct pg_store *q);
+/* The natural key of row id of reference type t, from the cache only; NULL when unknown. */
+const char *pg_ref_key(const struct pg_store *q, enum col_type t, int64_t id);
+/* Looks up the natural keys of ids not cached yet, in one query. */
+int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n);
 
 /* COPY buffers and key tracking (copy.c). */
 /* Sends buffer which (a kind, or PG_LEDGER_BUF) with COPY; WG_OK when empty. */
@@ -170,6 +185,10 @@ int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *e
 int pg_days_flush(struct pg_store *q);
 
 extern const struct store_ops pg_ops;
+int pg_payslip(struct store *s, const char *project, const char *id_number, int64_t period,
+	       struct payslip_line *out, int (*cb)(void *, const struct payslip_payment *),
+	       void *ctx);
+int pg_confirmation_put(struct store *s, const struct confirmation *c);
 int pg_migrate(struct store *s, int *applied);
 int pg_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
 int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq);

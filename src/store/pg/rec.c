@@ -93,9 +93,15 @@ static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *
 		rc |= add_key_where(b, d, 1);
 		break;
 	case PG_BY_LSEQ:
-		/* an entry holds at most LEDGER_BLOCK_LINES lines; the limit only bounds memory */
-		rc |= add_selects(b, d);
-		rc |= dbuf_adds(b, " WHERE t.lseq=$1 LIMIT 4096");
+		/* stored values, references as ids (readahead_load maps them back: a subselect
+		 * a row costs more than the rest of the query); an entry holds at most
+		 * LEDGER_BLOCK_LINES lines, the limit only bounds memory */
+		rc |= dbuf_adds(b, "SELECT ");
+		for (int i = 0; i < d->ncols; i++) {
+			col_name(d->kind, &d->cols[i], name, sizeof name);
+			rc |= dbuf_addf(b, "t.%s, ", name);
+		}
+		rc |= dbuf_addf(b, "t.lseq FROM %s t WHERE t.lseq=$1 LIMIT 4096", d->table);
 		break;
 	case PG_UPDATE:
 		rc |= dbuf_addf(b, "UPDATE %s SET ", d->table);
@@ -225,6 +231,30 @@ void pg_readahead_drop(struct pg_store *q)
 	q->ra.kind = -1;
 }
 
+/* The natural text of column col of read-ahead row r; NULL for SQL NULL or a reference to a
+ * row that does not exist. */
+static const char *ra_text(const struct pg_readahead *ra, int r, int col, int ncols)
+{
+	if (PQgetisnull(ra->res, r, col))
+		return NULL;
+	long off = ra->off[(size_t)r * (size_t)ncols + (size_t)col];
+	return off >= 0 ? ra->text.p + off : PQgetvalue(ra->res, r, col);
+}
+
+static void ra_row(const struct pg_readahead *ra, int r, const struct kind_desc *d,
+		   struct rec *out)
+{
+	out->kind = d->kind;
+	for (int i = 0; i < d->ncols; i++) {
+		struct val *v = &out->v[i];
+		const char *t = ra_text(ra, r, i, d->ncols);
+		bool text = schema_col_is_text(d->cols[i].type);
+		v->null = t == NULL;
+		v->i = v->null || text ? 0 : strtoll(t, NULL, 10);
+		v->s = text ? t : NULL;
+	}
+}
+
 /* Fetches every record of kind k that entry lseq wrote and indexes them by key. */
 static int readahead_load(struct pg_store *q, enum rec_kind k, int64_t lseq)
 {
@@ -232,42 +262,94 @@ static int readahead_load(struct pg_store *q, enum rec_kind k, int64_t lseq)
 	struct pg_readahead *ra = &q->ra;
 	struct pg_params p = {0};
 	PGresult *res;
+	int64_t *ids = NULL;
 	pg_readahead_drop(q);
 	pg_param_int(&p, lseq);
 	int rc = rec_run(q, k, PG_BY_LSEQ, &p, &res, "get");
 	if (rc)
 		return rc;
-	size_t n = (size_t)PQntuples(res), cap = 64;
-	while (cap < 2 * n)
+	int n = PQntuples(res);
+	size_t cap = 64, cells = (size_t)n * (size_t)d->ncols;
+	while (cap < 2 * (size_t)n)
 		cap *= 2;
-	if (cap > ra->cap) {
+	if (cap > ra->cap || cells > ra->offcap) {
 		free(ra->slot);
 		free(ra->row);
+		free(ra->off);
 		ra->row = malloc(cap * sizeof *ra->row);
 		ra->slot = malloc(cap * sizeof *ra->slot);
-		ra->cap = ra->row && ra->slot ? cap : 0;
+		ra->off = malloc((cells + 1) * sizeof *ra->off);
+		ra->cap = ra->row && ra->slot && ra->off ? cap : 0;
+		ra->offcap = ra->cap ? cells : 0;
 		if (!ra->cap) {
-			PQclear(res);
-			return WG_ENOMEM;
+			rc = WG_ENOMEM;
+			goto cleanup;
+		}
+	}
+	/* references back to natural keys: the cache, one query per column for the rest */
+	ids = malloc(((size_t)n + 1) * sizeof *ids);
+	if (!ids) {
+		rc = WG_ENOMEM;
+		goto cleanup;
+	}
+	dbuf_reset(&ra->text);
+	for (int i = 0; i < d->ncols; i++) {
+		bool ref = is_ref(k, d->cols[i].type);
+		for (int r = 0; r < n; r++) {
+			ra->off[(size_t)r * (size_t)d->ncols + (size_t)i] = -1;
+			ids[r] = ref ? pg_int(res, r, i) : 0;
+		}
+		if (!ref)
+			continue;
+		if ((rc = pg_ref_keys(q, d->cols[i].type, ids, n)))
+			goto cleanup;
+		for (int r = 0; r < n; r++) {
+			const char *key = pg_ref_key(q, d->cols[i].type, ids[r]);
+			/* evicted by another id of this batch, or gone: the row is not indexed
+			 * and a get for it asks the server */
+			long off = (long)ra->text.len;
+			if (!key)
+				key = "";
+			if (dbuf_add(&ra->text, key, strlen(key) + 1) < 0) {
+				rc = WG_ENOMEM;
+				goto cleanup;
+			}
+			ra->off[(size_t)r * (size_t)d->ncols + (size_t)i] =
+				pg_ref_key(q, d->cols[i].type, ids[r]) ? off : -2;
 		}
 	}
 	memset(ra->slot, 0, ra->cap * sizeof *ra->slot);
 	size_t mask = ra->cap - 1;
-	for (size_t r = 0; r < n; r++) {
+	for (int r = 0; r < n; r++) {
 		const char *text[REC_MAXCOLS];
+		bool usable = true;
+		for (int i = 0; i < d->ncols && usable; i++) {
+			usable = ra->off[(size_t)r * (size_t)d->ncols + (size_t)i] != -2;
+			text[i] = PQgetvalue(res, r, i);
+		}
+		if (!usable)
+			continue;
+		ra->res = res; /* ra_text reads it */
 		for (int i = 0; i < d->ncols; i++)
-			text[i] = PQgetvalue(res, (int)r, i);
+			if (d->cols[i].key)
+				text[i] = ra_text(ra, r, i, d->ncols);
 		uint64_t h = natural_hash(d, text);
 		size_t j = h & mask;
 		while (ra->slot[j])
 			j = (j + 1) & mask;
 		ra->slot[j] = h;
-		ra->row[j] = (int)r;
+		ra->row[j] = r;
 	}
 	ra->res = res;
+	res = NULL;
 	ra->kind = k;
 	ra->lseq = lseq;
-	return WG_OK;
+cleanup:
+	PQclear(res);
+	if (rc)
+		ra->res = NULL;
+	free(ids);
+	return rc;
 }
 
 /* The read-ahead row holding key, or -1. */
@@ -286,8 +368,10 @@ static int readahead_find(const struct pg_store *q, const struct rec *key)
 		if (ra->slot[j] != h)
 			continue;
 		bool same = true;
-		for (int i = 0; i < d->ncols && same; i++)
-			same = !d->cols[i].key || strcmp(PQgetvalue(ra->res, ra->row[j], i), text[i]) == 0;
+		for (int i = 0; i < d->ncols && same; i++) {
+			const char *t = d->cols[i].key ? ra_text(ra, ra->row[j], i, d->ncols) : NULL;
+			same = !d->cols[i].key || (t && strcmp(t, text[i]) == 0);
+		}
 		if (same)
 			return ra->row[j];
 	}
@@ -333,7 +417,7 @@ int pg_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t 
 	PGresult *res;
 	int row = q->in_tx ? -1 : readahead_find(q, key), rc;
 	if (row >= 0) {
-		read_row(q->ra.res, row, d, cur);
+		ra_row(&q->ra, row, d, cur);
 		*lseq = pg_int(q->ra.res, row, d->ncols);
 		return WG_OK;
 	}

@@ -17,6 +17,7 @@ static unsigned hash_key(const char *s)
 void pg_ref_forget(struct pg_store *q)
 {
 	memset(q->refs, 0, sizeof q->refs);
+	memset(q->rrefs, 0, sizeof q->rrefs);
 	memset(q->workers, 0, sizeof q->workers);
 }
 
@@ -24,10 +25,61 @@ static void remember(struct pg_store *q, int which, const char *key, int64_t id,
 {
 	size_t len = strlen(key);
 	struct pg_ref *c = &q->refs[which][hash_key(key) % PG_REFCACHE];
+	struct pg_rref *r = &q->rrefs[which][(uint64_t)id % PG_REFCACHE];
 	if (len < sizeof c->key) {
 		memcpy(c->key, key, len + 1);
 		c->id = id, c->region = region, c->used = true;
+		memcpy(r->key, key, len + 1);
+		r->id = id;
 	}
+}
+
+static int which_of(enum col_type t)
+{
+	return t == COL_USCC ? 0 : t == COL_PROJECT ? 1 : 2;
+}
+
+const char *pg_ref_key(const struct pg_store *q, enum col_type t, int64_t id)
+{
+	const struct pg_rref *r = &q->rrefs[which_of(t)][(uint64_t)id % PG_REFCACHE];
+	return r->id == id && id ? r->key : NULL;
+}
+
+int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n)
+{
+	static const char *const sql[3] = {
+		"SELECT id, uscc, region_code FROM enterprises WHERE id = ANY($1::bigint[])",
+		"SELECT id, code, region_code FROM projects WHERE id = ANY($1::bigint[])",
+		"SELECT id, id_number, 0 FROM persons WHERE id = ANY($1::bigint[])",
+	};
+	static const int slot[3] = {PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON};
+	int which = which_of(t), rc = WG_OK, want = 0;
+	struct dbuf arr = DBUF_INIT;
+	for (int i = 0; i < n; i++) {
+		if (pg_ref_key(q, t, ids[i]))
+			continue;
+		if (dbuf_addc(&arr, want++ ? ',' : '{') < 0 || pg_copy_int(&arr, ids[i]) < 0) {
+			rc = WG_ENOMEM;
+			goto cleanup;
+		}
+	}
+	if (!want)
+		goto cleanup;
+	if (dbuf_addc(&arr, '}') < 0) {
+		rc = WG_ENOMEM;
+		goto cleanup;
+	}
+	struct pg_params p = {0};
+	PGresult *res;
+	pg_param_text(&p, dbuf_str(&arr));
+	if ((rc = pg_run(q, slot[which], sql[which], &p, &res, "reference")))
+		goto cleanup;
+	for (int i = 0; i < PQntuples(res); i++)
+		remember(q, which, PQgetvalue(res, i, 1), pg_int(res, i, 0), pg_int(res, i, 2));
+	PQclear(res);
+cleanup:
+	dbuf_release(&arr);
+	return rc;
 }
 
 int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id, int64_t *region)

@@ -97,6 +97,16 @@ static const char *const migrations[] = {
 	"CREATE TABLE inspection_tasks(id INTEGER PRIMARY KEY,"
 	" warning_id INTEGER NOT NULL REFERENCES warnings(id), region INTEGER NOT NULL,"
 	" opened_on INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'open');",
+
+	/* 3: workers' answers to their payroll lines (SPEC §6 worker confirmation). One row per
+	 * version of a line answered; a dispute waits with case_status 'open' for the cases
+	 * module. */
+	"CREATE TABLE confirmations(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES projects(id),"
+	" person_id INTEGER NOT NULL REFERENCES persons(id), period INTEGER NOT NULL,"
+	" payroll_lseq INTEGER NOT NULL, status INTEGER NOT NULL, reason TEXT,"
+	" claimed INTEGER NOT NULL, at INTEGER NOT NULL, lseq INTEGER NOT NULL,"
+	" case_status TEXT, UNIQUE(project_id, person_id, period, payroll_lseq));",
 };
 
 static int exec(struct sq_store *q, const char *sql)

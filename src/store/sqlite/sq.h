@@ -25,7 +25,7 @@ enum {
 	SQN_PROJECT_SUMMARY, SQN_WORKER_SUMMARY, SQN_WORKER_MONTHS, SQN_WORKER_EMPLOYMENTS,
 	SQN_KEY_PROJECT, SQN_KEY_ENTERPRISE, SQN_KEY_PERSON, SQN_DAYS_APPLY, SQN_CONFIG_GET,
 	SQN_CONFIG_SET, SQN_WARN_EVENT, SQN_WARN_TASK, SQN_WARN_FIND, SQN_WARN_INSERT,
-	SQN_WARN_UPDATE,
+	SQN_WARN_UPDATE, SQN_PAYSLIP, SQN_CONFIRM_PUT,
 	SQN__COUNT
 };
 
@@ -84,6 +84,10 @@ int sq_warn_list(struct store *s, const struct warning_filter *f,
 		 int (*cb)(void *, const struct warning_view *), void *ctx);
 int sq_config_get(struct store *s, const char *key, char *buf, size_t n);
 int sq_config_set(struct store *s, const char *key, const char *value);
+int sq_payslip(struct store *s, const char *project, const char *id_number, int64_t period,
+	       struct payslip_line *out, int (*cb)(void *, const struct payslip_payment *),
+	       void *ctx);
+int sq_confirmation_put(struct store *s, const struct confirmation *c);
 int sq_project_summary(struct store *s, const char *code, struct project_summary *out);
 int sq_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
 int sq_worker_months(struct store *s, const char *id_number,
