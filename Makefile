@@ -1,11 +1,12 @@
 # wageguard — build, test, run. `make` builds build/wageguard; `make test` runs every suite.
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq libzstd
+PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq libzstd pangocairo cairo-pdf xlsxwriter
+# CFLAGS and LDFLAGS are the caller's (optimisation, sanitizers); the rest is always on.
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+WFLAGS  := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
 BUILD   ?= build
 SRCS    := $(shell find src -name '*.c' | sort)
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
@@ -26,14 +27,16 @@ deps: $(DEPS_STAMP)
 $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"
-	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(CC) $(CFLAGS) $(WFLAGS) -MMD -MP -c $< -o $@
 
 $(BIN): $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD  $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(LDLIBS)
+	@echo "  LD  $@"
+	@$(CC) $(CFLAGS) $(WFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(LIBS)
 
 test: all
 	./tests/run.sh $(BUILD)
@@ -43,7 +46,7 @@ unit: all
 
 asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	        LDLIBS="-fsanitize=address,undefined" test
+	        LDFLAGS="-fsanitize=address,undefined" test
 
 lint: | $(DEPS_STAMP)
 	clang-format --dry-run --Werror $(SRCS) $(wildcard src/*/*.h src/*/*/*.h tests/unit/*.c)

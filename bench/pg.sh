@@ -21,19 +21,6 @@ PG="${URL%/*}/wgbench"
 LITE="$D/bench.db"
 rm -f "$LITE"*
 
-# step NAME DB CMD…: runs the wageguard command on DB, appends "NAME DB seconds" to times
-step() {
-	local name=$1 db=$2 t0 t1
-	shift 2
-	t0=$(date +%s.%N)
-	"$BIN" --db "$db" "$@" >/dev/null 2>"$OUT/step.err" || {
-		echo "bench/pg.sh: $name on $db failed:" >&2
-		cat "$OUT/step.err" >&2
-		exit 1
-	}
-	t1=$(date +%s.%N)
-	echo "$name $(echo "$t1 - $t0" | bc)" >>"$OUT/times.$3"
-}
 rm -f "$OUT"/times.*
 for db in "$LITE" "$PG"; do
 	tag=sqlite

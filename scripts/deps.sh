@@ -3,7 +3,8 @@
 # packages already present are not reinstalled, so a second run is quick.
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libsodium-dev
-      libmicrohttpd-dev libpq-dev libzstd-dev postgresql clang-format cppcheck time"
+      libmicrohttpd-dev libpq-dev libzstd-dev postgresql clang-format cppcheck time
+      libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev poppler-utils unzip"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -59,7 +59,8 @@ start() {
 		if run_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
 			-o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c fsync=$fsync \
 			    -c synchronous_commit=$fsync -c full_page_writes=$fsync \
-			    -c max_connections=100 -c shared_buffers=128MB" start >/dev/null; then
+			    -c max_connections=100 -c shared_buffers=128MB -c max_wal_size=4GB \
+			    -c checkpoint_timeout=30min" start >/dev/null; then
 			url="postgresql://postgres@127.0.0.1:$port/postgres"
 			echo "$url" >"$dir/url"
 			echo "$url"

@@ -57,7 +57,10 @@ const struct cli_command cli_commands[] = {
 	 "  Keys: warn.ladder.orange, warn.ladder.red, warn.criminal.worker,\n"
 	 "  warn.criminal.periods, warn.criminal.total, warn.criminal.workers,\n"
 	 "  warn.low_balance.days, warn.complaints.orange, warn.complaints.red,\n"
-	 "  warn.complaints.window.\n"},
+	 "  warn.complaints.window; notice.* (hotline, pay_day, arbitration, legal_aid,\n"
+	 "  regulator.<industry> …), region.<code>.minimum_wage and region.<code>.<name>,\n"
+	 "  project.<CODE>.office|office_phone|wage_officer|wage_officer_phone|pay_day|regulator\n"
+	 "  (docs/notices.md). `config get` lists every key with its value or default.\n"},
 	{"gen", cmd_gen, "generate a synthetic data set",
 	 "wageguard gen [--scale S] [--seed N] [--start YYYY-MM] [--months M] DIR\n"
 	 "  Writes deterministic CSV files of every import kind into DIR, about 100*S projects and\n"
@@ -68,6 +71,25 @@ const struct cli_command cli_commands[] = {
 	 "  Generates the realistic demo data set (default scale 0.2: about 20 projects and\n"
 	 "  2,000 workers, six months) into DIR (default out/demo-data) and imports every file\n"
 	 "  into the database.\n"},
+	{"notice", cmd_notice, "publicity notice or rights notice board of a project",
+	 "wageguard notice publicity PROJECT PERIOD [--format html|pdf] [-o FILE] [--date D]\n"
+	 "wageguard notice board PROJECT [--format html|pdf] [-o FILE] [--date D]\n"
+	 "  The wage publicity notice of a project and period (names, masked ID numbers, days,\n"
+	 "  net, paid, pay date) or the rights notice board (Decree 724 Art 34), as a\n"
+	 "  self-contained HTML page or an A4 PDF. --date: the date of publication (default\n"
+	 "  today). The format follows -o FILE's extension unless given. See docs/notices.md.\n"},
+	{"export", cmd_export, "export the wage ledger or a payroll (CSV, XLSX, SIF)",
+	 "wageguard export ledger [--project CODE] [--period YYYY-MM] [--format csv|xlsx] [-o FILE]\n"
+	 "wageguard export payroll PROJECT PERIOD [--format csv|xlsx|sif] [-o FILE]\n"
+	 "                 [--employer USCC] [--created 'YYYY-MM-DD HH:MM']\n"
+	 "  ledger: one row per pay cycle with full personal data (operator use).\n"
+	 "  payroll: the import columns of `import payroll`, or a UAE WPS SIF file of one\n"
+	 "  employer's lines (--employer when the period has several).\n"},
+	{"import-sif", cmd_import_sif, "import a payroll file in the UAE WPS SIF format",
+	 "wageguard import-sif [--amend] --project CODE FILE\n"
+	 "  Reads EDR records and the SCR control record, checks the control totals, and\n"
+	 "  imports the lines as payroll of the project through the CSV importer: atomic,\n"
+	 "  idempotent, problems reported as FILE:LINE: field 'NAME': message.\n"},
 	{"help", cmd_help, "show help for a command", "wageguard help [COMMAND]\n"},
 };
 const int cli_ncommands = (int)(sizeof cli_commands / sizeof cli_commands[0]);

@@ -100,8 +100,8 @@ function parseArgs(argv) {
   return o;
 }
 
-// The header row of a CSV file: RFC 4180 fields of its first record, a UTF-8 BOM dropped,
-// names trimmed of spaces and tabs like every field.
+// The header row of a CSV file: RFC 4180 fields of its first record, a UTF-8 BOM dropped.
+// Names are matched exactly, untrimmed, as the importer matches them.
 function readHeader(path) {
   const fd = openSync(path, 'r');
   const chunks = [];
@@ -133,7 +133,7 @@ function readHeader(path) {
     else f += c;
   }
   fields.push(f);
-  return fields.map((s) => s.replace(/^[ \t]+|[ \t]+$/g, ''));
+  return fields;
 }
 
 // index of the first line break outside quotes, or -1

@@ -1,5 +1,11 @@
-/* cli.c — what the subcommands share: opening the store named on the command line. */
+/* cli.c — what the subcommands share: opening the store named on the command line, and
+ * writing a command's output file whole or not at all. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "store/store.h"
@@ -14,4 +20,64 @@ struct store *cli_open_store(const struct cli_global *g)
 		return NULL;
 	}
 	return s;
+}
+
+int cli_out_open(struct cli_out *o, const char *dest, bool binary, const char *prefix)
+{
+	o->dest = dest && strcmp(dest, "-") != 0 ? dest : NULL;
+	if (!o->dest && binary && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s: not writing a binary file to a terminal; use -o FILE\n", prefix);
+		return 1;
+	}
+	const char *tmp = getenv("TMPDIR");
+	int n = o->dest ? snprintf(o->path, sizeof o->path, "%s.tmp.XXXXXX", o->dest)
+			: snprintf(o->path, sizeof o->path, "%s/wageguard.XXXXXX",
+				   tmp && *tmp ? tmp : "/tmp");
+	int fd = n > 0 && (size_t)n < sizeof o->path ? mkstemp(o->path) : -1;
+	if (fd < 0) {
+		fprintf(stderr, "%s: cannot create %s: %s\n", prefix, o->dest ? o->dest : "a temporary file",
+			strerror(errno));
+		o->path[0] = '\0';
+		return 1;
+	}
+	/* mkstemp makes it private; the finished file gets the usual mode */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (o->dest)
+		fchmod(fd, 0666 & ~mask);
+	close(fd);
+	return 0;
+}
+
+int cli_out_commit(struct cli_out *o, const char *prefix)
+{
+	if (o->dest) {
+		if (rename(o->path, o->dest) == 0)
+			return 0;
+		fprintf(stderr, "%s: cannot write %s: %s\n", prefix, o->dest, strerror(errno));
+		cli_out_abort(o);
+		return 1;
+	}
+	FILE *f = fopen(o->path, "rb");
+	char buf[65536];
+	size_t n;
+	int rc = f ? 0 : 1;
+	while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			rc = 1;
+	if (f)
+		fclose(f);
+	if (fflush(stdout) != 0)
+		rc = 1;
+	if (rc)
+		fprintf(stderr, "%s: cannot write the output: %s\n", prefix, strerror(errno));
+	cli_out_abort(o);
+	return rc;
+}
+
+void cli_out_abort(struct cli_out *o)
+{
+	if (o->path[0])
+		unlink(o->path);
+	o->path[0] = '\0';
 }

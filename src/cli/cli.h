@@ -26,6 +26,8 @@ extern const int cli_ncommands;
 
 cli_fn cmd_init, cmd_import, cmd_show, cmd_ledger, cmd_help, cmd_gen, cmd_demo, cmd_scan,
 	cmd_warnings, cmd_config, cmd_payslip, cmd_payroll;
+/* notices and exports */
+cli_fn cmd_notice, cmd_export, cmd_import_sif;
 
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);
@@ -34,4 +36,19 @@ int cli_usage(const char *name);
 struct store;
 /* Opens the database of g, printing why on stderr when it fails. Returns the store or NULL. */
 struct store *cli_open_store(const struct cli_global *g);
+
+/* Where a command's file output goes: FILE, written through a temporary file beside it
+ * that is renamed into place only when complete, or standard output (dest NULL or "-"),
+ * through a temporary file copied out at the end. Writers open `path` themselves. */
+struct cli_out {
+	const char *dest;      /* NULL: standard output */
+	char path[4096];       /* the temporary file to write */
+};
+/* Creates the temporary file. binary: refuse a terminal as standard output. Returns 0, or
+ * 1 after printing why (prefix names the command). */
+int cli_out_open(struct cli_out *o, const char *dest, bool binary, const char *prefix);
+/* Moves the finished file into place (or copies it to standard output). 0 or 1 (printed). */
+int cli_out_commit(struct cli_out *o, const char *prefix);
+/* Removes the temporary file after a failure. */
+void cli_out_abort(struct cli_out *o);
 #endif

@@ -1,13 +1,57 @@
 /* config.c — `wageguard config get [KEY]` and `config set KEY VALUE`: the operator's
- * thresholds (SPEC §5 defaults until set). */
+ * thresholds (SPEC §5 defaults until set) and the notice settings of domain/notice
+ * (notice.*, region.<code>.*, project.<CODE>.*). */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/notice.h"
 #include "domain/warn.h"
 #include "store/store.h"
 #include "util/err.h"
 #include "util/banned.h"
+
+static void print_row(const char *key, const char *value, const char *help, bool dflt)
+{
+	printf("%-26s %-10s %s%s\n", key, value, help, dflt ? " (default)" : "");
+}
+
+static int list_stored(void *ctx, const char *key, const char *value)
+{
+	(void)ctx;
+	print_row(key, value, "", false);
+	return 0;
+}
+
+/* Every notice key: the fixed ones with value or default, then the region and project keys
+ * the operator has set. */
+static int list_notice(struct store *s)
+{
+	for (int k = 0; k < notice_config_nkeys; k++) {
+		const struct notice_config_key *key = &notice_config_keys[k];
+		char value[512];
+		int rc = s->ops->config_get(s, key->key, value, sizeof value);
+		if (rc && rc != WG_ENOTFOUND)
+			return rc;
+		print_row(key->key, rc ? key->fallback : value, key->help, rc != 0);
+	}
+	int rc = s->ops->config_list(s, "region.", list_stored, NULL);
+	return rc ? rc : s->ops->config_list(s, "project.", list_stored, NULL);
+}
+
+/* set for a project key: the project must exist (a typo would configure nothing). */
+static int check_project(struct store *s, const char *key)
+{
+	char code[128];
+	const char *dot = strrchr(key + 8, '.');
+	snprintf(code, sizeof code, "%.*s", (int)(dot - (key + 8)), key + 8);
+	int rc = s->ops->ref_exists(s, COL_PROJECT, code);
+	if (rc == WG_ENOTFOUND)
+		fprintf(stderr, "wageguard config: %s: unknown project '%s'\n", key, code);
+	else if (rc)
+		fprintf(stderr, "wageguard config: %s\n", s->errmsg);
+	return rc;
+}
 
 int cmd_config(int argc, char **argv, const struct cli_global *g)
 {
@@ -15,8 +59,10 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 	bool set = argc == 4 && strcmp(argv[1], "set") == 0;
 	if ((!get || argc > 3) && !set)
 		return cli_usage(argv[0]);
+	bool notice = argc >= 3 && notice_config_owns(argv[2]);
 	char err[256];
-	if (set && warn_config_check(argv[2], argv[3], err, sizeof err)) {
+	if (set && (notice ? notice_config_check(argv[2], argv[3], err, sizeof err)
+			   : warn_config_check(argv[2], argv[3], err, sizeof err))) {
 		fprintf(stderr, "wageguard config: %s\n", err);
 		return 1;
 	}
@@ -25,8 +71,30 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 		return 1;
 	int rc = 0;
 	if (set) {
+		if (strncmp(argv[2], "project.", 8) == 0 && check_project(s, argv[2])) {
+			store_close(s);
+			return 1;
+		}
 		rc = s->ops->config_set(s, argv[2], argv[3]);
 		if (rc)
+			fprintf(stderr, "wageguard config: %s\n", s->errmsg);
+		store_close(s);
+		return rc ? 1 : 0;
+	}
+	if (notice) {
+		/* one notice key: the value notices use, inherited where it is not set itself */
+		char value[512];
+		if (notice_config_check(argv[2], NULL, err, sizeof err)) {
+			fprintf(stderr, "wageguard config: %s\n", err);
+			store_close(s);
+			return 1;
+		}
+		rc = notice_config_value(s, argv[2], value, sizeof value);
+		if (rc == WG_OK)
+			puts(value);
+		else if (rc == WG_ENOTFOUND)
+			fprintf(stderr, "wageguard config: '%s' is not set\n", argv[2]);
+		else
 			fprintf(stderr, "wageguard config: %s\n", s->errmsg);
 		store_close(s);
 		return rc ? 1 : 0;
@@ -47,9 +115,10 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 		else if (argc == 3)
 			puts(dflt ? key->fallback : value);
 		else
-			printf("%-26s %-10s %s%s\n", key->key, dflt ? key->fallback : value, key->help,
-			       dflt ? " (default)" : "");
+			print_row(key->key, dflt ? key->fallback : value, key->help, dflt);
 	}
+	if (argc == 2 && !rc && (rc = list_notice(s)))
+		fprintf(stderr, "wageguard config: %s\n", s->errmsg);
 	store_close(s);
 	if (!found) {
 		fprintf(stderr, "wageguard config: unknown key '%s'\n", argv[2]);

@@ -4,9 +4,11 @@
  * allocation — never one per attendance day, unless --rebuild asks for exactly that. */
 #include "domain/warn.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "domain/attend.h"
 #include "util/date.h"
@@ -633,47 +635,160 @@ static int sort_result(struct warn_result *r)
 	return WG_OK;
 }
 
-int warn_scan(struct store *s, int32_t as_of, const struct warn_config *c, bool rebuild,
-	      struct warn_result *out)
+/* Runs the engine over the projects with ids lo..hi into e->out and e->owed. */
+static int run_engine(struct engine *e, int64_t lo, int64_t hi)
 {
-	struct engine e = {.s = s, .c = c, .as_of = as_of, .rebuild = rebuild, .out = out};
-	int y, m, d, rc;
-	memset(out, 0, sizeof *out);
-	e.as_of_period = period_of_day(as_of);
-	date_to_ymd(as_of, &y, &m, &d);
-	e.as_of_mask = d >= 32 ? ~0u : ((uint32_t)1 << d) - 1;
+	int rc;
 	struct {
 		struct stream *st;
 		enum scan_stream what;
 	} streams[] = {
-		{&e.projects, SCAN_PROJECTS}, {&e.days, rebuild ? SCAN_ATTENDANCE : SCAN_DAYS},
-		{&e.emps, SCAN_EMPLOYMENTS}, {&e.payroll, SCAN_PAYROLL},
-		{&e.payments, SCAN_PAYMENTS}, {&e.allocs, SCAN_ALLOCATIONS},
+		{&e->projects, SCAN_PROJECTS}, {&e->days, e->rebuild ? SCAN_ATTENDANCE : SCAN_DAYS},
+		{&e->emps, SCAN_EMPLOYMENTS}, {&e->payroll, SCAN_PAYROLL},
+		{&e->payments, SCAN_PAYMENTS}, {&e->allocs, SCAN_ALLOCATIONS},
 	};
 	const size_t nstreams = sizeof streams / sizeof streams[0];
 	for (size_t i = 0; i < nstreams; i++) {
-		if ((rc = s->ops->scan_open(s, streams[i].what, as_of, &streams[i].st->c)) ||
-		    (rc = advance(&e, streams[i].st)))
+		if ((rc = e->s->ops->scan_open(e->s, streams[i].what, e->as_of, lo, hi,
+					       &streams[i].st->c)) ||
+		    (rc = advance(e, streams[i].st)))
 			goto cleanup;
 	}
-	if ((rc = next_days(&e)))
+	if ((rc = next_days(e)))
 		goto cleanup;
-	while (e.projects.has) {
-		e.project = e.projects.row.project;
-		e.owner = e.projects.row.u.project.owner;
-		e.contractor = e.projects.row.u.project.contractor;
-		if ((rc = scan_project(&e)) || (rc = advance(&e, &e.projects)))
+	while (e->projects.has) {
+		e->project = e->projects.row.project;
+		e->owner = e->projects.row.u.project.owner;
+		e->contractor = e->projects.row.u.project.contractor;
+		if ((rc = scan_project(e)) || (rc = advance(e, &e->projects)))
 			goto cleanup;
 	}
-	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
-	if ((rc = criminal(&e)) || (rc = resolve_keys(s, out)) || (rc = sort_result(out)))
-		goto cleanup;
 cleanup:
 	for (size_t i = 0; i < nstreams; i++)
-		s->ops->scan_close(streams[i].st->c);
-	free(e.emp);
-	free(e.pm);
-	free(e.owed);
+		e->s->ops->scan_close(streams[i].st->c);
+	free(e->emp);
+	free(e->pm);
+	e->emp = NULL;
+	e->pm = NULL;
+	return rc;
+}
+
+/* One share of the projects, scanned on a thread of its own with a connection of its own. */
+struct part {
+	struct engine e;
+	struct warn_result r;
+	int64_t lo, hi;
+	int rc;
+	pthread_t thread;
+	char err[256];
+};
+
+static void *run_part(void *arg)
+{
+	struct part *p = arg;
+	p->rc = run_engine(&p->e, p->lo, p->hi);
+	return NULL;
+}
+
+#define SCAN_THREADS_MAX 4
+#define PROJECTS_PER_THREAD 32 /* below this a thread costs more than it saves */
+
+/* Project ids, in order, to share out among the threads. */
+static int project_ids(struct store *s, int32_t as_of, int64_t **ids, size_t *n)
+{
+	struct scan_cursor *c;
+	struct scan_row row;
+	size_t alloc = 0;
+	int rc = s->ops->scan_open(s, SCAN_PROJECTS, as_of, 0, INT64_MAX, &c);
+	*ids = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	while ((rc = s->ops->scan_next(c, &row)) > 0) {
+		if (grow((void **)ids, &alloc, *n + 1, sizeof **ids)) {
+			rc = WG_ENOMEM;
+			break;
+		}
+		(*ids)[(*n)++] = row.project;
+	}
+	s->ops->scan_close(c);
+	return rc < 0 ? rc : WG_OK;
+}
+
+int warn_scan(struct store *s, int32_t as_of, const struct warn_config *c, bool rebuild,
+	      struct warn_result *out)
+{
+	struct part parts[SCAN_THREADS_MAX];
+	struct store *clones[SCAN_THREADS_MAX] = {0};
+	struct engine merged = {.s = s, .c = c, .out = out};
+	int64_t *ids = NULL;
+	size_t nids;
+	int y, m, d, rc, k = 1, started = 0;
+	memset(out, 0, sizeof *out);
+	memset(parts, 0, sizeof parts);
+	if ((rc = project_ids(s, as_of, &ids, &nids)))
+		goto cleanup;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	while (k < SCAN_THREADS_MAX && k < cores && nids / (size_t)(k + 1) >= PROJECTS_PER_THREAD)
+		k++;
+	date_to_ymd(as_of, &y, &m, &d);
+	for (int i = 0; i < k; i++) {
+		struct part *p = &parts[i];
+		p->lo = nids ? ids[nids * (size_t)i / (size_t)k] : 0;
+		p->hi = i + 1 < k ? ids[nids * (size_t)(i + 1) / (size_t)k] - 1 : INT64_MAX;
+		p->e = (struct engine){.s = s, .c = c, .as_of = as_of, .rebuild = rebuild,
+				       .out = &p->r, .as_of_period = period_of_day(as_of),
+				       .as_of_mask = d >= 32 ? ~0u : ((uint32_t)1 << d) - 1};
+		if (i > 0) {
+			if ((rc = s->ops->clone(s, &clones[i], p->err, sizeof p->err))) {
+				snprintf(s->errmsg, sizeof s->errmsg, "%s", p->err);
+				goto join;
+			}
+			p->e.s = clones[i];
+			if (pthread_create(&p->thread, NULL, run_part, p) != 0) {
+				rc = WG_ENOMEM;
+				goto join;
+			}
+			started = i;
+		}
+	}
+	parts[0].rc = run_engine(&parts[0].e, parts[0].lo, parts[0].hi);
+join:
+	for (int i = 1; i <= started; i++)
+		pthread_join(parts[i].thread, NULL);
+	for (int i = 0; i < k && !rc; i++) {
+		if ((rc = parts[i].rc) && i > 0)
+			snprintf(s->errmsg, sizeof s->errmsg, "%s", clones[i]->errmsg);
+	}
+	/* one result in project order, then the employer-wide rule over all of it */
+	for (int i = 0; i < k && !rc; i++) {
+		struct warn_result *r = &parts[i].r;
+		if (grow((void **)&out->w, &out->alloc, out->n + r->n, sizeof *out->w) ||
+		    grow((void **)&merged.owed, &merged.aowed, merged.nowed + parts[i].e.nowed,
+			 sizeof *merged.owed)) {
+			rc = WG_ENOMEM;
+			break;
+		}
+		if (r->n)
+			memcpy(out->w + out->n, r->w, r->n * sizeof *r->w);
+		out->n += r->n;
+		if (parts[i].e.nowed)
+			memcpy(merged.owed + merged.nowed, parts[i].e.owed,
+			       parts[i].e.nowed * sizeof *merged.owed);
+		merged.nowed += parts[i].e.nowed;
+	}
+	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
+	if (!rc && !(rc = criminal(&merged)) && !(rc = resolve_keys(s, out)))
+		rc = sort_result(out);
+cleanup:
+	for (int i = 0; i < SCAN_THREADS_MAX; i++) {
+		warn_result_release(&parts[i].r);
+		free(parts[i].e.owed);
+		if (clones[i])
+			store_close(clones[i]);
+	}
+	free(merged.owed);
+	free(ids);
 	if (rc)
 		warn_result_release(out);
 	return rc;

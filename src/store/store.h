@@ -137,9 +137,40 @@ struct confirmation {
 	int64_t at;                   /* day */
 };
 
+/* One pay cycle of the wage ledger (SPEC §6): a worker's payroll line of a project and
+ * period with what was paid against it, or a worker-month with payments and no payroll line
+ * (has_payroll 0: the payroll fields are 0, employer NULL). Text owned by the store until the
+ * callback returns. */
+struct pay_cycle {
+	const char *project, *project_name, *employer_uscc, *employer_name;
+	const char *id_number, *name, *phone, *bank_card, *bank_code; /* worker's; NULL unknown */
+	const char *vouchers;     /* txn_ids of the ok payments by date, ';'-separated; NULL none */
+	int64_t period, days, gross, deductions, net, due;  /* due -1: none given */
+	int64_t paid, paid_on, payments; /* ok payments: sum, last date (-1: none), count */
+	int has_payroll;
+	int confirmation;         /* the worker's answer to this version: 0 none, 1 confirmed,
+				   * 2 disputed */
+};
+
+/* Which pay cycles: NULL / -1 for all. */
+struct pay_cycle_filter {
+	const char *project;      /* project code */
+	int64_t period;           /* month number */
+	const char *employer;     /* USCC of the payroll line's employer */
+	int payroll_only;         /* leave out worker-months with payments and no payroll */
+};
+
+/* A subcontract of a project, with the subcontractor's name. */
+struct subcontract_view {
+	const char *uscc, *name;
+	int64_t contract_value, start_date, end_date; /* end_date -1: open */
+};
+
 struct store_ops {
 	/* Releases everything; s is invalid afterwards. */
 	void (*close)(struct store *s);
+	/* Opens another connection to the same database, for work on another thread. */
+	int (*clone)(struct store *s, struct store **out, char *err, size_t errsz);
 	/* Applies pending migrations; *applied receives how many ran. */
 	int (*migrate)(struct store *s, int *applied);
 
@@ -186,11 +217,12 @@ struct store_ops {
 	/* Empties the aggregate, so a rebuild can fill it again with days_apply. */
 	int (*days_clear)(struct store *s);
 
-	/* Opens stream what; rows with a date after as_of are left out where the stream says
-	 * so. Several streams may be open at once. next returns 1 with *row filled (text owned
-	 * by the cursor until the next call), 0 at the end, or a negative wg_status. */
-	int (*scan_open)(struct store *s, enum scan_stream what, int64_t as_of,
-			 struct scan_cursor **out);
+	/* Opens stream what over the projects with row ids from lo to hi (inclusive); rows
+	 * with a date after as_of are left out where the stream says so. Several streams may
+	 * be open at once. next returns 1 with *row filled (text owned by the cursor until the
+	 * next call), 0 at the end, or a negative wg_status. */
+	int (*scan_open)(struct store *s, enum scan_stream what, int64_t as_of, int64_t lo,
+			 int64_t hi, struct scan_cursor **out);
 	int (*scan_next)(struct scan_cursor *c, struct scan_row *row);
 	void (*scan_close)(struct scan_cursor *c);
 	/* The natural key of row id: a project's code (COL_PROJECT), an enterprise's USCC
@@ -228,6 +260,22 @@ struct store_ops {
 	 * in, ordered by period then project. */
 	int (*worker_months)(struct store *s, const char *id_number,
 			     int (*cb)(void *ctx, const struct worker_month *m), void *ctx);
+	/* notices and exports (domain/notice, domain/export, domain/sif) */
+
+	/* Calls cb for each pay cycle passing f, ordered by project code, period, employer USCC
+	 * (none first) and ID number, all bytewise. cb must not call the store; a non-zero
+	 * return stops and is returned. */
+	int (*pay_cycles)(struct store *s, const struct pay_cycle_filter *f,
+			  int (*cb)(void *ctx, const struct pay_cycle *c), void *ctx);
+	/* Calls cb for each subcontract of project code by start date, then USCC. A project
+	 * without subcontracts calls nothing (whether it exists is project_summary's to say). */
+	int (*project_subcontracts)(struct store *s, const char *code,
+				    int (*cb)(void *ctx, const struct subcontract_view *v),
+				    void *ctx);
+	/* Calls cb for each configuration key starting with prefix ("" for all), in byte order
+	 * of keys. cb must not call the store. */
+	int (*config_list)(struct store *s, const char *prefix,
+			   int (*cb)(void *ctx, const char *key, const char *value), void *ctx);
 };
 
 struct store {

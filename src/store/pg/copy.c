@@ -84,9 +84,10 @@ void pg_track_reset(struct pg_store *q, bool drop_buffers)
 		memset(q->track.slot, 0, q->track.cap * sizeof *q->track.slot);
 	q->track.n = 0;
 	memset(q->scopes, 0, sizeof q->scopes);
+	q->persons_state = PG_SCOPE_UNKNOWN;
 	if (!drop_buffers)
 		return;
-	for (int i = 0; i <= REC__COUNT; i++) {
+	for (int i = 0; i < PG_NBUF; i++) {
 		dbuf_reset(&q->buf[i].data);
 		q->buf[i].rows = 0;
 	}
@@ -172,14 +173,16 @@ int pg_flush(struct pg_store *q, int which)
 		return WG_OK;
 	struct dbuf sql = DBUF_INIT;
 	PGresult *res = NULL;
-	const char *what = which == PG_LEDGER_BUF ? "ledger" : schema_kind(which)->table;
+	const char *what = which == PG_LEDGER_BUF   ? "ledger"
+			   : which == PG_PERSON_BUF ? "persons" : schema_kind(which)->table;
 	int rc = pg_settle(q);
 	if (rc)
 		goto cleanup;
 	if (which == PG_LEDGER_BUF
 		    ? dbuf_adds(&sql, "COPY ledger(seq, at, op, kind, prev_version, codec, content,"
 				      " hash) FROM STDIN") < 0
-		    : pg_copy_sql((enum rec_kind)which, &sql) < 0) {
+	    : which == PG_PERSON_BUF ? dbuf_adds(&sql, "COPY persons(id, id_number) FROM STDIN") < 0
+				     : pg_copy_sql((enum rec_kind)which, &sql) < 0) {
 		rc = WG_ENOMEM;
 		goto cleanup;
 	}
@@ -207,7 +210,10 @@ cleanup:
 
 int pg_flush_upto(struct pg_store *q, enum rec_kind k)
 {
-	int rc;
+	/* people first: workers and the records about them reference persons */
+	int rc = pg_flush(q, PG_PERSON_BUF);
+	if (rc)
+		return rc;
 	for (int i = 0; i <= (int)k; i++)
 		if ((rc = pg_flush(q, i)))
 			return rc;
@@ -231,5 +237,7 @@ int pg_copy_row(struct pg_store *q, int which, const struct dbuf *line)
 	/* outside a transaction each write stands alone, as on SQLite */
 	if (b->data.len < PG_COPY_BYTES && q->in_tx)
 		return WG_OK;
-	return which == PG_LEDGER_BUF ? pg_flush(q, which) : pg_flush_upto(q, (enum rec_kind)which);
+	if (which == PG_LEDGER_BUF || which == PG_PERSON_BUF)
+		return pg_flush(q, which);
+	return pg_flush_upto(q, (enum rec_kind)which);
 }

@@ -138,7 +138,7 @@ static void pg_close(struct store *s)
 	dbuf_release(&q->ra.text);
 	PQfinish(q->conn);
 	pg_track_reset(q, true);
-	for (int i = 0; i <= REC__COUNT; i++)
+	for (int i = 0; i < PG_NBUF; i++)
 		dbuf_release(&q->buf[i].data);
 	free(q->track.slot);
 	free(q->days);
@@ -167,6 +167,8 @@ static int pg_begin(struct store *s)
 	q->in_tx = true;
 	pg_track_reset(q, true);
 	pg_readahead_drop(q);
+	/* people employed on a project may have changed since the last transaction */
+	memset(q->prefetched, 0, sizeof q->prefetched);
 	return WG_OK;
 }
 
@@ -200,13 +202,21 @@ static int pg_rollback(struct store *s)
 	/* ids handed out inside the transaction are gone with it */
 	pg_ref_forget(q);
 	pg_track_reset(q, true);
+	q->nperson_ids = 0; /* numbers drawn in the transaction may be reused by nobody: skip */
 	q->in_tx = false;
 	pg_settle(q); /* a failed COPY in flight is moot now */
 	return pg_exec(q, "ROLLBACK", "rollback");
 }
 
+/* Another connection to the same database, for a scan thread. */
+static int pg_clone(struct store *s, struct store **out, char *err, size_t errsz)
+{
+	return store_pg_open(out, ((struct pg_store *)s)->conninfo, err, errsz);
+}
+
 const struct store_ops pg_ops = {
 	.close = pg_close,
+	.clone = pg_clone,
 	.migrate = pg_migrate,
 	.begin = pg_begin,
 	.commit = pg_commit,
@@ -237,6 +247,10 @@ const struct store_ops pg_ops = {
 	.project_summary = pg_project_summary,
 	.worker_summary = pg_worker_summary,
 	.worker_months = pg_worker_months,
+	/* notices and exports */
+	.pay_cycles = pg_pay_cycles,
+	.project_subcontracts = pg_project_subcontracts,
+	.config_list = pg_config_list,
 };
 
 int store_pg_open(struct store **out, const char *conninfo, char *err, size_t errsz)
@@ -247,7 +261,7 @@ int store_pg_open(struct store **out, const char *conninfo, char *err, size_t er
 	q->base.ops = &pg_ops;
 	q->ra.kind = -1;
 	int rc = WG_OK, applied;
-	for (int i = 0; i <= REC__COUNT; i++)
+	for (int i = 0; i < PG_NBUF; i++)
 		q->buf[i].data.max = 4 * PG_COPY_BYTES;
 	q->conninfo = strdup(conninfo);
 	q->conn = PQconnectdb(conninfo);

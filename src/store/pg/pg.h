@@ -25,6 +25,9 @@ struct pg_rref {
 	char key[40];
 };
 
+/* Projects whose people were fetched in one go (refs.c prefetch_people). */
+#define PG_PREFETCHED 1024
+
 /* Registered workers already seen (ref_exists for people), by person id. */
 #define PG_WORKERCACHE 16384
 
@@ -51,6 +54,9 @@ struct pg_keyset {
 /* Rows waiting for COPY: one buffer per kind and one for the ledger. */
 #define PG_COPY_BYTES (1u << 20)
 #define PG_LEDGER_BUF REC__COUNT
+#define PG_PERSON_BUF (REC__COUNT + 1)   /* new people, with ids taken from their sequence */
+#define PG_NBUF (REC__COUNT + 2)
+#define PG_ID_BLOCK 1024
 struct pg_copybuf {
 	struct dbuf data;     /* COPY text format, one line per row */
 	int64_t rows;
@@ -64,11 +70,14 @@ enum {
 	PGN_KEY_PROJECT, PGN_KEY_ENTERPRISE, PGN_KEY_PERSON, PGN_DAYS_APPLY, PGN_CONFIG_GET,
 	PGN_CONFIG_SET, PGN_WARN_EVENT, PGN_WARN_TASK, PGN_WARN_FIND, PGN_WARN_INSERT,
 	PGN_WARN_UPDATE, PGN_WARN_LIST, PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON,
+	PGN_PREFETCH_PEOPLE, PGN_PERSONS_ANY, PGN_PERSON_IDS,
 	PGN_PAYSLIP, PGN_PAYSLIP_PAYMENTS, PGN_CONFIRM_PUT,
+	/* notices and exports (notice.c) */
+	PGN_PAY_CYCLES, PGN_SUBCONTRACTS, PGN_CONFIG_LIST,
 	PGN__COUNT
 };
 
-enum pg_rec_op { PG_GET, PG_UPDATE, PG_BY_LSEQ, PG_SCOPE_PROJECT, PG_SCOPE_TABLE, PG__OPS };
+enum pg_rec_op { PG_GET, PG_UPDATE, PG_DELETE, PG_BY_LSEQ, PG_SCOPE_PROJECT, PG_SCOPE_TABLE, PG__OPS };
 
 /* Outside a write transaction, the records one ledger entry wrote, fetched together the first
  * time one of them is asked for: verify asks for every line of each block in turn, and one
@@ -102,7 +111,12 @@ struct pg_store {
 	struct pg_ref refs[3][PG_REFCACHE];   /* enterprise, project, person */
 	struct pg_rref rrefs[3][PG_REFCACHE];
 	int64_t workers[PG_WORKERCACHE];
-	struct pg_copybuf buf[REC__COUNT + 1];
+	int64_t prefetched[PG_PREFETCHED];
+	int64_t hint_project;       /* the project a reference check named last */
+	struct pg_copybuf buf[PG_NBUF];
+	int64_t person_ids[PG_ID_BLOCK];  /* taken from persons_id_seq, not used yet */
+	int nperson_ids;
+	int8_t persons_state;       /* enum pg_scope_state of the persons table, this transaction */
 	struct pg_keyset track;
 	struct pg_scope scopes[PG_SCOPES];
 	struct pg_readahead ra;
@@ -158,7 +172,8 @@ const char *pg_ref_key(const struct pg_store *q, enum col_type t, int64_t id);
 int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n);
 
 /* COPY buffers and key tracking (copy.c). */
-/* Sends buffer which (a kind, or PG_LEDGER_BUF) with COPY; WG_OK when empty. */
+/* Sends buffer which (a kind, PG_LEDGER_BUF or PG_PERSON_BUF) with COPY; WG_OK when
+ * empty. */
 int pg_flush(struct pg_store *q, int which);
 /* Flushes the buffers of kinds 0..k in order (a kind only references earlier kinds). */
 int pg_flush_upto(struct pg_store *q, enum rec_kind k);
@@ -207,7 +222,8 @@ void pg_read_hash(const PGresult *res, int row, int col, unsigned char *out);
 int pg_days_apply(struct store *s, const char *project, const char *id_number, int64_t period,
 		  uint32_t set, uint32_t clear);
 int pg_days_clear(struct store *s);
-int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct scan_cursor **out);
+int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t lo, int64_t hi,
+		 struct scan_cursor **out);
 int pg_scan_next(struct scan_cursor *c, struct scan_row *row);
 void pg_scan_close(struct scan_cursor *c);
 int pg_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n);
@@ -224,4 +240,12 @@ int pg_worker_months(struct store *s, const char *id_number,
 
 /* The hash of an employment's (project, person) pair in the tracked set. */
 uint64_t pg_pair_hash(int64_t project, int64_t person);
+
+/* notices and exports (notice.c) */
+int pg_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
+		  int (*cb)(void *, const struct pay_cycle *), void *ctx);
+int pg_project_subcontracts(struct store *s, const char *code,
+			    int (*cb)(void *, const struct subcontract_view *), void *ctx);
+int pg_config_list(struct store *s, const char *prefix,
+		   int (*cb)(void *, const char *, const char *), void *ctx);
 #endif

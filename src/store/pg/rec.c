@@ -59,6 +59,14 @@ static int add_key_where(struct dbuf *b, const struct kind_desc *d, int pos)
 	return 0;
 }
 
+static int key_count(const struct kind_desc *d)
+{
+	int n = 0;
+	for (int i = 0; i < d->ncols; i++)
+		n += d->cols[i].key;
+	return n;
+}
+
 static int add_selects(struct dbuf *b, const struct kind_desc *d)
 {
 	int rc = dbuf_adds(b, "SELECT ");
@@ -111,10 +119,18 @@ static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *
 			col_name(d->kind, &d->cols[i], name, sizeof name);
 			rc |= dbuf_addf(b, "%s=$%d, ", name, pos++);
 		}
-		if (d->region_from >= 0)
-			rc |= dbuf_addf(b, "region=$%d, ", pos++);
+		/* region is never updated in place: Citus cannot move a row between shards
+		 * that way. A record whose region changed matches nothing here and is moved
+		 * by pg_rec_update with a delete and an insert. */
 		rc |= dbuf_addf(b, "lseq=$%d", pos++);
 		rc |= add_key_where(b, d, pos);
+		pos += key_count(d);
+		if (d->region_from >= 0)
+			rc |= dbuf_addf(b, " AND region=$%d", pos++);
+		break;
+	case PG_DELETE:
+		rc |= dbuf_addf(b, "DELETE FROM %s", d->table);
+		rc |= add_key_where(b, d, 1);
 		break;
 	default:
 		return -1;
@@ -546,21 +562,33 @@ int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq)
 	}
 	if ((rc = resolve_key(q, r, kv, &nkv, &h, &project)))
 		return rc;
+	pg_param_int(&p, lseq);
+	add_key_params(&p, kv, nkv);
 	if (d->region_from >= 0) {
 		if (d->cols[d->region_from].key) {
-			/* the project is part of the key: look its region up for the SET */
+			/* the project is part of the key: the region is its project's */
 			int64_t id;
 			if ((rc = pg_ref_id(q, COL_PROJECT, r->v[d->region_from].s, &id, &region)))
 				return rc;
 		}
 		pg_param_int(&p, region);
 	}
-	pg_param_int(&p, lseq);
-	add_key_params(&p, kv, nkv);
 	PGresult *res;
 	if ((rc = rec_run(q, r->kind, PG_UPDATE, &p, &res, "update")))
 		return rc;
+	bool moved = d->region_from >= 0 && strcmp(PQcmdTuples(res), "0") == 0;
 	PQclear(res);
+	if (moved) {
+		/* the record's region changed (its project, or the project's region code): as
+		 * on SQLite it now carries the new one, by delete and insert */
+		struct pg_params k = {0};
+		add_key_params(&k, kv, nkv);
+		if ((rc = rec_run(q, r->kind, PG_DELETE, &k, &res, "update")))
+			return rc;
+		PQclear(res);
+		if ((rc = pg_rec_insert(s, r, lseq)) || (rc = pg_flush_upto(q, r->kind)))
+			return rc;
+	}
 	if (r->kind == REC_PROJECT || r->kind == REC_ENTERPRISE)
 		pg_ref_forget(q); /* a cached region may have changed */
 	return WG_OK;

@@ -16,6 +16,8 @@ static unsigned hash_key(const char *s)
 
 void pg_ref_forget(struct pg_store *q)
 {
+	memset(q->prefetched, 0, sizeof q->prefetched);
+	q->hint_project = 0;
 	memset(q->refs, 0, sizeof q->refs);
 	memset(q->rrefs, 0, sizeof q->rrefs);
 	memset(q->workers, 0, sizeof q->workers);
@@ -65,6 +67,8 @@ int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n)
 	}
 	if (!want)
 		goto cleanup;
+	if (which == 2 && (rc = pg_flush(q, PG_PERSON_BUF)))
+		goto cleanup;
 	if (dbuf_addc(&arr, '}') < 0) {
 		rc = WG_ENOMEM;
 		goto cleanup;
@@ -80,6 +84,45 @@ int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n)
 cleanup:
 	dbuf_release(&arr);
 	return rc;
+}
+
+/* Importers check a row's project before its person (columns in SPEC §4 order), and files
+ * come grouped by project: on the first person the caches miss for a project, everyone
+ * employed on it is fetched in one query, with whether they are registered workers.
+ * WG_OK when it fetched, WG_ENOTFOUND when there was nothing to do. */
+static int prefetch_people(struct pg_store *q)
+{
+	int64_t pid = q->hint_project;
+	if (!pid || !q->in_tx)
+		return WG_ENOTFOUND;
+	int64_t *seen = &q->prefetched[(uint64_t)pid % PG_PREFETCHED];
+	if (*seen == pid)
+		return WG_ENOTFOUND;
+	*seen = pid;
+	int rc;
+	if ((rc = pg_flush(q, PG_PERSON_BUF)))
+		return rc;
+	if (q->buf[REC_WORKER].rows && (rc = pg_flush_upto(q, REC_WORKER)))
+		return rc;
+	if (q->buf[REC_EMPLOYMENT].rows && (rc = pg_flush_upto(q, REC_EMPLOYMENT)))
+		return rc;
+	struct pg_params p = {0};
+	PGresult *res;
+	pg_param_int(&p, pid);
+	if ((rc = pg_run(q, PGN_PREFETCH_PEOPLE,
+			 "SELECT p.id_number, p.id, w.person_id IS NOT NULL FROM persons p"
+			 " LEFT JOIN workers w ON w.person_id=p.id WHERE p.id IN"
+			 " (SELECT person_id FROM employments WHERE project_id=$1) LIMIT 8192",
+			 &p, &res, "reference")))
+		return rc;
+	for (int i = 0; i < PQntuples(res); i++) {
+		int64_t id = pg_int(res, i, 1);
+		remember(q, 2, PQgetvalue(res, i, 0), id, 0);
+		if (PQgetvalue(res, i, 2)[0] == 't')
+			q->workers[(uint64_t)id % PG_WORKERCACHE] = id;
+	}
+	PQclear(res);
+	return WG_OK;
 }
 
 int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id, int64_t *region)
@@ -108,9 +151,21 @@ int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id,
 	struct pg_ref *c = &q->refs[which][hash_key(key) % PG_REFCACHE];
 	if (c->used && strcmp(c->key, key) == 0) {
 		*id = c->id, *region = c->region;
+		if (t == COL_PROJECT)
+			q->hint_project = c->id;
 		return WG_OK;
 	}
 	int rc;
+	if (t == COL_PERSON && (rc = pg_flush(q, PG_PERSON_BUF)))
+		return rc;
+	if (t == COL_PERSON && (rc = prefetch_people(q)) != WG_ENOTFOUND) {
+		if (rc)
+			return rc;
+		if (c->used && strcmp(c->key, key) == 0) {
+			*id = c->id, *region = c->region;
+			return WG_OK;
+		}
+	}
 	if (owner != REC__COUNT && q->buf[owner].rows && (rc = pg_flush_upto(q, owner)))
 		return rc;
 	struct pg_params p = {0};
@@ -126,6 +181,8 @@ int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id,
 	*region = pg_int(res, 0, 1);
 	PQclear(res);
 	remember(q, which, key, *id, *region);
+	if (t == COL_PROJECT)
+		q->hint_project = *id;
 	return WG_OK;
 }
 
@@ -140,8 +197,13 @@ int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
 	struct pg_ref *c = &q->refs[2][hash_key(key) % PG_REFCACHE];
 	if (c->used && strcmp(c->key, key) == 0 && q->workers[(uint64_t)c->id % PG_WORKERCACHE] == c->id)
 		return WG_OK;
-	int rc;
-	if (q->buf[REC_WORKER].rows && (rc = pg_flush_upto(q, REC_WORKER)))
+	int rc = prefetch_people(q);
+	if (rc == WG_OK && c->used && strcmp(c->key, key) == 0 &&
+	    q->workers[(uint64_t)c->id % PG_WORKERCACHE] == c->id)
+		return WG_OK;
+	if (rc && rc != WG_ENOTFOUND)
+		return rc;
+	if ((rc = pg_flush_upto(q, REC_WORKER)))
 		return rc;
 	struct pg_params p = {0};
 	pg_param_text(&p, key);
@@ -163,21 +225,95 @@ int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
 	return rc;
 }
 
+/* Whether the persons table held nobody when this transaction began: then a person the
+ * transaction has not added is new, and needs no round trip (a first load of workers). */
+static int persons_empty(struct pg_store *q, bool *empty)
+{
+	*empty = false;
+	if (!q->in_tx)
+		return WG_OK;
+	if (q->persons_state == PG_SCOPE_UNKNOWN) {
+		PGresult *res;
+		int rc = pg_run(q, PGN_PERSONS_ANY, "SELECT 1 FROM persons LIMIT 1", NULL, &res,
+				"person");
+		if (rc)
+			return rc;
+		q->persons_state = PQntuples(res) ? PG_SCOPE_FULL : PG_SCOPE_EMPTY;
+		PQclear(res);
+	}
+	*empty = q->persons_state == PG_SCOPE_EMPTY;
+	return WG_OK;
+}
+
+static uint64_t person_hash(const char *id_number)
+{
+	int64_t tag = -2; /* not a record kind */
+	return pg_hash(pg_hash(PG_HASH_SEED, &tag, sizeof tag), id_number, strlen(id_number) + 1);
+}
+
+/* A new person's id, from a block taken from the sequence in one round trip. */
+static int next_person_id(struct pg_store *q, int64_t *id)
+{
+	if (!q->nperson_ids) {
+		PGresult *res;
+		int rc = pg_run(q, PGN_PERSON_IDS,
+				"SELECT nextval('persons_id_seq') FROM generate_series(1, 1024)", NULL,
+				&res, "person");
+		if (rc)
+			return rc;
+		int n = PQntuples(res);
+		for (int i = 0; i < n && i < PG_ID_BLOCK; i++)
+			q->person_ids[PG_ID_BLOCK - 1 - i] = pg_int(res, i, 0);
+		q->nperson_ids = n < PG_ID_BLOCK ? n : PG_ID_BLOCK;
+		PQclear(res);
+		if (!q->nperson_ids)
+			return WG_ESTORE;
+	}
+	*id = q->person_ids[--q->nperson_ids];
+	return WG_OK;
+}
+
 int pg_person_ensure(struct store *s, const char *id_number)
 {
 	struct pg_store *q = (struct pg_store *)s;
 	struct pg_ref *c = &q->refs[2][hash_key(id_number) % PG_REFCACHE];
 	if (c->used && strcmp(c->key, id_number) == 0)
 		return WG_OK;
+	int rc = prefetch_people(q);
+	if (rc == WG_OK && c->used && strcmp(c->key, id_number) == 0)
+		return WG_OK;
+	if (rc && rc != WG_ENOTFOUND)
+		return rc;
+	bool empty;
+	uint64_t h = person_hash(id_number);
+	if ((rc = persons_empty(q, &empty)))
+		return rc;
+	if (empty && !pg_track_has(q, h)) {
+		struct dbuf line = DBUF_INIT;
+		int64_t id;
+		if ((rc = next_person_id(q, &id)) || (rc = pg_track_add(q, h)))
+			return rc;
+		if (pg_copy_int(&line, id) < 0 || dbuf_addc(&line, '\t') < 0 ||
+		    pg_copy_text(&line, id_number) < 0 || dbuf_addc(&line, '\n') < 0)
+			rc = WG_ENOMEM;
+		else
+			rc = pg_copy_row(q, PG_PERSON_BUF, &line);
+		dbuf_release(&line);
+		if (rc == WG_OK)
+			remember(q, 2, id_number, id, 0);
+		return rc;
+	}
+	if ((rc = pg_flush(q, PG_PERSON_BUF)))
+		return rc;
 	struct pg_params p = {0};
 	pg_param_text(&p, id_number);
 	PGresult *res;
 	/* one round trip whether the person is new or known */
-	int rc = pg_run(q, PGN_PERSON_INSERT,
-			"WITH ins AS (INSERT INTO persons(id_number) VALUES($1)"
-			" ON CONFLICT (id_number) DO NOTHING RETURNING id)"
-			" SELECT id FROM ins UNION ALL SELECT id FROM persons WHERE id_number=$1",
-			&p, &res, "person");
+	rc = pg_run(q, PGN_PERSON_INSERT,
+		    "WITH ins AS (INSERT INTO persons(id_number) VALUES($1)"
+		    " ON CONFLICT (id_number) DO NOTHING RETURNING id)"
+		    " SELECT id FROM ins UNION ALL SELECT id FROM persons WHERE id_number=$1",
+		    &p, &res, "person");
 	if (rc)
 		return rc;
 	if (PQntuples(res))

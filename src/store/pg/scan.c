@@ -24,25 +24,34 @@ struct scan_cursor {
 	bool done;
 };
 
+/* Each takes the as-of day and then the range of project ids (lo, hi) for snprintf. */
+#define D "%" PRId64
 static const char *const stream_sql[] = {
-	[SCAN_PROJECTS] = "SELECT id, owner_id, contractor_id, region_code FROM projects ORDER BY id",
+	[SCAN_PROJECTS] = "SELECT id, owner_id, contractor_id, region_code FROM projects"
+			  " WHERE " D " >= 0 AND id BETWEEN " D " AND " D " ORDER BY id",
 	[SCAN_DAYS] = "SELECT project_id, person_id, period, mask FROM wm_days"
+		      " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
 		      " ORDER BY project_id, person_id, period",
 	[SCAN_ATTENDANCE] = "SELECT project_id, person_id, date FROM attendance WHERE hours>0"
-			    " AND date<=%" PRId64 " ORDER BY project_id, person_id, date",
+			    " AND date<=" D " AND project_id BETWEEN " D " AND " D
+			    " ORDER BY project_id, person_id, date",
 	[SCAN_EMPLOYMENTS] = "SELECT project_id, person_id, employer_id, wage_type, wage_rate,"
 			     " start_date, coalesce(end_date, -1) FROM employments"
+			     " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
 			     " ORDER BY project_id, person_id, start_date",
 	[SCAN_PAYROLL] = "SELECT project_id, person_id, period, employer_id, days, gross, deductions,"
 			 " net, coalesce(due_date, -1) FROM payroll"
+			 " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
 			 " ORDER BY project_id, person_id, period",
 	[SCAN_PAYMENTS] = "SELECT p.project_id, p.person_id, p.period, p.amount, p.paid_on,"
 			  " (p.status='ok')::int, p.bank_card, w.bank_card FROM payments p"
-			  " LEFT JOIN workers w ON w.person_id=p.person_id WHERE p.paid_on<=%" PRId64
+			  " LEFT JOIN workers w ON w.person_id=p.person_id WHERE p.paid_on<=" D
+			  " AND p.project_id BETWEEN " D " AND " D
 			  " ORDER BY p.project_id, p.person_id, p.period",
-	[SCAN_ALLOCATIONS] = "SELECT project_id, date, amount FROM allocations WHERE date<=%" PRId64
-			     " ORDER BY project_id, date",
+	[SCAN_ALLOCATIONS] = "SELECT project_id, date, amount FROM allocations WHERE date<=" D
+			     " AND project_id BETWEEN " D " AND " D " ORDER BY project_id, date",
 };
+#undef D
 
 /* Runs sql on conn; WG_OK or the failure in q's errmsg. */
 static int run_on(struct pg_store *q, PGconn *conn, const char *sql, const char *what)
@@ -76,7 +85,8 @@ static int read_conn(struct pg_store *q)
 	return run_on(q, q->rconn, "SET client_encoding = 'UTF8'", "connect");
 }
 
-int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct scan_cursor **out)
+int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t lo, int64_t hi,
+		 struct scan_cursor **out)
 {
 	struct pg_store *q = (struct pg_store *)s;
 	char sql[700];
@@ -103,7 +113,7 @@ int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct s
 	}
 	snprintf(c->name, sizeof c->name, "wg_stream%d", ++q->scan_seq);
 	int n = snprintf(sql, sizeof sql, "DECLARE %s NO SCROLL CURSOR FOR ", c->name);
-	snprintf(sql + n, sizeof sql - (size_t)n, stream_sql[what], as_of);
+	snprintf(sql + n, sizeof sql - (size_t)n, stream_sql[what], as_of, lo, hi);
 	if ((rc = run_on(q, c->conn, sql, "scan"))) {
 		pg_scan_close(c);
 		return rc;
@@ -220,7 +230,8 @@ int pg_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n)
 	struct pg_params p = {0};
 	PGresult *res;
 	int rc;
-	if (t != COL_PERSON && (rc = pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT : REC_ENTERPRISE)))
+	if ((rc = t == COL_PERSON ? pg_flush(q, PG_PERSON_BUF)
+				  : pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT : REC_ENTERPRISE)))
 		return rc;
 	pg_param_int(&p, id);
 	if ((rc = pg_run(q, slot, sql, &p, &res, "key")))

@@ -17,27 +17,33 @@ struct scan_cursor {
 	enum scan_stream what;
 };
 
+/* ?1 is the as-of day, ?2 and ?3 the range of project ids. */
 static const char *const stream_sql[] = {
-	[SCAN_PROJECTS] = "SELECT id, owner_id, contractor_id, region_code FROM projects ORDER BY id",
+	[SCAN_PROJECTS] = "SELECT id, owner_id, contractor_id, region_code FROM projects"
+			  " WHERE id BETWEEN ?2 AND ?3 ORDER BY id",
 	[SCAN_DAYS] = "SELECT project_id, person_id, period, mask FROM wm_days"
-		      " ORDER BY project_id, person_id, period",
+		      " WHERE project_id BETWEEN ?2 AND ?3 ORDER BY project_id, person_id, period",
 	[SCAN_ATTENDANCE] = "SELECT project_id, person_id, date FROM attendance WHERE hours>0"
-			    " AND date<=?1 ORDER BY project_id, person_id, date",
+			    " AND date<=?1 AND project_id BETWEEN ?2 AND ?3"
+			    " ORDER BY project_id, person_id, date",
 	[SCAN_EMPLOYMENTS] = "SELECT project_id, person_id, employer_id, wage_type, wage_rate,"
 			     " start_date, coalesce(end_date, -1) FROM employments"
+			     " WHERE project_id BETWEEN ?2 AND ?3"
 			     " ORDER BY project_id, person_id, start_date",
 	[SCAN_PAYROLL] = "SELECT project_id, person_id, period, employer_id, days, gross, deductions,"
-			 " net, coalesce(due_date, -1) FROM payroll"
+			 " net, coalesce(due_date, -1) FROM payroll WHERE project_id BETWEEN ?2 AND ?3"
 			 " ORDER BY project_id, person_id, period",
 	[SCAN_PAYMENTS] = "SELECT p.project_id, p.person_id, p.period, p.amount, p.paid_on,"
 			  " p.status='ok', p.bank_card, w.bank_card FROM payments p"
 			  " LEFT JOIN workers w ON w.person_id=p.person_id WHERE p.paid_on<=?1"
+			  " AND p.project_id BETWEEN ?2 AND ?3"
 			  " ORDER BY p.project_id, p.person_id, p.period",
 	[SCAN_ALLOCATIONS] = "SELECT project_id, date, amount FROM allocations WHERE date<=?1"
-			     " ORDER BY project_id, date",
+			     " AND project_id BETWEEN ?2 AND ?3 ORDER BY project_id, date",
 };
 
-int sq_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct scan_cursor **out)
+int sq_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t lo, int64_t hi,
+		 struct scan_cursor **out)
 {
 	struct sq_store *q = (struct sq_store *)s;
 	struct scan_cursor *c = calloc(1, sizeof *c);
@@ -50,8 +56,10 @@ int sq_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct s
 		free(c);
 		return rc;
 	}
-	if (sqlite3_bind_parameter_count(c->st) > 0)
-		sqlite3_bind_int64(c->st, 1, as_of);
+	/* ?1 may be unused in a statement: bind by position regardless */
+	sqlite3_bind_int64(c->st, 1, as_of);
+	sqlite3_bind_int64(c->st, 2, lo);
+	sqlite3_bind_int64(c->st, 3, hi);
 	*out = c;
 	return WG_OK;
 }

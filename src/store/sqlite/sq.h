@@ -26,6 +26,8 @@ enum {
 	SQN_KEY_PROJECT, SQN_KEY_ENTERPRISE, SQN_KEY_PERSON, SQN_DAYS_APPLY, SQN_CONFIG_GET,
 	SQN_CONFIG_SET, SQN_WARN_EVENT, SQN_WARN_TASK, SQN_WARN_FIND, SQN_WARN_INSERT,
 	SQN_WARN_UPDATE, SQN_PAYSLIP, SQN_CONFIRM_PUT,
+	/* notices and exports (notice.c) */
+	SQN_PAY_CYCLES, SQN_SUBCONTRACTS, SQN_CONFIG_LIST,
 	SQN__COUNT
 };
 
@@ -43,6 +45,7 @@ struct sq_store {
 	ZSTD_CCtx *zctx;
 	ZSTD_DCtx *dctx;
 	bool in_tx;
+	char *path;                /* for clone */
 };
 
 /* Prepares (once) and returns the statement for slot; NULL on error (message in errmsg). */
@@ -74,7 +77,8 @@ int sq_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limi
 int sq_days_apply(struct store *s, const char *project, const char *id_number, int64_t period,
 		  uint32_t set, uint32_t clear);
 int sq_days_clear(struct store *s);
-int sq_scan_open(struct store *s, enum scan_stream what, int64_t as_of, struct scan_cursor **out);
+int sq_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t lo, int64_t hi,
+		 struct scan_cursor **out);
 int sq_scan_next(struct scan_cursor *c, struct scan_row *r);
 void sq_scan_close(struct scan_cursor *c);
 int sq_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n);
@@ -93,4 +97,11 @@ int sq_worker_summary(struct store *s, const char *id_number, struct worker_summ
 int sq_worker_months(struct store *s, const char *id_number,
 		     int (*cb)(void *, const struct worker_month *), void *ctx);
 
+/* notices and exports (notice.c) */
+int sq_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
+		  int (*cb)(void *, const struct pay_cycle *), void *ctx);
+int sq_project_subcontracts(struct store *s, const char *code,
+			    int (*cb)(void *, const struct subcontract_view *), void *ctx);
+int sq_config_list(struct store *s, const char *prefix,
+		   int (*cb)(void *, const char *, const char *), void *ctx);
 #endif

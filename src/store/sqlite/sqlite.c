@@ -56,6 +56,7 @@ static void sq_close(struct store *s)
 	if (q->in_tx)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(q->db);
+	free(q->path);
 	dbuf_release(&q->scratch);
 	dbuf_release(&q->entry);
 	dbuf_release(&q->zbuf);
@@ -99,8 +100,14 @@ static int sq_rollback(struct store *s)
 	return sq_exec(q, "ROLLBACK");
 }
 
+static int sq_clone(struct store *s, struct store **out, char *err, size_t errsz)
+{
+	return store_sqlite_open(out, ((struct sq_store *)s)->path, err, errsz);
+}
+
 const struct store_ops sq_ops = {
 	.close = sq_close,
+	.clone = sq_clone,
 	.migrate = sq_migrate,
 	.begin = sq_begin,
 	.commit = sq_commit,
@@ -131,6 +138,10 @@ const struct store_ops sq_ops = {
 	.project_summary = sq_project_summary,
 	.worker_summary = sq_worker_summary,
 	.worker_months = sq_worker_months,
+	/* notices and exports */
+	.pay_cycles = sq_pay_cycles,
+	.project_subcontracts = sq_project_subcontracts,
+	.config_list = sq_config_list,
 };
 
 /* Process-wide settings, before the first connection: no allocation statistics (they take
@@ -147,13 +158,14 @@ int store_sqlite_open(struct store **out, const char *path, char *err, size_t er
 		return WG_ENOMEM;
 	q->base.ops = &sq_ops;
 	q->scratch.max = 16u << 20;
+	q->path = strdup(path);
 	q->entry.max = q->zbuf.max = 256u << 20;
 	q->zctx = ZSTD_createCCtx();
 	q->dctx = ZSTD_createDCtx();
 	int rc = WG_OK;
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, configure_sqlite);
-	if (!q->zctx || !q->dctx) {
+	if (!q->zctx || !q->dctx || !q->path) {
 		snprintf(q->base.errmsg, sizeof q->base.errmsg, "out of memory");
 		rc = WG_ENOMEM;
 		goto fail;

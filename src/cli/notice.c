@@ -1,0 +1,105 @@
+/* notice.c — `wageguard notice publicity PROJECT PERIOD` and `notice board PROJECT`: the
+ * wage publicity notice and the rights notice board (SPEC §6) as HTML or A4 PDF. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "domain/notice.h"
+#include "render/doc.h"
+#include "store/store.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Writes d to out as fmt ("html" or "pdf"). 0 or 1 (printed). */
+static int write_doc(const struct doc *d, const char *fmt, const char *dest)
+{
+	const char *me = "wageguard notice";
+	bool pdf = strcmp(fmt, "pdf") == 0;
+	struct cli_out o;
+	if (cli_out_open(&o, dest, pdf, me))
+		return 1;
+	FILE *f = fopen(o.path, "wb");
+	int rc = f ? WG_OK : WG_EIO;
+	char err[256] = "cannot open the output file";
+	if (f && pdf) {
+		rc = render_pdf(d, f, err, sizeof err);
+	} else if (f) {
+		struct dbuf b = DBUF_INIT;
+		b.max = 256u << 20;
+		rc = render_html(d, &b);
+		if (rc)
+			snprintf(err, sizeof err, "out of memory");
+		else if (fwrite(b.p, 1, b.len, f) != b.len)
+			rc = WG_EIO, snprintf(err, sizeof err, "write failed");
+		dbuf_release(&b);
+	}
+	if (f && fclose(f) != 0 && !rc)
+		rc = WG_EIO, snprintf(err, sizeof err, "write failed");
+	if (rc) {
+		fprintf(stderr, "%s: %s\n", me, err);
+		cli_out_abort(&o);
+		return 1;
+	}
+	return cli_out_commit(&o, me);
+}
+
+int cmd_notice(int argc, char **argv, const struct cli_global *g)
+{
+	const char *fmt = NULL, *dest = NULL, *pos[3] = {0};
+	int npos = 0;
+	int32_t date = date_today(), period = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			fmt = argv[++i];
+		} else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+			dest = argv[++i];
+		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
+			if (date_parse(argv[++i], &date)) {
+				fprintf(stderr, "wageguard notice: '%s' is not a date (YYYY-MM-DD)\n",
+					argv[i]);
+				return 2;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage(argv[0]);
+		} else if (npos < 3) {
+			pos[npos++] = argv[i];
+		} else {
+			return cli_usage(argv[0]);
+		}
+	}
+	bool publicity = npos == 3 && strcmp(pos[0], "publicity") == 0;
+	bool board = npos == 2 && strcmp(pos[0], "board") == 0;
+	if (!publicity && !board)
+		return cli_usage(argv[0]);
+	if (!fmt)
+		fmt = dest && ends_with(dest, ".pdf") ? "pdf" : "html";
+	if (strcmp(fmt, "html") != 0 && strcmp(fmt, "pdf") != 0) {
+		fprintf(stderr, "wageguard notice: unknown format '%s' (html or pdf)\n", fmt);
+		return 2;
+	}
+	if (publicity && period_parse(pos[2], &period)) {
+		fprintf(stderr, "wageguard notice: '%s' is not a period (YYYY-MM)\n", pos[2]);
+		return 2;
+	}
+	struct store *s = cli_open_store(g);
+	if (!s)
+		return 1;
+	struct doc d = DOC_INIT;
+	char err[512];
+	int rc = publicity ? notice_publicity(s, pos[1], period, date, &d, err, sizeof err)
+			   : notice_board(s, pos[1], date, &d, err, sizeof err);
+	store_close(s);
+	if (rc)
+		fprintf(stderr, "wageguard notice: %s\n", err);
+	else
+		rc = write_doc(&d, fmt, dest);
+	doc_release(&d);
+	return rc ? 1 : 0;
+}
