@@ -29,14 +29,20 @@ $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 	@echo "  CC  $<"
 	@$(CC) $(CFLAGS) $(WFLAGS) -MMD -MP -c $< -o $@
 
-$(BIN): $(OBJS)
+# the OpenAPI document is linked into the binary (served at /api/v1/openapi.json)
+$(BUILD)/openapi.o: docs/api/openapi.json
+	@mkdir -p $(dir $@)
+	@echo "  EMBED $<"
+	@ld -r -b binary -z noexecstack -o $@ $<
+
+$(BIN): $(OBJS) $(BUILD)/openapi.o
 	@echo "  LD  $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJS) $(BUILD)/openapi.o
 	@mkdir -p $(dir $@)
 	@echo "  LD  $@"
-	@$(CC) $(CFLAGS) $(WFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(LIBS)
+	@$(CC) $(CFLAGS) $(WFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(BUILD)/openapi.o $(LIBS)
 
 test: all
 	./tests/run.sh $(BUILD)

@@ -29,14 +29,14 @@ for db in "$LITE" "$PG"; do
 		t0=$(date +%s.%N)
 		"$BIN" --db "$db" import "$k" "$D/$k.csv" >/dev/null 2>"$OUT/step.err" ||
 			{ echo "bench/pg.sh: import $k into $tag failed:" >&2; cat "$OUT/step.err" >&2; exit 1; }
-		echo "import_$k $(echo "$(date +%s.%N) - $t0" | bc)" >>"$OUT/times.$tag"
+		echo "import_$k $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')" >>"$OUT/times.$tag"
 	done
 	for cmd in "ledger verify" "scan --as-of 2026-10-31 --no-record"; do
 		t0=$(date +%s.%N)
 		# shellcheck disable=SC2086
 		"$BIN" --db "$db" $cmd >/dev/null 2>"$OUT/step.err" ||
 			{ echo "bench/pg.sh: $cmd on $tag failed:" >&2; cat "$OUT/step.err" >&2; exit 1; }
-		echo "${cmd%% *} $(echo "$(date +%s.%N) - $t0" | bc)" >>"$OUT/times.$tag"
+		echo "${cmd%% *} $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')" >>"$OUT/times.$tag"
 	done
 done
 rows=$(($(cat "$D"/*.csv | wc -l) - $(ls "$D"/*.csv | wc -l)))

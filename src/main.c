@@ -90,6 +90,18 @@ const struct cli_command cli_commands[] = {
 	 "  Reads EDR records and the SCR control record, checks the control totals, and\n"
 	 "  imports the lines as payroll of the project through the CSV importer: atomic,\n"
 	 "  idempotent, problems reported as FILE:LINE: field 'NAME': message.\n"},
+	{"user", cmd_user, "manage users of the web UI and API",
+	 "wageguard user add NAME --role ROLE [--scope SCOPE] [--display TEXT]\n"
+	 "                   (--password PW | --password-file FILE|-)\n"
+	 "wageguard user list\n"
+	 "wageguard user disable|enable NAME\n"
+	 "wageguard user token NAME [--name TEXT]\n"
+	 "  Roles and scopes: admin; regulator (region code prefix, e.g. 3301); enterprise\n"
+	 "  (USCC); bank (bank code); worker (resident ID number). `token` prints an API token\n"
+	 "  for a bank or enterprise feed (shown once).\n"},
+	{"serve", cmd_serve, "serve the JSON API and the web UI",
+	 "wageguard serve [--listen ADDR:PORT] [--web DIR] [--threads N]\n"
+	 "  Default 127.0.0.1:8080, web UI from web/dist. Stops gracefully on SIGTERM/SIGINT.\n"},
 	{"help", cmd_help, "show help for a command", "wageguard help [COMMAND]\n"},
 };
 const int cli_ncommands = (int)(sizeof cli_commands / sizeof cli_commands[0]);

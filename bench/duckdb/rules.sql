@@ -60,18 +60,20 @@ CREATE OR REPLACE TEMP MACRO ladder(n) AS
 
 -- ---------------------------------------------------------------- typed, normalised records
 -- What the importer stores: IDs in upper case (x -> X), cards as digits, money in fen, dates as
--- dates. No filtering by D here; the rules below do that.
+-- dates. A row repeated identically in a file is stored once (the importer takes the second
+-- as a re-import), hence DISTINCT (attendance: in the rules' att). No filtering by D here; the
+-- rules below do that.
 
 CREATE OR REPLACE TEMP TABLE projects AS
-SELECT clean(code) AS project, clean(owner_uscc) AS owner, clean(contractor_uscc) AS contractor
+SELECT DISTINCT clean(code) AS project, clean(owner_uscc) AS owner, clean(contractor_uscc) AS contractor
 FROM raw_projects;
 
 CREATE OR REPLACE TEMP TABLE workers AS
-SELECT upper(clean(id_number)) AS worker, digits(bank_card) AS card
+SELECT DISTINCT upper(clean(id_number)) AS worker, digits(bank_card) AS card
 FROM raw_workers;
 
 CREATE OR REPLACE TEMP TABLE employments AS
-SELECT clean(project_code) AS project, upper(clean(id_number)) AS worker,
+SELECT DISTINCT clean(project_code) AS project, upper(clean(id_number)) AS worker,
        clean(employer_uscc) AS employer, clean(wage_type) AS wage_type, fen(clean(wage_rate)) AS rate,
        CAST(clean(start_date) AS DATE) AS start_date, CAST(clean(end_date) AS DATE) AS end_date
 FROM raw_employments;
@@ -82,19 +84,19 @@ SELECT clean(project_code) AS project, upper(clean(id_number)) AS worker,
 FROM raw_attendance;
 
 CREATE OR REPLACE TEMP TABLE allocations AS
-SELECT clean(txn_id) AS txn, clean(project_code) AS project, CAST(clean(date) AS DATE) AS date,
+SELECT DISTINCT clean(txn_id) AS txn, clean(project_code) AS project, CAST(clean(date) AS DATE) AS date,
        fen(clean(amount)) AS amount
 FROM raw_allocations;
 
 CREATE OR REPLACE TEMP TABLE payroll AS
-SELECT clean(project_code) AS project, clean(employer_uscc) AS employer, clean(period) AS period,
+SELECT DISTINCT clean(project_code) AS project, clean(employer_uscc) AS employer, clean(period) AS period,
        upper(clean(id_number)) AS worker, fen(clean(gross)) AS gross,
        fen(clean(deductions)) AS deductions, fen(clean(net)) AS net,
        CAST(clean(due_date) AS DATE) AS due_date
 FROM raw_payroll;
 
 CREATE OR REPLACE TEMP TABLE payments AS
-SELECT clean(txn_id) AS txn, clean(project_code) AS project, upper(clean(id_number)) AS worker,
+SELECT DISTINCT clean(txn_id) AS txn, clean(project_code) AS project, upper(clean(id_number)) AS worker,
        clean(period) AS period, fen(clean(amount)) AS amount, CAST(clean(paid_on) AS DATE) AS paid_on,
        digits(bank_card) AS card, clean(status) AS status
 FROM raw_payments;
@@ -189,14 +191,24 @@ project_months AS (
     WHERE att_days > 0
     GROUP BY project, period
 ),
--- per project: allocations and ok payments up to D
+-- per project: allocations up to D, ok payments up to D, and what is left of them
+allocated AS (
+    SELECT project, sum(amount) AS allocated
+    FROM allocations
+    WHERE date <= as_of()
+    GROUP BY project
+),
+paid_out AS (
+    SELECT project, sum(amount) AS paid_out
+    FROM payments_to_d
+    WHERE status = 'ok'
+    GROUP BY project
+),
 balance AS (
-    SELECT p.project,
-           coalesce((SELECT sum(a.amount) FROM allocations a
-                     WHERE a.project = p.project AND a.date <= as_of()), 0)
-         - coalesce((SELECT sum(m.amount) FROM payments_to_d m
-                     WHERE m.project = p.project AND m.status = 'ok'), 0) AS balance
+    SELECT p.project, coalesce(a.allocated, 0) - coalesce(o.paid_out, 0) AS balance
     FROM projects p
+    LEFT JOIN allocated a USING (project)
+    LEFT JOIN paid_out o USING (project)
 ),
 -- per project: what is owed on payroll and falls due by D + 7, and whether some is overdue
 need AS (

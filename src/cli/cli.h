@@ -25,7 +25,7 @@ extern const struct cli_command cli_commands[];
 extern const int cli_ncommands;
 
 cli_fn cmd_init, cmd_import, cmd_show, cmd_ledger, cmd_help, cmd_gen, cmd_demo, cmd_scan,
-	cmd_warnings, cmd_config, cmd_payslip, cmd_payroll;
+	cmd_warnings, cmd_config, cmd_payslip, cmd_payroll, cmd_user, cmd_serve;
 /* notices and exports */
 cli_fn cmd_notice, cmd_export, cmd_import_sif;
 

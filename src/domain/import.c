@@ -216,6 +216,12 @@ static int check_row(struct importer *im, const struct read_batch *b, const stru
 	for (int i = 0; i < d->ncols; i++)
 		if (!(pr->bad & 1u << i) && must_exist(d->kind, d->cols[i].type))
 			import_check_ref(&im->row, &pr->rec, i);
+	if (im->row.errors == before && im->o->allow) {
+		const char *col = NULL;
+		char msg[256];
+		if (im->o->allow(im->o->allow_ctx, &pr->rec, &col, msg, sizeof msg))
+			import_error(&im->row, col, "%s", msg);
+	}
 	/* cross-field rules only make sense once every reference is right */
 	if (im->row.errors == before)
 		check_kind(&im->row, &pr->rec);

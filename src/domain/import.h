@@ -20,6 +20,10 @@ struct import_opts {
 	/* called now and then with bytes read of total (total 0: unknown) */
 	void (*progress)(void *ctx, long long done, long long total, long long rows);
 	void *progress_ctx;
+	/* optional: whether the caller may store row r (the API's scopes). Returns 0, or -1
+	 * with the offending column's name in *col and a message in msg. */
+	int (*allow)(void *ctx, const struct rec *r, const char **col, char *msg, size_t msgsz);
+	void *allow_ctx;
 };
 
 struct import_stats {

@@ -481,14 +481,14 @@ static void pub_release(struct pub *p)
 	free(p->employers);
 }
 
-static const char *line_note(struct doc *d, const struct pub_line *l)
+/* The pay date column: the date of the last ok payment, flagged when short of the net. */
+static const char *pay_date_cell(struct doc *d, const struct pub_line *l)
 {
-	if (l->paid >= l->net)
-		return "已足额发放";
-	if (l->paid == 0)
+	char day[DATE_BUFSZ];
+	if (l->paid == 0 || l->paid_on < 0)
 		return "未发放";
-	char owed[MONEY_BUFSZ];
-	return doc_strf(d, "尚欠 %s", money_format(l->net - l->paid, owed));
+	date_format((int32_t)l->paid_on, day);
+	return l->paid >= l->net ? doc_str(d, day) : doc_strf(d, "%s（未足额）", day);
 }
 
 static void publicity_doc(struct doc *d, const struct facts *f, const struct pub *p,
@@ -527,26 +527,24 @@ static void publicity_doc(struct doc *d, const struct facts *f, const struct pub
 	doc_para(d, doc_strf(d, "根据《保障农民工工资支付条例》和农民工工资支付公示制度，现将本项目%s"
 			       "农民工工资发放情况公示如下（身份证号码已作隐藏处理）：", month));
 	static const char *const head[] = {"序号", "姓名", "身份证号码", "用工单位", "出勤天数",
-					   "实发工资（元）", "已发放（元）", "发放日期", "备注"};
-	static const double width[] = {0.45, 0.75, 1.75, 2.0, 0.6, 1.0, 1.0, 1.05, 0.95};
-	static const enum doc_align align[] = {DOC_CENTER, DOC_CENTER, DOC_CENTER,
-					       DOC_LEFT,   DOC_RIGHT,  DOC_RIGHT,
-					       DOC_RIGHT,  DOC_CENTER, DOC_CENTER};
-	doc_table(d, 9, head, width, align);
+					   "实发工资（元）", "已发放（元）", "发放日期"};
+	/* weights for the room the natural widths leave (the PDF fits columns to content) */
+	static const double width[] = {22, 38, 92, 140, 28, 50, 50, 63};
+	static const enum doc_align align[] = {DOC_CENTER, DOC_CENTER, DOC_CENTER, DOC_LEFT,
+					       DOC_RIGHT,  DOC_RIGHT,  DOC_RIGHT,  DOC_CENTER};
+	doc_table(d, 8, head, width, align);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct pub_line *l = &p->lines[i];
-		char day[DATE_BUFSZ];
-		const char *cells[9] = {
+		const char *cells[8] = {
 			doc_strf(d, "%zu", i + 1), l->name, l->id, l->employer,
 			doc_strf(d, "%lld", (long long)l->days), money(d, l->net), money(d, l->paid),
-			l->paid_on >= 0 ? doc_str(d, date_format((int32_t)l->paid_on, day)) : "—",
-			line_note(d, l),
+			pay_date_cell(d, l),
 		};
 		doc_row(d, false, cells);
 	}
-	const char *total[9] = {
-		"合计", doc_strf(d, "%zu 人", p->n), "", "", doc_strf(d, "%lld", (long long)days),
-		money(d, net), money(d, paid), "", owed ? doc_strf(d, "尚欠 %s", m3) : "",
+	const char *total[8] = {
+		"", "合计", doc_strf(d, "%zu 人", p->n), "", doc_strf(d, "%lld", (long long)days),
+		money(d, net), money(d, paid), owed ? doc_strf(d, "未发放 %s", m3) : "",
 	};
 	doc_row(d, true, total);
 	doc_para(d, doc_strf(d, "公示期内，如对公示内容有异议，请向本项目劳资专管员%s反映，"
@@ -613,10 +611,8 @@ static int sub_line(void *ctx, const struct subcontract_view *v)
 
 static const char *const rights[] = {
 	"农民工有按时足额获得工资的权利。任何单位和个人不得拖欠农民工工资。（《保障农民工工资支付条例》第三条）",
-	"农民工工资应当以货币形式，通过银行转账或者现金支付给农民工本人，不得以实物或者有价证券等其他形式替代。"
-	"（第十一条）",
-	"施工总承包单位应当开设农民工工资专用账户，专项用于支付本项目农民工工资；"
-	"工资由施工总承包单位通过专用账户直接支付到农民工本人的银行账户。（第二十六条、第三十一条）",
+	"农民工工资应当以货币形式支付给农民工本人，不得以实物或者有价证券等其他形式替代。（第十一条）",
+	"施工总承包单位应当开设农民工工资专用账户，专项用于支付本项目农民工工资。（第二十六条）",
 	"施工总承包单位或者分包单位应当依法与所招用的农民工订立劳动合同并进行用工实名登记，"
 	"未订立劳动合同并实名登记的人员不得进入项目现场施工。（第二十八条）",
 	"分包单位拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。（第三十条）",
@@ -665,8 +661,8 @@ static int board_doc(struct store *s, struct doc *d, const struct facts *f, int3
 
 	doc_heading(d, "一、工程项目基本信息");
 	doc_field(d, "项目名称", doc_strf(d, "%s（项目编号 %s）", f->name, f->code));
-	doc_field(d, "工程类别", industry_label(f->industry));
-	doc_field(d, "项目所在地", doc_strf(d, "行政区划代码 %s", f->region));
+	doc_field(d, "工程类别", doc_strf(d, "%s（项目所在地行政区划代码 %s）",
+					 industry_label(f->industry), f->region));
 	doc_field(d, "建设期限",
 		  f->end_date >= 0
 			  ? doc_strf(d, "%s 至 %s", date_format((int32_t)f->start_date, day),
@@ -690,15 +686,17 @@ static int board_doc(struct store *s, struct doc *d, const struct facts *f, int3
 	}
 	doc_field(d, "工资支付日期", pay_day_text(d, f->pay_day));
 	doc_field(d, "工资支付方式",
-		  f->bank[0] ? doc_strf(d, "由施工总承包单位通过农民工工资专用账户（开户银行 %s）按月直接"
-					   "支付到农民工本人银行卡", f->bank)
-			     : "由施工总承包单位通过农民工工资专用账户按月直接支付到农民工本人银行卡");
+		  f->bank[0] ? doc_strf(d, "总承包单位通过农民工工资专用账户（开户银行 %s）按月直接支付到"
+					   "本人银行卡", f->bank)
+			     : "总承包单位通过农民工工资专用账户按月直接支付到本人银行卡");
 
 	doc_heading(d, "三、维权投诉渠道");
 	doc_field(d, "劳动保障监察投诉举报电话", doc_strf(d, "%s（%s）", f->hotline, inspection));
 	doc_field(d, "劳动争议调解仲裁", arbitration);
 	doc_field(d, "法律援助", legal_aid);
 	doc_field(d, "公共法律服务热线", legal_hotline);
+	doc_callout(d, doc_strf(d, "欠薪投诉举报电话：%s　　法律服务热线：%s", f->hotline,
+				legal_hotline));
 
 	doc_heading(d, "四、农民工权益须知");
 	for (size_t i = 0; i < sizeof rights / sizeof rights[0]; i++)

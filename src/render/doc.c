@@ -89,6 +89,7 @@ static void text_block(struct doc *d, enum doc_block_kind kind, const char *text
 void doc_heading(struct doc *d, const char *text) { text_block(d, DOC_HEADING, text); }
 void doc_para(struct doc *d, const char *text) { text_block(d, DOC_PARA, text); }
 void doc_note(struct doc *d, const char *text) { text_block(d, DOC_NOTE, text); }
+void doc_callout(struct doc *d, const char *text) { text_block(d, DOC_CALLOUT, text); }
 
 void doc_field(struct doc *d, const char *label, const char *value)
 {

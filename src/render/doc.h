@@ -17,6 +17,7 @@ enum doc_block_kind {
 	DOC_NOTE,      /* small print, not indented */
 	DOC_FIELDS,    /* label/value pairs, drawn as a two-column grid */
 	DOC_TABLE,     /* a table with a header row repeated on every page */
+	DOC_CALLOUT,   /* one prominent line in a box (the complaint hotline) */
 };
 
 struct doc_field {
@@ -37,7 +38,7 @@ struct doc_table {
 
 struct doc_block {
 	enum doc_block_kind kind;
-	const char *text;                 /* DOC_HEADING, DOC_PARA, DOC_NOTE */
+	const char *text;                 /* DOC_HEADING, DOC_PARA, DOC_NOTE, DOC_CALLOUT */
 	struct doc_field *fields;         /* DOC_FIELDS */
 	size_t nfields, falloc;
 	struct doc_table table;           /* DOC_TABLE */
@@ -69,6 +70,7 @@ void doc_title(struct doc *d, const char *title, const char *subtitle);
 void doc_heading(struct doc *d, const char *text);
 void doc_para(struct doc *d, const char *text);
 void doc_note(struct doc *d, const char *text);
+void doc_callout(struct doc *d, const char *text);
 /* Adds a pair to the fields block at the end, starting one if the last block is not. */
 void doc_field(struct doc *d, const char *label, const char *value);
 /* Starts a table of ncols columns (head, width, align each ncols long). */

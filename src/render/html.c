@@ -34,6 +34,8 @@ static const char css[] =
 	"td.l{text-align:left}td.c{text-align:center}"
 	"td.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
 	"thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}"
+	".callout{border:1.5pt solid #c8161d;color:#c8161d;text-align:center;font-size:15pt;"
+	"font-weight:bold;padding:6px;margin:10px 0;letter-spacing:.05em}"
 	".sign{margin-top:22px;text-align:right;line-height:1.9}"
 	".foot{margin-top:18px;border-top:1px solid #ccc;padding-top:4px;font-size:8pt;"
 	"color:#666}"
@@ -107,6 +109,7 @@ int render_html(const struct doc *d, struct dbuf *b)
 		case DOC_HEADING: rc |= wrap(b, "<h2>", k->text, "</h2>\n"); break;
 		case DOC_PARA: rc |= wrap(b, "<p>", k->text, "</p>\n"); break;
 		case DOC_NOTE: rc |= wrap(b, "<p class=\"note\">", k->text, "</p>\n"); break;
+		case DOC_CALLOUT: rc |= wrap(b, "<div class=\"callout\">", k->text, "</div>\n"); break;
 		case DOC_FIELDS:
 			rc |= dbuf_adds(b, "<table class=\"fields\">\n");
 			for (size_t f = 0; f < k->nfields; f++) {

@@ -103,6 +103,8 @@ struct warning_view {
 
 struct warning_filter {
 	int open_only;            /* only warnings not resolved */
+	int scope_role;           /* SCOPE_*: restricts to the scope below (SCOPE_ADMIN: all) */
+	const char *scope;
 	const char *project;      /* project code, or NULL */
 	int level;                /* enum warn_level, or -1 */
 	int rule;                 /* enum warn_rule, or -1 */
@@ -165,6 +167,67 @@ struct subcontract_view {
 	const char *uscc, *name;
 	int64_t contract_value, start_date, end_date; /* end_date -1: open */
 };
+
+/* A user of the web UI and API (SPEC §1). */
+struct user {
+	int64_t id;
+	const char *username, *role, *scope, *display_name;
+	const char *pwhash;           /* Argon2id string (libsodium crypto_pwhash_str) */
+	int disabled;
+	int64_t created;
+};
+
+/* A credential: a browser session (kind 0) or an API token for a feed (kind 1), stored by
+ * the BLAKE2b hash of its secret so that a copy of the database lets nobody in. */
+struct credential {
+	unsigned char hash[32];
+	int64_t user_id;
+	int kind;
+	const char *name;             /* tokens: what the feed is */
+	const char *csrf;             /* sessions: the CSRF token */
+	int64_t created, expires;     /* Unix seconds; expires 0: never */
+};
+
+/* A project in a list (API). Text owned by the store until the callback returns. */
+struct project_row {
+	const char *code, *name, *industry, *owner_uscc, *owner_name, *contractor_uscc,
+		*contractor_name;
+	int64_t region, open_warnings, red_warnings;
+};
+
+/* A project-month's figures (API charts). */
+struct project_month {
+	int64_t period, attendance_days, workers, gross, net, paid, allocated;
+};
+
+/* One line of a project's roster. */
+struct roster_row {
+	const char *id_number, *name, *team, *trade, *employer, *wage_type;
+	int64_t wage_rate, start_date, end_date; /* end -1: open */
+};
+
+/* What the regulator's dashboard shows, delivered through callbacks. */
+struct dashboard_sink {
+	void *ctx;
+	int (*level)(void *ctx, int64_t region, int level, int64_t count);
+	int (*arrears)(void *ctx, int64_t period, int64_t unpaid, int64_t workers);
+	int (*top)(void *ctx, const char *code, const char *name, int64_t region, int64_t red,
+		   int64_t orange, int64_t unpaid);
+	int64_t projects, workers, open_warnings;   /* filled by the store */
+};
+
+/* A complaint received (SPEC §11 intake; the cases module takes it from there). */
+struct complaint {
+	const char *channel, *name, *phone, *id_number, *project, *employer, *description;
+	int64_t claimed, received_on, id;
+};
+
+/* Roles as the store sees them (enum role in domain/user.h): scope filters by role. */
+#define SCOPE_ADMIN 0
+#define SCOPE_REGULATOR 1
+#define SCOPE_ENTERPRISE 2
+#define SCOPE_BANK 3
+#define SCOPE_WORKER 4
 
 struct store_ops {
 	/* Releases everything; s is invalid afterwards. */
@@ -253,6 +316,35 @@ struct store_ops {
 	 * entry). A later answer to the same version replaces the earlier one; disputes stay
 	 * listed for the cases module until it takes them up. */
 	int (*confirmation_put)(struct store *s, const struct confirmation *c);
+
+	/* Users: add (WG_ECONFLICT when the name is taken), get by name, list, disable. */
+	int (*user_add)(struct store *s, const struct user *u);
+	int (*user_get)(struct store *s, const char *username, struct user *out);
+	int (*user_list)(struct store *s, int (*cb)(void *ctx, const struct user *u), void *ctx);
+	int (*user_set_disabled)(struct store *s, const char *username, int disabled);
+	/* Credentials: add; find by hash with its user (WG_ENOTFOUND when unknown); delete. */
+	int (*cred_add)(struct store *s, const struct credential *c);
+	int (*cred_get)(struct store *s, const unsigned char *hash, struct credential *c,
+			struct user *u);
+	int (*cred_delete)(struct store *s, const unsigned char *hash);
+
+	/* Whether project code is within the scope of role (SCOPE_*): WG_OK, or WG_ENOTFOUND
+	 * when there is no such project or it is outside the scope. */
+	int (*project_in_scope)(struct store *s, const char *code, int role, const char *scope);
+	/* Projects within scope whose code or name contains q (NULL: all) and whose region code
+	 * starts with region (NULL: all), by code, offset and limit; *total all that match. */
+	int (*project_list)(struct store *s, int role, const char *scope, const char *q,
+			    const char *region, int64_t offset, int64_t limit,
+			    int (*cb)(void *ctx, const struct project_row *r), void *ctx,
+			    int64_t *total);
+	int (*project_months)(struct store *s, const char *code,
+			      int (*cb)(void *ctx, const struct project_month *m), void *ctx);
+	int (*project_roster)(struct store *s, const char *code,
+			      int (*cb)(void *ctx, const struct roster_row *r), void *ctx);
+	/* The dashboard of the open warnings within scope. */
+	int (*dashboard)(struct store *s, int role, const char *scope, struct dashboard_sink *k);
+	/* Stores a complaint; c->id receives its number. */
+	int (*complaint_add)(struct store *s, struct complaint *c);
 
 	int (*project_summary)(struct store *s, const char *code, struct project_summary *out);
 	int (*worker_summary)(struct store *s, const char *id_number, struct worker_summary *out);

@@ -67,7 +67,7 @@ int pg_track_add(struct pg_store *q, uint64_t h)
 		uint64_t *slot = calloc(cap, sizeof *slot);
 		if (!slot)
 			return WG_ENOMEM;
-		struct pg_keyset bigger = {slot, cap, 0};
+		struct pg_keyset bigger = { slot, cap, 0 };
 		for (size_t i = 0; i < t->cap; i++)
 			if (t->slot[i])
 				track_put(&bigger, t->slot[i]);
@@ -106,7 +106,7 @@ int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *e
 	bool by_project = d->cols[0].type == COL_PROJECT && d->cols[0].key;
 	if (!by_project)
 		project = 0;
-	int64_t v[2] = {k, project};
+	int64_t v[2] = { k, project };
 	struct pg_scope *sc = &q->scopes[mix(pg_hash(PG_HASH_SEED, v, sizeof v)) % PG_SCOPES];
 	if (sc->state != PG_SCOPE_UNKNOWN && sc->kind == (int8_t)k && sc->project == project) {
 		*empty = sc->state == PG_SCOPE_EMPTY;
@@ -114,22 +114,24 @@ int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *e
 	}
 	/* Rows this transaction inserted into the scope are either buffered (and tracked) or
 	 * flushed (and then this finds them): either way the answer stays right. */
-	char name[16], sql[160];
-	enum pg_rec_op op = by_project ? PG_SCOPE_PROJECT : PG_SCOPE_TABLE;
-	snprintf(name, sizeof name, "s%d", (int)k);
-	snprintf(sql, sizeof sql, by_project ? "SELECT 1 FROM %s WHERE project_id=$1 LIMIT 1"
-					     : "SELECT 1 FROM %s LIMIT 1", d->table);
-	struct pg_params p = {0};
+	char sql[160];
+	snprintf(sql, sizeof sql,
+		 by_project ? "SELECT 1 FROM %s WHERE project_id=$1 LIMIT 1"
+			    : "SELECT 1 FROM %s LIMIT 1",
+		 d->table);
+	struct pg_params p = { 0 };
 	if (by_project)
 		pg_param_int(&p, project);
 	PGresult *res;
-	int rc = pg_run_named(q, name, &q->rec_prepared[k][op], sql, &p, &res, "scope");
+	/* the table may be the one this transaction fills: plan for its size now */
+	int rc = pg_run_custom(q, sql, &p, &res, "scope");
 	if (rc)
 		return rc;
 	*empty = PQntuples(res) == 0;
 	PQclear(res);
-	*sc = (struct pg_scope){.project = project, .kind = (int8_t)k,
-				.state = *empty ? PG_SCOPE_EMPTY : PG_SCOPE_FULL};
+	*sc = (struct pg_scope){ .project = project,
+				 .kind = (int8_t)k,
+				 .state = *empty ? PG_SCOPE_EMPTY : PG_SCOPE_FULL };
 	return WG_OK;
 }
 
@@ -154,8 +156,11 @@ int pg_copy_text(struct dbuf *b, const char *s)
 	const char *run = s;
 	int rc = 0;
 	for (; *s; s++) {
-		const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n"
-				  : *s == '\r' ? "\\r" : NULL;
+		const char *esc = *s == '\\' ? "\\\\"
+			: *s == '\t'         ? "\\t"
+			: *s == '\n'         ? "\\n"
+			: *s == '\r'         ? "\\r"
+					     : NULL;
 		if (!esc)
 			continue;
 		rc |= dbuf_add(b, run, (size_t)(s - run));
@@ -173,16 +178,19 @@ int pg_flush(struct pg_store *q, int which)
 		return WG_OK;
 	struct dbuf sql = DBUF_INIT;
 	PGresult *res = NULL;
-	const char *what = which == PG_LEDGER_BUF   ? "ledger"
-			   : which == PG_PERSON_BUF ? "persons" : schema_kind(which)->table;
+	const char *what = which == PG_LEDGER_BUF ? "ledger"
+		: which == PG_PERSON_BUF          ? "persons"
+						  : schema_kind(which)->table;
 	int rc = pg_settle(q);
 	if (rc)
 		goto cleanup;
 	if (which == PG_LEDGER_BUF
-		    ? dbuf_adds(&sql, "COPY ledger(seq, at, op, kind, prev_version, codec, content,"
-				      " hash) FROM STDIN") < 0
-	    : which == PG_PERSON_BUF ? dbuf_adds(&sql, "COPY persons(id, id_number) FROM STDIN") < 0
-				     : pg_copy_sql((enum rec_kind)which, &sql) < 0) {
+		    ? dbuf_adds(&sql,
+				"COPY ledger(seq, at, op, kind, prev_version, codec, content,"
+				" hash) FROM STDIN") < 0
+		    : which == PG_PERSON_BUF
+		    ? dbuf_adds(&sql, "COPY persons(id, id_number) FROM STDIN") < 0
+		    : pg_copy_sql((enum rec_kind)which, &sql) < 0) {
 		rc = WG_ENOMEM;
 		goto cleanup;
 	}

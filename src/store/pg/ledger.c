@@ -14,8 +14,10 @@
 
 static int hexval(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-					     : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9'    ? c - '0'
+		: c >= 'a' && c <= 'f' ? c - 'a' + 10
+		: c >= 'A' && c <= 'F' ? c - 'A' + 10
+				       : -1;
 }
 
 void pg_read_hash(const PGresult *res, int row, int col, unsigned char *out)
@@ -42,8 +44,9 @@ int pg_ledger_head(struct store *s, int64_t *seq, unsigned char *hash)
 	int rc;
 	if ((rc = pg_flush(q, PG_LEDGER_BUF)))
 		return rc;
-	if ((rc = pg_run(q, PGN_LEDGER_HEAD, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1",
-			 NULL, &res, "ledger head")))
+	if ((rc = pg_run(q, PGN_LEDGER_HEAD,
+			 "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1", NULL, &res,
+			 "ledger head")))
 		return rc;
 	*seq = 0;
 	memset(hash, 0, LEDGER_HASH_BYTES);
@@ -95,10 +98,10 @@ int pg_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e)
 	int rc;
 	if ((rc = pg_flush(q, PG_LEDGER_BUF)))
 		return rc;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	pg_param_int(&p, seq);
-	if ((rc = pg_run(q, PGN_LEDGER_GET,
-			 "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq=$1", &p, &res, "ledger get")))
+	if ((rc = pg_run(q, PGN_LEDGER_GET, "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq=$1", &p,
+			 &res, "ledger get")))
 		return rc;
 	if (PQntuples(res) == 0) {
 		PQclear(res);
@@ -121,14 +124,16 @@ int pg_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limi
 	int64_t left = limit > 0 ? limit : INT64_MAX;
 	while (left > 0) {
 		int64_t page = left < PG_LEDGER_PAGE ? left : PG_LEDGER_PAGE;
-		struct pg_params p = {0};
+		struct pg_params p = { 0 };
 		PGresult *res;
 		pg_param_int(&p, from);
 		pg_param_text(&p, kind);
 		pg_param_int(&p, page);
 		if ((rc = pg_run(q, PGN_LEDGER_SCAN,
-				 "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq>=$1 AND ($2::text IS NULL OR kind=$2) ORDER BY seq"
-				 " LIMIT $3", &p, &res, "ledger scan")))
+				 "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq>=$1 AND ($2::text "
+							 "IS NULL OR kind=$2) ORDER BY seq"
+				 " LIMIT $3",
+				 &p, &res, "ledger scan")))
 			return rc;
 		int n = PQntuples(res);
 		for (int i = 0; i < n; i++) {

@@ -134,6 +134,19 @@ static const char *const migrations[] = {
 	" payroll_lseq BIGINT NOT NULL, status INTEGER NOT NULL, reason TEXT,"
 	" claimed BIGINT NOT NULL, at BIGINT NOT NULL, lseq BIGINT NOT NULL, case_status TEXT,"
 	" PRIMARY KEY(id, region), UNIQUE(project_id, person_id, period, payroll_lseq, region));",
+
+	/* 4: users and their credentials, as SQLite's migration 4 (small: reference tables on
+	 * Citus). */
+	"CREATE TABLE users(id BIGSERIAL PRIMARY KEY, username TEXT NOT NULL UNIQUE,"
+	" role TEXT NOT NULL, scope TEXT NOT NULL, display_name TEXT, pwhash TEXT NOT NULL,"
+	" disabled INTEGER NOT NULL DEFAULT 0, created BIGINT NOT NULL);"
+	"CREATE TABLE credentials(hash BYTEA PRIMARY KEY, user_id BIGINT NOT NULL"
+	" REFERENCES users(id), kind INTEGER NOT NULL, name TEXT, csrf TEXT,"
+	" created BIGINT NOT NULL, expires BIGINT NOT NULL);"
+	"CREATE TABLE complaints(id BIGSERIAL, region BIGINT NOT NULL,"
+	" channel TEXT NOT NULL, name TEXT NOT NULL, phone TEXT, id_number TEXT,"
+	" project_code TEXT, employer TEXT, claimed BIGINT NOT NULL, description TEXT NOT NULL,"
+	" received_on BIGINT NOT NULL, status TEXT NOT NULL, PRIMARY KEY(id, region));",
 };
 
 int pg_migrate(struct store *s, int *applied)

@@ -105,6 +105,24 @@ int pg_run(struct pg_store *q, int slot, const char *sql, const struct pg_params
 	return pg_run_named(q, name, &q->prepared[slot], sql, p, out, what);
 }
 
+int pg_run_custom(struct pg_store *q, const char *sql, const struct pg_params *p, PGresult **out,
+		  const char *what)
+{
+	*out = NULL;
+	int rc = pg_settle(q);
+	if (rc)
+		return rc;
+	PGresult *res = PQexecParams(q->conn, sql, p ? p->n : 0, NULL, p ? p->v : NULL, NULL, NULL, 0);
+	ExecStatusType st = PQresultStatus(res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		rc = pg_fail(q, what, res);
+		PQclear(res);
+		return rc;
+	}
+	*out = res;
+	return WG_OK;
+}
+
 void pg_hand_out(struct pg_store *q, PGresult *res)
 {
 	PQclear(q->res);
@@ -244,6 +262,19 @@ const struct store_ops pg_ops = {
 	.config_set = pg_config_set,
 	.payslip = pg_payslip,
 	.confirmation_put = pg_confirmation_put,
+	.user_add = pg_user_add,
+	.user_get = pg_user_get,
+	.user_list = pg_user_list,
+	.user_set_disabled = pg_user_set_disabled,
+	.cred_add = pg_cred_add,
+	.cred_get = pg_cred_get,
+	.cred_delete = pg_cred_delete,
+	.project_in_scope = pg_project_in_scope,
+	.project_list = pg_project_list,
+	.project_months = pg_project_months,
+	.project_roster = pg_project_roster,
+	.dashboard = pg_dashboard,
+	.complaint_add = pg_complaint_add,
 	.project_summary = pg_project_summary,
 	.worker_summary = pg_worker_summary,
 	.worker_months = pg_worker_months,

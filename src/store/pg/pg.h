@@ -65,19 +65,21 @@ struct pg_copybuf {
 /* Named statement slots, prepared on first use as "n<slot>". */
 enum {
 	PGN_REF_ENTERPRISE, PGN_REF_PROJECT, PGN_REF_PERSON, PGN_WORKER_EXISTS, PGN_PERSON_INSERT,
-	PGN_OVERLAP, PGN_LEDGER_HEAD, PGN_LEDGER_GET, PGN_LEDGER_SCAN, PGN_LEDGER_SEQS,
+	PGN_LEDGER_HEAD, PGN_LEDGER_GET, PGN_LEDGER_SCAN,
 	PGN_PROJECT_SUMMARY, PGN_WORKER_SUMMARY, PGN_WORKER_MONTHS,
-	PGN_KEY_PROJECT, PGN_KEY_ENTERPRISE, PGN_KEY_PERSON, PGN_DAYS_APPLY, PGN_CONFIG_GET,
+	PGN_KEY_PROJECT, PGN_KEY_ENTERPRISE, PGN_KEY_PERSON, PGN_CONFIG_GET,
 	PGN_CONFIG_SET, PGN_WARN_EVENT, PGN_WARN_TASK, PGN_WARN_FIND, PGN_WARN_INSERT,
 	PGN_WARN_UPDATE, PGN_WARN_LIST, PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON,
-	PGN_PREFETCH_PEOPLE, PGN_PERSONS_ANY, PGN_PERSON_IDS,
-	PGN_PAYSLIP, PGN_PAYSLIP_PAYMENTS, PGN_CONFIRM_PUT,
+	PGN_PERSONS_ANY, PGN_PERSON_IDS,
+	PGN_PAYSLIP, PGN_PAYSLIP_PAYMENTS, PGN_CONFIRM_PUT, PGN_USER_ADD, PGN_USER_GET, PGN_USER_LIST,
+	PGN_USER_DISABLE, PGN_CRED_ADD, PGN_CRED_GET, PGN_CRED_DELETE, PGN_SCOPE,
+	PGN_SCOPE_LAST = PGN_SCOPE + 4,
 	/* notices and exports (notice.c) */
 	PGN_PAY_CYCLES, PGN_SUBCONTRACTS, PGN_CONFIG_LIST,
 	PGN__COUNT
 };
 
-enum pg_rec_op { PG_GET, PG_UPDATE, PG_DELETE, PG_BY_LSEQ, PG_SCOPE_PROJECT, PG_SCOPE_TABLE, PG__OPS };
+enum pg_rec_op { PG_GET, PG_UPDATE, PG_DELETE, PG_BY_LSEQ, PG__OPS };
 
 /* Outside a write transaction, the records one ledger entry wrote, fetched together the first
  * time one of them is asked for: verify asks for every line of each block in turn, and one
@@ -159,6 +161,11 @@ int pg_run(struct pg_store *q, int slot, const char *sql, const struct pg_params
 /* The same for a statement named name, prepared when *prepared is false. */
 int pg_run_named(struct pg_store *q, const char *name, bool *prepared, const char *sql,
 		 const struct pg_params *p, PGresult **out, const char *what);
+/* The same, planned for these parameters and the table sizes of this moment, each time:
+ * for statements on tables the running transaction is filling, whose plan made while they
+ * were small (a sequential scan) would stay and grow slower with every row. */
+int pg_run_custom(struct pg_store *q, const char *sql, const struct pg_params *p, PGresult **out,
+		  const char *what);
 /* Keeps res as the result handed out by a get (text valid until the next one). */
 void pg_hand_out(struct pg_store *q, PGresult *res);
 int64_t pg_int(const PGresult *res, int row, int col);
@@ -204,6 +211,23 @@ int pg_payslip(struct store *s, const char *project, const char *id_number, int6
 	       struct payslip_line *out, int (*cb)(void *, const struct payslip_payment *),
 	       void *ctx);
 int pg_confirmation_put(struct store *s, const struct confirmation *c);
+int pg_user_add(struct store *s, const struct user *u);
+int pg_user_get(struct store *s, const char *username, struct user *out);
+int pg_user_list(struct store *s, int (*cb)(void *, const struct user *), void *ctx);
+int pg_user_set_disabled(struct store *s, const char *username, int disabled);
+int pg_cred_add(struct store *s, const struct credential *c);
+int pg_cred_get(struct store *s, const unsigned char *hash, struct credential *c, struct user *u);
+int pg_cred_delete(struct store *s, const unsigned char *hash);
+int pg_project_in_scope(struct store *s, const char *code, int role, const char *scope);
+int pg_project_list(struct store *s, int role, const char *scope, const char *q,
+		    const char *region, int64_t offset, int64_t limit,
+		    int (*cb)(void *, const struct project_row *), void *ctx, int64_t *total);
+int pg_project_months(struct store *s, const char *code,
+		      int (*cb)(void *, const struct project_month *), void *ctx);
+int pg_project_roster(struct store *s, const char *code,
+		      int (*cb)(void *, const struct roster_row *), void *ctx);
+int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k);
+int pg_complaint_add(struct store *s, struct complaint *c);
 int pg_migrate(struct store *s, int *applied);
 int pg_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
 int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq);

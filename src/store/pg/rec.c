@@ -87,8 +87,9 @@ int pg_copy_sql(enum rec_kind k, struct dbuf *out)
 		col_name(k, &d->cols[i], name, sizeof name);
 		rc |= dbuf_addf(out, "%s, ", name);
 	}
-	return rc | dbuf_adds(out, d->region_from >= 0 ? "region, lseq) FROM STDIN"
-						   : "lseq) FROM STDIN");
+	return rc |
+		dbuf_adds(out,
+			  d->region_from >= 0 ? "region, lseq) FROM STDIN" : "lseq) FROM STDIN");
 }
 
 static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *b)
@@ -132,8 +133,7 @@ static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *
 		rc |= dbuf_addf(b, "DELETE FROM %s", d->table);
 		rc |= add_key_where(b, d, 1);
 		break;
-	default:
-		return -1;
+	default: return -1;
 	}
 	return rc;
 }
@@ -175,7 +175,7 @@ static int resolve_key(struct pg_store *q, const struct rec *r, struct keyval *k
 		if (!d->cols[i].key)
 			continue;
 		struct keyval *v = &kv[(*nkv)++];
-		*v = (struct keyval){.col = i};
+		*v = (struct keyval){ .col = i };
 		if (is_ref(r->kind, d->cols[i].type)) {
 			int rc = pg_ref_id(q, d->cols[i].type, r->v[i].s, &v->i, &region);
 			if (rc)
@@ -257,8 +257,7 @@ static const char *ra_text(const struct pg_readahead *ra, int r, int col, int nc
 	return off >= 0 ? ra->text.p + off : PQgetvalue(ra->res, r, col);
 }
 
-static void ra_row(const struct pg_readahead *ra, int r, const struct kind_desc *d,
-		   struct rec *out)
+static void ra_row(const struct pg_readahead *ra, int r, const struct kind_desc *d, struct rec *out)
 {
 	out->kind = d->kind;
 	for (int i = 0; i < d->ncols; i++) {
@@ -276,7 +275,7 @@ static int readahead_load(struct pg_store *q, enum rec_kind k, int64_t lseq)
 {
 	const struct kind_desc *d = schema_kind(k);
 	struct pg_readahead *ra = &q->ra;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	int64_t *ids = NULL;
 	pg_readahead_drop(q);
@@ -385,7 +384,8 @@ static int readahead_find(const struct pg_store *q, const struct rec *key)
 			continue;
 		bool same = true;
 		for (int i = 0; i < d->ncols && same; i++) {
-			const char *t = d->cols[i].key ? ra_text(ra, ra->row[j], i, d->ncols) : NULL;
+			const char *t =
+				d->cols[i].key ? ra_text(ra, ra->row[j], i, d->ncols) : NULL;
 			same = !d->cols[i].key || (t && strcmp(t, text[i]) == 0);
 		}
 		if (same)
@@ -413,7 +413,7 @@ static int lookup(struct pg_store *q, const struct rec *r, PGresult **res)
 		return WG_ENOTFOUND;
 	if (mine && q->buf[r->kind].rows && (rc = pg_flush_upto(q, r->kind)))
 		return rc;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	add_key_params(&p, kv, nkv);
 	PGresult *got;
 	if ((rc = rec_run(q, r->kind, PG_GET, &p, &got, "get")))
@@ -499,8 +499,10 @@ int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq)
 		if (rc)
 			goto cleanup;
 	}
-	if ((d->region_from >= 0 && (dbuf_addc(&line, '\t') < 0 || pg_copy_int(&line, region) < 0)) ||
-	    dbuf_addc(&line, '\t') < 0 || pg_copy_int(&line, lseq) < 0 || dbuf_addc(&line, '\n') < 0) {
+	if ((d->region_from >= 0 &&
+	     (dbuf_addc(&line, '\t') < 0 || pg_copy_int(&line, region) < 0)) ||
+	    dbuf_addc(&line, '\t') < 0 || pg_copy_int(&line, lseq) < 0 ||
+	    dbuf_addc(&line, '\n') < 0) {
 		rc = WG_ENOMEM;
 		goto cleanup;
 	}
@@ -529,7 +531,7 @@ int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq)
 {
 	struct pg_store *q = (struct pg_store *)s;
 	const struct kind_desc *d = schema_kind(r->kind);
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	struct keyval kv[REC_MAXCOLS];
 	int nkv, rc;
 	uint64_t h;
@@ -581,7 +583,7 @@ int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq)
 	if (moved) {
 		/* the record's region changed (its project, or the project's region code): as
 		 * on SQLite it now carries the new one, by delete and insert */
-		struct pg_params k = {0};
+		struct pg_params k = { 0 };
 		add_key_params(&k, kv, nkv);
 		if ((rc = rec_run(q, r->kind, PG_DELETE, &k, &res, "update")))
 			return rc;

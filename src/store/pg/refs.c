@@ -54,7 +54,7 @@ int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n)
 		"SELECT id, code, region_code FROM projects WHERE id = ANY($1::bigint[])",
 		"SELECT id, id_number, 0 FROM persons WHERE id = ANY($1::bigint[])",
 	};
-	static const int slot[3] = {PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON};
+	static const int slot[3] = { PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON };
 	int which = which_of(t), rc = WG_OK, want = 0;
 	struct dbuf arr = DBUF_INIT;
 	for (int i = 0; i < n; i++) {
@@ -73,7 +73,7 @@ int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n)
 		rc = WG_ENOMEM;
 		goto cleanup;
 	}
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	pg_param_text(&p, dbuf_str(&arr));
 	if ((rc = pg_run(q, slot[which], sql[which], &p, &res, "reference")))
@@ -106,14 +106,15 @@ static int prefetch_people(struct pg_store *q)
 		return rc;
 	if (q->buf[REC_EMPLOYMENT].rows && (rc = pg_flush_upto(q, REC_EMPLOYMENT)))
 		return rc;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	pg_param_int(&p, pid);
-	if ((rc = pg_run(q, PGN_PREFETCH_PEOPLE,
-			 "SELECT p.id_number, p.id, w.person_id IS NOT NULL FROM persons p"
-			 " LEFT JOIN workers w ON w.person_id=p.id WHERE p.id IN"
-			 " (SELECT person_id FROM employments WHERE project_id=$1) LIMIT 8192",
-			 &p, &res, "reference")))
+	if ((rc = pg_run_custom(
+		     q,
+		     "SELECT p.id_number, p.id, w.person_id IS NOT NULL FROM persons p"
+		     " LEFT JOIN workers w ON w.person_id=p.id WHERE p.id IN"
+		     " (SELECT person_id FROM employments WHERE project_id=$1) LIMIT 8192",
+		     &p, &res, "reference"))) /* employments may be growing: plan afresh */
 		return rc;
 	for (int i = 0; i < PQntuples(res); i++) {
 		int64_t id = pg_int(res, i, 1);
@@ -144,9 +145,7 @@ int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id,
 		which = 2, slot = PGN_REF_PERSON, owner = REC__COUNT;
 		sql = "SELECT id, 0 FROM persons WHERE id_number=$1";
 		break;
-	default:
-		WG_BUG("pg_ref_id on a column that is no reference");
-		return WG_ESTORE;
+	default: WG_BUG("pg_ref_id on a column that is no reference"); return WG_ESTORE;
 	}
 	struct pg_ref *c = &q->refs[which][hash_key(key) % PG_REFCACHE];
 	if (c->used && strcmp(c->key, key) == 0) {
@@ -168,7 +167,7 @@ int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id,
 	}
 	if (owner != REC__COUNT && q->buf[owner].rows && (rc = pg_flush_upto(q, owner)))
 		return rc;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	pg_param_text(&p, key);
 	PGresult *res;
 	if ((rc = pg_run(q, slot, sql, &p, &res, "reference")))
@@ -195,7 +194,8 @@ int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
 	/* registered means a workers row. Workers are never deleted, so a yes stays true
 	 * until a rollback; person and registration come in one round trip */
 	struct pg_ref *c = &q->refs[2][hash_key(key) % PG_REFCACHE];
-	if (c->used && strcmp(c->key, key) == 0 && q->workers[(uint64_t)c->id % PG_WORKERCACHE] == c->id)
+	if (c->used && strcmp(c->key, key) == 0 &&
+	    q->workers[(uint64_t)c->id % PG_WORKERCACHE] == c->id)
 		return WG_OK;
 	int rc = prefetch_people(q);
 	if (rc == WG_OK && c->used && strcmp(c->key, key) == 0 &&
@@ -205,12 +205,13 @@ int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
 		return rc;
 	if ((rc = pg_flush_upto(q, REC_WORKER)))
 		return rc;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	pg_param_text(&p, key);
 	PGresult *res;
 	if ((rc = pg_run(q, PGN_WORKER_EXISTS,
 			 "SELECT p.id, EXISTS(SELECT 1 FROM workers w WHERE w.person_id=p.id)"
-			 " FROM persons p WHERE p.id_number=$1", &p, &res, "worker")))
+			 " FROM persons p WHERE p.id_number=$1",
+			 &p, &res, "worker")))
 		return rc;
 	rc = WG_ENOTFOUND;
 	if (PQntuples(res)) {
@@ -257,8 +258,8 @@ static int next_person_id(struct pg_store *q, int64_t *id)
 	if (!q->nperson_ids) {
 		PGresult *res;
 		int rc = pg_run(q, PGN_PERSON_IDS,
-				"SELECT nextval('persons_id_seq') FROM generate_series(1, 1024)", NULL,
-				&res, "person");
+				"SELECT nextval('persons_id_seq') FROM generate_series(1, 1024)",
+				NULL, &res, "person");
 		if (rc)
 			return rc;
 		int n = PQntuples(res);
@@ -305,7 +306,7 @@ int pg_person_ensure(struct store *s, const char *id_number)
 	}
 	if ((rc = pg_flush(q, PG_PERSON_BUF)))
 		return rc;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	pg_param_text(&p, id_number);
 	PGresult *res;
 	/* one round trip whether the person is new or known */
@@ -324,7 +325,7 @@ int pg_person_ensure(struct store *s, const char *id_number)
 
 uint64_t pg_pair_hash(int64_t project, int64_t person)
 {
-	int64_t v[3] = {-1, project, person}; /* -1: not a record kind */
+	int64_t v[3] = { -1, project, person }; /* -1: not a record kind */
 	return pg_hash(PG_HASH_SEED, v, sizeof v);
 }
 
@@ -349,7 +350,7 @@ int pg_employment_overlap(struct store *s, const struct rec *e, int64_t *other_s
 		return WG_OK;
 	if (mine && q->buf[REC_EMPLOYMENT].rows && (rc = pg_flush_upto(q, REC_EMPLOYMENT)))
 		return rc;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	pg_param_int(&p, pid);
 	pg_param_int(&p, wid);
 	pg_param_int(&p, e->v[7].i);
@@ -358,12 +359,14 @@ int pg_employment_overlap(struct store *s, const struct rec *e, int64_t *other_s
 	else
 		pg_param_int(&p, e->v[8].i);
 	PGresult *res;
-	if ((rc = pg_run(q, PGN_OVERLAP,
-			 "SELECT start_date FROM employments WHERE project_id=$1"
-			 " AND person_id=$2 AND start_date<>$3"
-			 " AND start_date<=coalesce($4::bigint, 9223372036854775807)"
-			 " AND coalesce(end_date, 9223372036854775807)>=$3"
-			 " ORDER BY start_date LIMIT 1", &p, &res, "overlap")))
+	/* planned afresh: employments is the table an employments import fills */
+	if ((rc = pg_run_custom(q,
+				"SELECT start_date FROM employments WHERE project_id=$1"
+				" AND person_id=$2 AND start_date<>$3"
+				" AND start_date<=coalesce($4::bigint, 9223372036854775807)"
+				" AND coalesce(end_date, 9223372036854775807)>=$3"
+				" ORDER BY start_date LIMIT 1",
+				&p, &res, "overlap")))
 		return rc;
 	if (PQntuples(res)) {
 		*other_start = pg_int(res, 0, 0);

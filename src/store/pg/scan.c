@@ -16,7 +16,7 @@
 
 struct scan_cursor {
 	struct pg_store *q;
-	PGconn *conn;          /* the store's, or its read connection */
+	PGconn *conn; /* the store's, or its read connection */
 	enum scan_stream what;
 	char name[32];
 	PGresult *batch;
@@ -39,10 +39,11 @@ static const char *const stream_sql[] = {
 			     " start_date, coalesce(end_date, -1) FROM employments"
 			     " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
 			     " ORDER BY project_id, person_id, start_date",
-	[SCAN_PAYROLL] = "SELECT project_id, person_id, period, employer_id, days, gross, deductions,"
-			 " net, coalesce(due_date, -1) FROM payroll"
-			 " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
-			 " ORDER BY project_id, person_id, period",
+	[SCAN_PAYROLL] =
+		"SELECT project_id, person_id, period, employer_id, days, gross, deductions,"
+		" net, coalesce(due_date, -1) FROM payroll"
+		" WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
+		" ORDER BY project_id, person_id, period",
 	[SCAN_PAYMENTS] = "SELECT p.project_id, p.person_id, p.period, p.amount, p.paid_on,"
 			  " (p.status='ok')::int, p.bank_card, w.bank_card FROM payments p"
 			  " LEFT JOIN workers w ON w.person_id=p.person_id WHERE p.paid_on<=" D
@@ -222,16 +223,18 @@ void pg_scan_close(struct scan_cursor *c)
 int pg_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	int slot = t == COL_PROJECT ? PGN_KEY_PROJECT : t == COL_USCC ? PGN_KEY_ENTERPRISE
-								     : PGN_KEY_PERSON;
+	int slot = t == COL_PROJECT ? PGN_KEY_PROJECT
+		: t == COL_USCC     ? PGN_KEY_ENTERPRISE
+				    : PGN_KEY_PERSON;
 	const char *sql = t == COL_PROJECT ? "SELECT code FROM projects WHERE id=$1"
-			  : t == COL_USCC  ? "SELECT uscc FROM enterprises WHERE id=$1"
+		: t == COL_USCC            ? "SELECT uscc FROM enterprises WHERE id=$1"
 					   : "SELECT id_number FROM persons WHERE id=$1";
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	int rc;
-	if ((rc = t == COL_PERSON ? pg_flush(q, PG_PERSON_BUF)
-				  : pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT : REC_ENTERPRISE)))
+	if ((rc = t == COL_PERSON
+		     ? pg_flush(q, PG_PERSON_BUF)
+		     : pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT : REC_ENTERPRISE)))
 		return rc;
 	pg_param_int(&p, id);
 	if ((rc = pg_run(q, slot, sql, &p, &res, "key")))
@@ -252,8 +255,8 @@ int pg_days_flush(struct pg_store *q)
 {
 	if (!q->ndays)
 		return WG_OK;
-	struct dbuf a[6] = {DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT};
-	struct pg_params p = {0};
+	struct dbuf a[6] = { DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT };
+	struct pg_params p = { 0 };
 	PGresult *res = NULL;
 	int rc = WG_OK, r = 0;
 	for (int i = 0; i < PG_DAYS_SLOTS; i++) {
@@ -261,8 +264,8 @@ int pg_days_flush(struct pg_store *q)
 		if (!d->used)
 			continue;
 		r |= add_arr(&a[0], d->project) | add_arr(&a[1], d->person) |
-		     add_arr(&a[2], d->period) | add_arr(&a[3], d->set) |
-		     add_arr(&a[4], d->clear) | add_arr(&a[5], d->region);
+			add_arr(&a[2], d->period) | add_arr(&a[3], d->set) |
+			add_arr(&a[4], d->clear) | add_arr(&a[5], d->region);
 	}
 	for (int i = 0; i < 6; i++) {
 		r |= dbuf_addc(&a[i], '}');
@@ -274,18 +277,20 @@ int pg_days_flush(struct pg_store *q)
 	}
 	/* each key once per batch (combined in pg_days_apply), so one statement updates the
 	 * months that exist and inserts the others; the chain lock keeps writers out */
-	rc = pg_run(q, PGN_DAYS_APPLY,
-		    "WITH i AS (SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],"
-		    " $4::bigint[], $5::bigint[], $6::bigint[])"
-		    " AS i(project_id, person_id, period, s, c, region)),"
-		    " u AS (UPDATE wm_days w SET mask=(w.mask & ~i.c) | i.s FROM i"
-		    "  WHERE w.project_id=i.project_id AND w.person_id=i.person_id"
-		    "  AND w.period=i.period RETURNING w.project_id, w.person_id, w.period)"
-		    " INSERT INTO wm_days(project_id, person_id, period, mask, region)"
-		    " SELECT i.project_id, i.person_id, i.period, i.s, i.region FROM i"
-		    " WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.project_id=i.project_id"
-		    "  AND u.person_id=i.person_id AND u.period=i.period)",
-		    &p, &res, "days");
+	/* planned afresh: wm_days grows with the import that calls this */
+	rc = pg_run_custom(
+		q,
+		"WITH i AS (SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],"
+		" $4::bigint[], $5::bigint[], $6::bigint[])"
+		" AS i(project_id, person_id, period, s, c, region)),"
+		" u AS (UPDATE wm_days w SET mask=(w.mask & ~i.c) | i.s FROM i"
+		"  WHERE w.project_id=i.project_id AND w.person_id=i.person_id"
+		"  AND w.period=i.period RETURNING w.project_id, w.person_id, w.period)"
+		" INSERT INTO wm_days(project_id, person_id, period, mask, region)"
+		" SELECT i.project_id, i.person_id, i.period, i.s, i.region FROM i"
+		" WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.project_id=i.project_id"
+		"  AND u.person_id=i.person_id AND u.period=i.period)",
+		&p, &res, "days");
 	PQclear(res);
 cleanup:
 	for (int i = 0; i < 6; i++)
@@ -307,7 +312,7 @@ int pg_days_apply(struct store *s, const char *project, const char *id_number, i
 		return rc;
 	if (!q->days && !(q->days = calloc(PG_DAYS_SLOTS, sizeof *q->days)))
 		return WG_ENOMEM;
-	int64_t key[3] = {pid, person, period};
+	int64_t key[3] = { pid, person, period };
 	size_t mask = PG_DAYS_SLOTS - 1;
 	size_t j = pg_hash(PG_HASH_SEED, key, sizeof key) & mask;
 	for (; q->days[j].used; j = (j + 1) & mask) {
@@ -319,7 +324,7 @@ int pg_days_apply(struct store *s, const char *project, const char *id_number, i
 			goto added;
 		}
 	}
-	q->days[j] = (struct pg_days){pid, person, period, region, set, clear, true};
+	q->days[j] = (struct pg_days){ pid, person, period, region, set, clear, true };
 	q->ndays++;
 added:
 	if (q->ndays >= PG_DAYS_SLOTS / 2 || !q->in_tx)
@@ -339,7 +344,7 @@ int pg_days_clear(struct store *s)
 int pg_config_get(struct store *s, const char *key, char *buf, size_t n)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	pg_param_text(&p, key);
 	int rc = pg_run(q, PGN_CONFIG_GET, "SELECT value FROM config WHERE key=$1", &p, &res,
@@ -356,13 +361,14 @@ int pg_config_get(struct store *s, const char *key, char *buf, size_t n)
 int pg_config_set(struct store *s, const char *key, const char *value)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	pg_param_text(&p, key);
 	pg_param_text(&p, value);
 	int rc = pg_run(q, PGN_CONFIG_SET,
 			"INSERT INTO config VALUES($1, $2) ON CONFLICT(key) DO UPDATE"
-			" SET value=excluded.value", &p, &res, "config");
+			" SET value=excluded.value",
+			&p, &res, "config");
 	PQclear(res);
 	return rc;
 }

@@ -23,7 +23,7 @@ static int run(struct pg_store *q, int slot, const char *sql, const struct pg_pa
 static int event(struct pg_store *q, int64_t wid, int64_t on, const char *what, int level,
 		 int64_t amount)
 {
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	pg_param_int(&p, wid);
 	pg_param_int(&p, on);
 	pg_param_text(&p, what);
@@ -31,34 +31,37 @@ static int event(struct pg_store *q, int64_t wid, int64_t on, const char *what, 
 	pg_param_int(&p, amount);
 	return run(q, PGN_WARN_EVENT,
 		   "INSERT INTO warning_events(warning_id, on_date, event, level, amount)"
-		   " VALUES($1, $2, $3, $4, $5)", &p, "warning event");
+		   " VALUES($1, $2, $3, $4, $5)",
+		   &p, "warning event");
 }
 
 static int task(struct pg_store *q, int64_t wid, int64_t on)
 {
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	pg_param_int(&p, on);
 	pg_param_int(&p, wid);
 	return run(q, PGN_WARN_TASK,
 		   "INSERT INTO inspection_tasks(warning_id, region, opened_on)"
-		   " SELECT id, region, $1 FROM warnings WHERE id=$2", &p, "inspection task");
+		   " SELECT id, region, $1 FROM warnings WHERE id=$2",
+		   &p, "inspection task");
 }
 
 /* Upserts one warning of scan number scan; counts what happened. */
 static int record_one(struct pg_store *q, int64_t scan, int64_t as_of, const struct warning *w,
 		      int64_t *opened, int64_t *red)
 {
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	pg_param_int(&p, w->rule);
 	pg_param_int(&p, w->project);
 	pg_param_int(&p, w->employer);
 	pg_param_int(&p, w->person);
 	pg_param_int(&p, w->period);
-	int rc = pg_run(q, PGN_WARN_FIND,
-			"SELECT id, level, (resolved_on IS NOT NULL)::int FROM warnings WHERE rule=$1"
-			" AND project_id=$2 AND employer_id=$3 AND person_id=$4 AND period=$5",
-			&p, &res, "warning");
+	int rc = pg_run(
+		q, PGN_WARN_FIND,
+		"SELECT id, level, (resolved_on IS NOT NULL)::int FROM warnings WHERE rule=$1"
+		" AND project_id=$2 AND employer_id=$3 AND person_id=$4 AND period=$5",
+		&p, &res, "warning");
 	if (rc)
 		return rc;
 	bool found = PQntuples(res) > 0;
@@ -74,12 +77,14 @@ static int record_one(struct pg_store *q, int64_t scan, int64_t as_of, const str
 	pg_param_int(&p, scan);
 	if (!wid) {
 		/* the region of the project, else of the employer (employer-wide warnings) */
-		rc = pg_run(q, PGN_WARN_INSERT,
-			    "INSERT INTO warnings(rule, project_id, employer_id, person_id, period,"
-			    " region, level, amount, overdue_days, days, first_seen, last_seen, scan)"
-			    " VALUES($1, $2, $3, $4, $5, coalesce((SELECT region_code FROM projects"
-			    " WHERE id=$2), (SELECT region_code FROM enterprises WHERE id=$3), 0),"
-			    " $6, $7, $8, $9, $10, $10, $11) RETURNING id", &p, &res, "warning");
+		rc = pg_run(
+			q, PGN_WARN_INSERT,
+			"INSERT INTO warnings(rule, project_id, employer_id, person_id, period,"
+			" region, level, amount, overdue_days, days, first_seen, last_seen, scan)"
+			" VALUES($1, $2, $3, $4, $5, coalesce((SELECT region_code FROM projects"
+			" WHERE id=$2), (SELECT region_code FROM enterprises WHERE id=$3), 0),"
+			" $6, $7, $8, $9, $10, $10, $11) RETURNING id",
+			&p, &res, "warning");
 		if (rc)
 			return rc;
 		wid = pg_int(res, 0, 0);
@@ -91,7 +96,8 @@ static int record_one(struct pg_store *q, int64_t scan, int64_t as_of, const str
 			 "UPDATE warnings SET level=$6, amount=$7, overdue_days=$8, days=$9,"
 			 " last_seen=$10, scan=$11, resolved_on=NULL WHERE id=$12"
 			 " AND rule=$1 AND project_id=$2 AND employer_id=$3 AND person_id=$4"
-			 " AND period=$5", &p, "warning");
+			 " AND period=$5",
+			 &p, "warning");
 		if (rc)
 			return rc;
 	}
@@ -118,7 +124,7 @@ int pg_warn_record(struct store *s, int64_t as_of, const struct warning *w, size
 {
 	struct pg_store *q = (struct pg_store *)s;
 	PGresult *res = NULL;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	*opened = *resolved = *opened_red = 0;
 	int rc = s->ops->begin(s);
 	if (rc)
@@ -137,19 +143,22 @@ int pg_warn_record(struct store *s, int64_t as_of, const struct warning *w, size
 	/* every open warning this scan did not see has stopped firing */
 	pg_param_int(&p, as_of);
 	pg_param_int(&p, scan);
-	const char *const values[2] = {p.v[0], p.v[1]};
+	const char *const values[2] = { p.v[0], p.v[1] };
 	res = PQexecParams(q->conn,
 			   "INSERT INTO warning_events(warning_id, on_date, event, level, amount)"
 			   " SELECT id, $1, 'resolved', level, amount FROM warnings"
-			   " WHERE resolved_on IS NULL AND scan<>$2", 2, NULL, values, NULL, NULL, 0);
+			   " WHERE resolved_on IS NULL AND scan<>$2",
+			   2, NULL, values, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		rc = pg_fail(q, "warnings", res);
 		goto fail;
 	}
 	*resolved = strtoll(PQcmdTuples(res), NULL, 10);
 	PQclear(res);
-	res = PQexecParams(q->conn, "UPDATE warnings SET resolved_on=$1 WHERE resolved_on IS NULL"
-			   " AND scan<>$2", 2, NULL, values, NULL, NULL, 0);
+	res = PQexecParams(q->conn,
+			   "UPDATE warnings SET resolved_on=$1 WHERE resolved_on IS NULL"
+			   " AND scan<>$2",
+			   2, NULL, values, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		rc = pg_fail(q, "warnings", res);
 		goto fail;
@@ -166,25 +175,42 @@ int pg_warn_list(struct store *s, const struct warning_filter *f,
 		 int (*cb)(void *, const struct warning_view *), void *ctx)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = {0};
+	struct pg_params p = { 0 };
 	PGresult *res;
 	int rc;
 	pg_param_int(&p, f->open_only);
 	pg_param_text(&p, f->project);
 	pg_param_int(&p, f->level);
 	pg_param_int(&p, f->rule);
+	pg_param_int(&p, f->scope_role);
+	pg_param_text(&p, f->scope ? f->scope : "");
 	/* codes sort bytewise, as SQLite's do */
 	if ((rc = pg_flush_all(q)) ||
-	    (rc = pg_run(q, PGN_WARN_LIST,
-		"SELECT w.id, w.rule, w.level, w.project_id, w.employer_id, w.person_id, w.period,"
-		" w.amount, w.overdue_days, w.days, w.first_seen, w.last_seen,"
-		" coalesce(w.resolved_on, -1), p.code, e.uscc, pe.id_number FROM warnings w"
-		" LEFT JOIN projects p ON p.id=w.project_id LEFT JOIN enterprises e ON e.id=w.employer_id"
-		" LEFT JOIN persons pe ON pe.id=w.person_id"
-		" WHERE ($1::int=0 OR w.resolved_on IS NULL) AND ($2::text IS NULL OR p.code=$2)"
-		" AND ($3::int<0 OR w.level=$3) AND ($4::int<0 OR w.rule=$4)"
-		" ORDER BY w.rule, p.code COLLATE \"C\", e.uscc COLLATE \"C\","
-		" pe.id_number COLLATE \"C\", w.period", &p, &res, "warnings")))
+	    (rc = pg_run(
+		     q, PGN_WARN_LIST,
+		     "SELECT w.id, w.rule, w.level, w.project_id, w.employer_id, w.person_id, "
+		     "w.period,"
+		     " w.amount, w.overdue_days, w.days, w.first_seen, w.last_seen,"
+		     " coalesce(w.resolved_on, -1), p.code, e.uscc, pe.id_number FROM warnings w"
+		     " LEFT JOIN projects p ON p.id=w.project_id LEFT JOIN enterprises e ON "
+		     "e.id=w.employer_id"
+		     " LEFT JOIN persons pe ON pe.id=w.person_id"
+		     " WHERE ($1::int=0 OR w.resolved_on IS NULL) AND ($2::text IS NULL OR "
+		     "p.code=$2)"
+		     " AND ($3::int<0 OR w.level=$3) AND ($4::int<0 OR w.rule=$4)"
+		     " AND ($5::int=0"
+		     "  OR ($5::int=1 AND coalesce(p.region_code, e.region_code)::text LIKE "
+		     "$6::text || '%')"
+		     "  OR ($5::int=2 AND (e.uscc=$6 OR p.owner_id=(SELECT id FROM enterprises "
+		     "WHERE uscc=$6)"
+		     "   OR p.contractor_id=(SELECT id FROM enterprises WHERE uscc=$6)))"
+		     "  OR ($5::int=3 AND EXISTS(SELECT 1 FROM accounts a WHERE "
+		     "a.project_id=w.project_id"
+		     "   AND a.bank_code=$6))"
+		     "  OR ($5::int=4 AND pe.id_number=$6))"
+		     " ORDER BY w.rule, p.code COLLATE \"C\", e.uscc COLLATE \"C\","
+		     " pe.id_number COLLATE \"C\", w.period",
+		     &p, &res, "warnings")))
 		return rc;
 	int n = PQntuples(res);
 	for (int i = 0; i < n && !rc; i++) {
@@ -192,11 +218,21 @@ int pg_warn_list(struct store *s, const struct warning_filter *f,
 #define T(c) (PQgetisnull(res, i, c) ? NULL : PQgetvalue(res, i, c))
 		struct warning_view v = {
 			.id = I(0),
-			.w = {.rule = (int)I(1), .level = (int)I(2), .project = I(3), .employer = I(4),
-			      .person = I(5), .period = I(6), .amount = I(7), .overdue_days = I(8),
-			      .days = I(9)},
-			.first_seen = I(10), .last_seen = I(11), .resolved_on = I(12),
-			.project = T(13), .employer = T(14), .worker = T(15),
+			.w = { .rule = (int)I(1),
+			       .level = (int)I(2),
+			       .project = I(3),
+			       .employer = I(4),
+			       .person = I(5),
+			       .period = I(6),
+			       .amount = I(7),
+			       .overdue_days = I(8),
+			       .days = I(9) },
+			.first_seen = I(10),
+			.last_seen = I(11),
+			.resolved_on = I(12),
+			.project = T(13),
+			.employer = T(14),
+			.worker = T(15),
 		};
 #undef I
 #undef T

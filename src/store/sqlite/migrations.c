@@ -107,6 +107,21 @@ static const char *const migrations[] = {
 	" payroll_lseq INTEGER NOT NULL, status INTEGER NOT NULL, reason TEXT,"
 	" claimed INTEGER NOT NULL, at INTEGER NOT NULL, lseq INTEGER NOT NULL,"
 	" case_status TEXT, UNIQUE(project_id, person_id, period, payroll_lseq));",
+
+	/* 4: users of the web UI and API, and their credentials (sessions and feed tokens),
+	 * kept by the hash of their secret. */
+	"CREATE TABLE users(id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE,"
+	" role TEXT NOT NULL, scope TEXT NOT NULL, display_name TEXT, pwhash TEXT NOT NULL,"
+	" disabled INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL);"
+	"CREATE TABLE credentials(hash BLOB PRIMARY KEY, user_id INTEGER NOT NULL"
+	" REFERENCES users(id), kind INTEGER NOT NULL, name TEXT, csrf TEXT,"
+	" created INTEGER NOT NULL, expires INTEGER NOT NULL);"
+	/* complaints as received (web form, hotline desk); the cases module (SPEC §11) takes
+	 * them from status 'received' on */
+	"CREATE TABLE complaints(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+	" channel TEXT NOT NULL, name TEXT NOT NULL, phone TEXT, id_number TEXT,"
+	" project_code TEXT, employer TEXT, claimed INTEGER NOT NULL, description TEXT NOT NULL,"
+	" received_on INTEGER NOT NULL, status TEXT NOT NULL);",
 };
 
 static int exec(struct sq_store *q, const char *sql)

@@ -25,7 +25,9 @@ enum {
 	SQN_PROJECT_SUMMARY, SQN_WORKER_SUMMARY, SQN_WORKER_MONTHS, SQN_WORKER_EMPLOYMENTS,
 	SQN_KEY_PROJECT, SQN_KEY_ENTERPRISE, SQN_KEY_PERSON, SQN_DAYS_APPLY, SQN_CONFIG_GET,
 	SQN_CONFIG_SET, SQN_WARN_EVENT, SQN_WARN_TASK, SQN_WARN_FIND, SQN_WARN_INSERT,
-	SQN_WARN_UPDATE, SQN_PAYSLIP, SQN_CONFIRM_PUT,
+	SQN_WARN_UPDATE, SQN_PAYSLIP, SQN_CONFIRM_PUT, SQN_USER_ADD, SQN_USER_GET, SQN_USER_DISABLE,
+	SQN_CRED_ADD, SQN_CRED_GET, SQN_CRED_DELETE, SQN_PROJECT_MONTHS, SQN_PROJECT_ROSTER,
+	SQN_COMPLAINT_ADD, SQN_SCOPE, SQN_SCOPE_LAST = SQN_SCOPE + 4,
 	/* notices and exports (notice.c) */
 	SQN_PAY_CYCLES, SQN_SUBCONTRACTS, SQN_CONFIG_LIST,
 	SQN__COUNT
@@ -92,6 +94,23 @@ int sq_payslip(struct store *s, const char *project, const char *id_number, int6
 	       struct payslip_line *out, int (*cb)(void *, const struct payslip_payment *),
 	       void *ctx);
 int sq_confirmation_put(struct store *s, const struct confirmation *c);
+int sq_user_add(struct store *s, const struct user *u);
+int sq_user_get(struct store *s, const char *username, struct user *out);
+int sq_user_list(struct store *s, int (*cb)(void *, const struct user *), void *ctx);
+int sq_user_set_disabled(struct store *s, const char *username, int disabled);
+int sq_cred_add(struct store *s, const struct credential *c);
+int sq_cred_get(struct store *s, const unsigned char *hash, struct credential *c, struct user *u);
+int sq_cred_delete(struct store *s, const unsigned char *hash);
+int sq_project_in_scope(struct store *s, const char *code, int role, const char *scope);
+int sq_project_list(struct store *s, int role, const char *scope, const char *q,
+		    const char *region, int64_t offset, int64_t limit,
+		    int (*cb)(void *, const struct project_row *), void *ctx, int64_t *total);
+int sq_project_months(struct store *s, const char *code,
+		      int (*cb)(void *, const struct project_month *), void *ctx);
+int sq_project_roster(struct store *s, const char *code,
+		      int (*cb)(void *, const struct roster_row *), void *ctx);
+int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k);
+int sq_complaint_add(struct store *s, struct complaint *c);
 int sq_project_summary(struct store *s, const char *code, struct project_summary *out);
 int sq_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
 int sq_worker_months(struct store *s, const char *id_number,

@@ -183,6 +183,14 @@ int sq_warn_list(struct store *s, const struct warning_filter *f,
 		" LEFT JOIN persons pe ON pe.id=w.person_id"
 		" WHERE (?1=0 OR w.resolved_on IS NULL) AND (?2 IS NULL OR p.code=?2)"
 		" AND (?3<0 OR w.level=?3) AND (?4<0 OR w.rule=?4)"
+		/* the caller's scope: region, own enterprise, bank, own records */
+		" AND (?5=0"
+		"  OR (?5=1 AND CAST(coalesce(p.region_code, e.region_code) AS TEXT) LIKE ?6 || '%')"
+		"  OR (?5=2 AND (e.uscc=?6 OR p.owner_id=(SELECT id FROM enterprises WHERE uscc=?6)"
+		"   OR p.contractor_id=(SELECT id FROM enterprises WHERE uscc=?6)))"
+		"  OR (?5=3 AND EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=w.project_id"
+		"   AND a.bank_code=?6))"
+		"  OR (?5=4 AND pe.id_number=?6))"
 		" ORDER BY w.rule, p.code, e.uscc, pe.id_number, w.period", -1, &st, NULL) != SQLITE_OK)
 		return sq_fail(q, "warnings");
 	sqlite3_bind_int(st, 1, f->open_only);
@@ -190,6 +198,8 @@ int sq_warn_list(struct store *s, const struct warning_filter *f,
 		sqlite3_bind_text(st, 2, f->project, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, f->level);
 	sqlite3_bind_int(st, 4, f->rule);
+	sqlite3_bind_int(st, 5, f->scope_role);
+	sqlite3_bind_text(st, 6, f->scope ? f->scope : "", -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 #define I(n) sqlite3_column_int64(st, n)
 		struct warning_view v = {

@@ -1,0 +1,626 @@
+/* sif.c — UAE WPS SIF payroll files (sif.h): the writer, and the reader that checks every
+ * EDR and the SCR's control totals, then turns the EDRs into a temporary payroll CSV for
+ * import_file, translating its problems back to the SIF's lines and field names. */
+#include "domain/sif.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/date.h"
+#include "util/dbuf.h"
+#include "util/err.h"
+#include "util/ids.h"
+#include "util/mask.h"
+#include "util/money.h"
+#include "util/banned.h"
+
+#define SIF_FIELDS 10
+#define SIF_MAXFIELDS 16
+
+static const char *const edr_names[SIF_FIELDS] = {
+	"record_type", "person_id", "agent_id", "account", "pay_start", "pay_end",
+	"days_in_period", "fixed_income", "variable_income", "leave_days",
+};
+
+/* ---- export ------------------------------------------------------------------------------ */
+
+struct employers {
+	char first[24];
+	int n;
+	struct dbuf list;
+};
+
+static int count_employer(void *ctx, const struct pay_cycle *c)
+{
+	struct employers *e = ctx;
+	if (!c->employer_uscc || (e->n && strcmp(e->first, c->employer_uscc) == 0))
+		return 0;
+	if (e->n && strstr(dbuf_str(&e->list), c->employer_uscc))
+		return 0;
+	if (!e->n)
+		snprintf(e->first, sizeof e->first, "%s", c->employer_uscc);
+	e->n++;
+	return dbuf_addf(&e->list, "%s%s", e->n > 1 ? ", " : "", c->employer_uscc) ? WG_ENOMEM : 0;
+}
+
+struct writer {
+	FILE *f;
+	struct dbuf line;
+	struct sif_totals *t;
+	char start[DATE_BUFSZ], end[DATE_BUFSZ];
+	char bad[128];         /* a worker without a registered card */
+	int rc;
+};
+
+static int edr_row(void *ctx, const struct pay_cycle *c)
+{
+	struct writer *w = ctx;
+	char net[MONEY_BUFSZ];
+	if (!c->bank_card || !c->bank_code) {
+		snprintf(w->bad, sizeof w->bad, "%s", c->id_number);
+		return w->rc = WG_EINPUT;
+	}
+	dbuf_reset(&w->line);
+	/* the days worked as the days of the period, the net as the fixed income */
+	if (dbuf_addf(&w->line, "EDR,%s,%s,%s,%s,%s,%lld,%s,0.00,0\n", c->id_number, c->bank_code,
+		      c->bank_card, w->start, w->end, (long long)c->days, money_format(c->net, net)) ||
+	    fwrite(w->line.p, 1, w->line.len, w->f) != w->line.len)
+		return w->rc = WG_EIO;
+	w->t->records++;
+	if (!money_add(w->t->total, c->net, &w->t->total))
+		return w->rc = WG_EINPUT;
+	return 0;
+}
+
+int sif_export(struct store *s, const char *code, int32_t period, const char *employer,
+	       int64_t created, const char *path, struct sif_totals *out, char *err,
+	       size_t errsz)
+{
+	struct project_summary ps;
+	char pb[PERIOD_BUFSZ];
+	memset(out, 0, sizeof *out);
+	int rc = s->ops->project_summary(s, code, &ps);
+	if (rc) {
+		snprintf(err, errsz, rc == WG_ENOTFOUND ? "unknown project '%s'" : "%s",
+			 rc == WG_ENOTFOUND ? code : s->errmsg);
+		return rc;
+	}
+	if (!ps.bank_code) {
+		snprintf(err, errsz, "project '%s' has no dedicated wage account: the SCR needs its "
+			 "bank code (import accounts first)", code);
+		return WG_EINPUT;
+	}
+	char bank[80];
+	snprintf(bank, sizeof bank, "%s", ps.bank_code);
+	period_format(period, pb);
+	struct pay_cycle_filter f = {.project = code, .period = period, .employer = employer,
+				     .payroll_only = 1};
+	if (!employer) {
+		/* one SIF file is one employer's: find which, or ask */
+		struct employers e = {0};
+		rc = s->ops->pay_cycles(s, &f, count_employer, &e);
+		if (rc)
+			snprintf(err, errsz, "%s", rc == WG_ENOMEM ? "out of memory" : s->errmsg);
+		else if (e.n == 0)
+			snprintf(err, errsz, "project '%s' has no payroll for %s", code, pb), rc = WG_ENOTFOUND;
+		else if (e.n > 1)
+			snprintf(err, errsz, "the payroll of '%s' for %s has %d employers (%s); a SIF "
+				 "file holds one: choose it with --employer", code, pb, e.n,
+				 dbuf_str(&e.list)), rc = WG_EINPUT;
+		snprintf(out->employer, sizeof out->employer, "%s", e.first);
+		dbuf_release(&e.list);
+		if (rc)
+			return rc;
+		f.employer = out->employer;
+	} else {
+		snprintf(out->employer, sizeof out->employer, "%s", employer);
+	}
+	struct writer w = {.t = out, .rc = WG_OK};
+	date_format(period_first_day(period), w.start);
+	date_format(period_last_day(period), w.end);
+	if (!(w.f = fopen(path, "w"))) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return WG_EIO;
+	}
+	rc = s->ops->pay_cycles(s, &f, edr_row, &w);
+	if (rc && w.rc == WG_EINPUT && w.bad[0])
+		snprintf(err, errsz, "worker '%s' has no registered bank card (import workers first)",
+			 w.bad);
+	else if (rc && w.rc)
+		snprintf(err, errsz, "%s: cannot write the SIF file", path);
+	else if (rc)
+		snprintf(err, errsz, "%s", s->errmsg);
+	if (!rc && out->records == 0) {
+		snprintf(err, errsz, "project '%s' has no payroll of employer '%s' for %s", code,
+			 out->employer, pb);
+		rc = WG_ENOTFOUND;
+	}
+	if (!rc) {
+		/* the control record, in Asia/Shanghai time like every date here */
+		int64_t local = created + 8 * 3600;
+		int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+		int64_t sec = local - day * 86400;
+		int y, m, d;
+		char dd[DATE_BUFSZ], total[MONEY_BUFSZ];
+		date_to_ymd(period_first_day(period), &y, &m, &d);
+		dbuf_reset(&w.line);
+		if (dbuf_addf(&w.line, "SCR,%s,%s,%s,%02d%02d,%02d%04d,%lld,%s,CNY,%s\n",
+			      out->employer, bank, date_format((int32_t)day, dd), (int)(sec / 3600),
+			      (int)(sec % 3600 / 60), m, y, (long long)out->records,
+			      money_format(out->total, total), code) ||
+		    fwrite(w.line.p, 1, w.line.len, w.f) != w.line.len) {
+			snprintf(err, errsz, "%s: cannot write the SIF file", path);
+			rc = WG_EIO;
+		}
+	}
+	if (fclose(w.f) != 0 && !rc) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		rc = WG_EIO;
+	}
+	dbuf_release(&w.line);
+	return rc;
+}
+
+/* ---- import ------------------------------------------------------------------------------ */
+
+struct reader {
+	struct store *s;
+	const char *file, *project;
+	import_report_fn *report;
+	void *ctx;
+	int64_t errors;
+	/* what pass 1 learnt */
+	long scr_line;
+	int32_t period;          /* of the EDRs; -1 before the first */
+	long period_line;
+	int64_t records, total;
+	bool amounts_ok;
+	bool amend;              /* --amend: a changed net replaces the stored line */
+	char employer[24];
+	/* pass 2: CSV line n+2 is SIF line map[n] */
+	long *map;
+	size_t nmap, mapalloc;
+};
+
+static void problem(struct reader *r, long line, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void problem(struct reader *r, long line, const char *field, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	r->errors++;
+	r->report(r->ctx, r->file, line, field, msg);
+}
+
+/* Splits line (modified) at commas into f, trimming blanks; returns the field count. */
+static int split(char *line, char **f)
+{
+	int n = 0;
+	for (char *p = line;;) {
+		char *comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		char *e = p + strlen(p);
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (n < SIF_MAXFIELDS)
+			f[n] = p;
+		n++;
+		if (!comma)
+			return n;
+		p = comma + 1;
+	}
+}
+
+/* A whole number 0..max; -1 when it is not one. */
+static long small_int(const char *s, long max)
+{
+	char *end;
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	long v = strtol(s, &end, 10);
+	return *end || v > max ? -1 : v;
+}
+
+static bool digits_only(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '-')
+			continue;
+		if (!isdigit((unsigned char)*s) || k + 1 >= n)
+			return false;
+		out[k++] = *s;
+	}
+	out[k] = '\0';
+	return k >= 10 && k <= 30;
+}
+
+/* The parsed amounts of an EDR; false when one is bad (reported). */
+static bool edr_amounts(struct reader *r, long line, char **f, int64_t *fixed, int64_t *variable)
+{
+	bool ok = true;
+	int64_t *v[2] = {fixed, variable};
+	for (int i = 0; i < 2; i++) {
+		int e = money_parse(f[7 + i], v[i]);
+		if (e) {
+			problem(r, line, edr_names[7 + i], "'%s' is not an amount: %s", f[7 + i],
+				money_strerror(e));
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* Pass 1 of an EDR: every field, and the worker's registered card. */
+static void check_edr(struct reader *r, long line, char **f, int nf)
+{
+	r->records++;
+	if (nf != SIF_FIELDS) {
+		problem(r, line, NULL, "EDR record has %d fields, expected %d", nf, SIF_FIELDS);
+		r->amounts_ok = false;
+		return;
+	}
+	if (r->scr_line)
+		problem(r, line, NULL, "EDR record after the SCR record (line %ld); the SCR comes last",
+			r->scr_line);
+	char id[19], card[40];
+	int e = idcard_validate(f[1], id);
+	if (e)
+		problem(r, line, "person_id", "'%s' is not a resident ID number: %s", f[1],
+			ids_strerror(e));
+	if (!*f[2])
+		problem(r, line, "agent_id", "is required (the bank code of the worker's card)");
+	bool card_ok = digits_only(f[3], card, sizeof card);
+	if (!card_ok)
+		problem(r, line, "account", "'%s' is not an account or card number (10 to 30 digits)",
+			f[3]);
+	int32_t start, end;
+	if (date_parse(f[4], &start)) {
+		problem(r, line, "pay_start", "'%s' is not a valid date (YYYY-MM-DD)", f[4]);
+	} else {
+		int32_t p = period_of_day(start);
+		char want[DATE_BUFSZ], pb[PERIOD_BUFSZ], pb2[PERIOD_BUFSZ];
+		if (start != period_first_day(p))
+			problem(r, line, "pay_start", "'%s' is not the first day of a month (payroll is "
+				"monthly)", f[4]);
+		else if (r->period >= 0 && p != r->period)
+			problem(r, line, "pay_start", "pays %s; the first EDR (line %ld) pays %s",
+				period_format(p, pb), r->period_line, period_format(r->period, pb2));
+		if (date_parse(f[5], &end))
+			problem(r, line, "pay_end", "'%s' is not a valid date (YYYY-MM-DD)", f[5]);
+		else if (end != period_last_day(p))
+			problem(r, line, "pay_end", "'%s' is not the last day of the pay month (%s)", f[5],
+				date_format(period_last_day(p), want));
+		if (r->period < 0) {
+			r->period = p;
+			r->period_line = line;
+		}
+	}
+	if (small_int(f[6], 31) < 0)
+		problem(r, line, "days_in_period", "'%s' is not a number of days (0 to 31)", f[6]);
+	if (small_int(f[9], 31) < 0)
+		problem(r, line, "leave_days", "'%s' is not a number of days (0 to 31)", f[9]);
+	int64_t fixed, variable, sum;
+	if (edr_amounts(r, line, f, &fixed, &variable)) {
+		if (!money_add(fixed, variable, &sum) || !money_add(r->total, sum, &r->total)) {
+			problem(r, line, "fixed_income", "the amounts overflow");
+			r->amounts_ok = false;
+		}
+	} else {
+		r->amounts_ok = false;
+	}
+	if (e || !card_ok)
+		return;
+	/* one card per worker: the salary must go to the card registered for him */
+	struct worker_summary ws;
+	int rc = r->s->ops->worker_summary(r->s, id, &ws);
+	if (rc == WG_OK && ws.registered && ws.bank_card) {
+		char masked[MASK_BUFSZ], bank[64];
+		snprintf(bank, sizeof bank, "%s", ws.bank_code ? ws.bank_code : "");
+		if (strcmp(ws.bank_card, card) != 0)
+			problem(r, line, "account", "'%s' is not the worker's registered card (%s)", f[3],
+				mask_card(ws.bank_card, masked));
+		if (strcmp(bank, f[2]) != 0)
+			problem(r, line, "agent_id", "'%s' is not the bank of the worker's registered "
+				"card (%s)", f[2], bank);
+	} else if (rc && rc != WG_ENOTFOUND) {
+		problem(r, line, NULL, "%s", r->s->errmsg);
+	}
+}
+
+static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *month,
+		      int64_t *count, int64_t *total, bool *ok)
+{
+	*ok = false;
+	if (r->scr_line) {
+		problem(r, line, NULL, "a second SCR record (the first is on line %ld)", r->scr_line);
+		return;
+	}
+	r->scr_line = line;
+	if (nf != SIF_FIELDS) {
+		problem(r, line, NULL, "SCR record has %d fields, expected %d", nf, SIF_FIELDS);
+		return;
+	}
+	bool good = true;
+	int e = uscc_validate(f[1]);
+	if (e) {
+		problem(r, line, "employer_id", "'%s' is not a unified social credit code: %s", f[1],
+			ids_strerror(e));
+		good = false;
+	} else {
+		int rc = r->s->ops->ref_exists(r->s, COL_USCC, f[1]);
+		if (rc == WG_ENOTFOUND)
+			problem(r, line, "employer_id", "unknown enterprise '%s' (import enterprises "
+				"first)", f[1]);
+		else if (rc)
+			problem(r, line, NULL, "%s", r->s->errmsg);
+		snprintf(r->employer, sizeof r->employer, "%s", f[1]);
+	}
+	if (!*f[2])
+		problem(r, line, "bank_code", "is required");
+	int32_t day;
+	if (date_parse(f[3], &day))
+		problem(r, line, "file_date", "'%s' is not a valid date (YYYY-MM-DD)", f[3]);
+	long hhmm = strlen(f[4]) == 4 ? small_int(f[4], 2359) : -1;
+	if (hhmm < 0 || hhmm % 100 > 59)
+		problem(r, line, "file_time", "'%s' is not a time (HHMM)", f[4]);
+	long mmyyyy = strlen(f[5]) == 6 ? small_int(f[5], 129999) : -1;
+	char pb[48];
+	snprintf(pb, sizeof pb, "%04ld-%02ld", mmyyyy % 10000, mmyyyy / 10000);
+	if (mmyyyy < 0 || period_parse(pb, month)) {
+		problem(r, line, "salary_month", "'%s' is not a month (MMYYYY)", f[5]);
+		good = false;
+	}
+	long n = small_int(f[6], 100000000);
+	if (n < 0) {
+		problem(r, line, "edr_count", "'%s' is not a number of records", f[6]);
+		good = false;
+	}
+	*count = n;
+	if ((e = money_parse(f[7], total))) {
+		problem(r, line, "total_salary", "'%s' is not an amount: %s", f[7], money_strerror(e));
+		good = false;
+	}
+	if (strcmp(f[8], "CNY") != 0)
+		problem(r, line, "currency", "'%s' is not CNY (wages here are paid in yuan)", f[8]);
+	*ok = good;
+}
+
+/* Pass 1: every record checked, the control totals compared. Returns WG_OK or WG_EIO. */
+static int pass1(struct reader *r, FILE *in)
+{
+	char *buf = NULL, *f[SIF_MAXFIELDS];
+	size_t cap = 0;
+	ssize_t len;
+	long line = 0;
+	int32_t month = -1;
+	int64_t count = 0, total = 0;
+	bool scr_ok = false;
+	r->period = -1;
+	r->amounts_ok = true;
+	while ((len = getline(&buf, &cap, in)) >= 0) {
+		line++;
+		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		char *p = buf;
+		if (line == 1 && strncmp(p, "\xEF\xBB\xBF", 3) == 0)
+			p += 3; /* a byte-order mark from a spreadsheet */
+		if (strspn(p, " \t") == strlen(p))
+			continue;
+		if (strlen(p) > 4096) {
+			problem(r, line, NULL, "line longer than 4096 bytes");
+			continue;
+		}
+		int nf = split(p, f);
+		if (strcmp(f[0], "EDR") == 0)
+			check_edr(r, line, f, nf);
+		else if (strcmp(f[0], "SCR") == 0)
+			check_scr(r, line, f, nf, &month, &count, &total, &scr_ok);
+		else if (strcmp(f[0], "EVP") != 0) /* variable-pay detail: the EDR has the sum */
+			problem(r, line, "record_type", "'%.20s' is not a record type (EDR, SCR)", f[0]);
+	}
+	free(buf);
+	if (ferror(in))
+		return WG_EIO;
+	if (!r->scr_line) {
+		problem(r, 0, NULL, "no SCR record: a SIF file ends with its salary control record");
+		return WG_OK;
+	}
+	if (!scr_ok)
+		return WG_OK;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], pa[PERIOD_BUFSZ], pb[PERIOD_BUFSZ];
+	if (count != r->records)
+		problem(r, r->scr_line, "edr_count", "is %lld but the file has %lld EDR record%s",
+			(long long)count, (long long)r->records, r->records == 1 ? "" : "s");
+	if (r->amounts_ok && total != r->total)
+		problem(r, r->scr_line, "total_salary", "is %s but the EDR records add up to %s",
+			money_format(total, a), money_format(r->total, b));
+	if (r->period >= 0 && month != r->period)
+		problem(r, r->scr_line, "salary_month", "is %s but the EDR records pay %s",
+			period_format(month, pa), period_format(r->period, pb));
+	if (r->period < 0)
+		r->period = month;
+	return WG_OK;
+}
+
+/* Pass 2: the EDRs as payroll CSV rows, gross and deductions kept from a stored line that
+ * has the same net. */
+static int pass2(struct reader *r, FILE *in, FILE *out)
+{
+	char *buf = NULL, *f[SIF_MAXFIELDS], pb[PERIOD_BUFSZ];
+	size_t cap = 0;
+	ssize_t len;
+	long line = 0;
+	int rc = WG_OK;
+	struct dbuf row = DBUF_INIT;
+	period_format(r->period, pb);
+	fputs("project_code,employer_uscc,period,id_number,days,gross,deductions,net,due_date\n", out);
+	while (rc == WG_OK && (len = getline(&buf, &cap, in)) >= 0) {
+		line++;
+		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		char *p = line == 1 && strncmp(buf, "\xEF\xBB\xBF", 3) == 0 ? buf + 3 : buf;
+		if (strspn(p, " \t") == strlen(p) || split(p, f) != SIF_FIELDS || strcmp(f[0], "EDR"))
+			continue;
+		char id[19];
+		int64_t fixed, variable, net, gross, deductions;
+		idcard_validate(f[1], id);
+		money_parse(f[7], &fixed);
+		money_parse(f[8], &variable);
+		net = fixed + variable;
+		gross = net;
+		deductions = 0;
+		char due[DATE_BUFSZ] = "";
+		struct rec key = {.kind = REC_PAYROLL}, cur;
+		int64_t lseq;
+		key.v[0].s = r->project;
+		key.v[2].i = r->period;
+		key.v[3].s = id;
+		int g = r->s->ops->rec_get(r->s, &key, &cur, &lseq);
+		if (g == WG_OK && cur.v[7].i == net) {
+			gross = cur.v[5].i;
+			deductions = cur.v[6].i;
+			if (!cur.v[8].null)
+				date_format((int32_t)cur.v[8].i, due);
+		} else if (g == WG_OK && !r->amend) {
+			/* said here in the SIF's terms; the importer would name gross */
+			char was[MONEY_BUFSZ];
+			problem(r, line, "fixed_income", "this payroll is already stored with net %s; "
+				"use --amend to change it", money_format(cur.v[7].i, was));
+			continue;
+		} else if (g && g != WG_ENOTFOUND) {
+			problem(r, line, NULL, "%s", r->s->errmsg);
+			rc = g;
+			break;
+		}
+		char gb[MONEY_BUFSZ], db[MONEY_BUFSZ], nb[MONEY_BUFSZ];
+		dbuf_reset(&row);
+		if (dbuf_add_csv_field(&row, r->project) ||
+		    dbuf_addf(&row, ",%s,%s,%s,%ld,%s,%s,%s,%s\n", r->employer, pb, id,
+			      small_int(f[6], 31), money_format(gross, gb),
+			      money_format(deductions, db), money_format(net, nb), due) ||
+		    fwrite(row.p, 1, row.len, out) != row.len) {
+			rc = WG_EIO;
+			break;
+		}
+		if (r->nmap == r->mapalloc) {
+			size_t want = r->mapalloc ? 2 * r->mapalloc : 256;
+			long *nm = realloc(r->map, want * sizeof *nm);
+			if (!nm) {
+				rc = WG_ENOMEM;
+				break;
+			}
+			r->map = nm;
+			r->mapalloc = want;
+		}
+		r->map[r->nmap++] = line;
+	}
+	free(buf);
+	dbuf_release(&row);
+	return rc;
+}
+
+/* The importer's problems, moved from the temporary CSV to the SIF: its line, its fields. */
+static void translate(void *ctx, const char *file, long line, const char *col, const char *msg)
+{
+	struct reader *r = ctx;
+	static const struct {
+		const char *csv, *sif;
+	} names[] = {
+		{"id_number", "person_id"}, {"days", "days_in_period"}, {"gross", "fixed_income"},
+		{"deductions", "fixed_income"}, {"net", "fixed_income"}, {"period", "pay_start"},
+		{"employer_uscc", "employer_id"}, {"due_date", "fixed_income"},
+		{"project_code", "--project"},
+	};
+	long sif_line = line;
+	if (line >= 2 && (size_t)(line - 2) < r->nmap)
+		sif_line = r->map[line - 2];
+	if (col && strcmp(col, "employer_uscc") == 0)
+		sif_line = r->scr_line;
+	for (size_t i = 0; col && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(col, names[i].csv) == 0) {
+			col = names[i].sif;
+			break;
+		}
+	r->report(r->ctx, file ? r->file : NULL, file ? sif_line : line, col, msg);
+}
+
+int sif_import(struct store *s, const char *path, const char *code, const struct import_opts *o,
+	       struct import_stats *st, import_report_fn *report, void *ctx)
+{
+	struct reader r = {.s = s, .file = o->label ? o->label : path, .project = code,
+			   .report = report, .ctx = ctx};
+	char tmp[4096] = "";
+	FILE *in = NULL, *out = NULL;
+	int rc;
+	memset(st, 0, sizeof *st);
+	if ((rc = s->ops->ref_exists(s, COL_PROJECT, code))) {
+		if (rc == WG_ENOTFOUND)
+			problem(&r, 0, NULL, "unknown project '%s' (import projects first)", code);
+		else
+			problem(&r, 0, NULL, "%s", s->errmsg);
+		rc = rc == WG_ENOTFOUND ? WG_EINPUT : rc;
+		goto cleanup;
+	}
+	if (!(in = fopen(path, "r"))) {
+		problem(&r, 0, NULL, "cannot open: %s", strerror(errno));
+		rc = WG_EIO;
+		goto cleanup;
+	}
+	if ((rc = pass1(&r, in))) {
+		problem(&r, 0, NULL, "cannot read: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (r.errors) {
+		rc = WG_EINPUT;
+		goto cleanup;
+	}
+	const char *dir = getenv("TMPDIR");
+	snprintf(tmp, sizeof tmp, "%s/wageguard-sif.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(tmp);
+	if (fd < 0 || !(out = fdopen(fd, "w"))) {
+		problem(&r, 0, NULL, "cannot create a temporary file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		rc = WG_EIO;
+		goto cleanup;
+	}
+	rewind(in);
+	r.amend = o->amend;
+	rc = pass2(&r, in, out);
+	if (fclose(out) != 0 && !rc)
+		rc = WG_EIO;
+	out = NULL;
+	if (!rc && r.errors)
+		rc = WG_EINPUT;
+	if (rc) {
+		if (!r.errors)
+			problem(&r, 0, NULL, "cannot convert: %s", wg_strerror(rc));
+		goto cleanup;
+	}
+	struct import_opts io = *o;
+	io.label = r.file;
+	rc = import_file(s, schema_kind(REC_PAYROLL), tmp, &io, st, translate, &r);
+	r.errors = 0; /* counted by import_file in st */
+cleanup:
+	if (r.errors)
+		st->errors = r.errors;
+	if (in)
+		fclose(in);
+	if (tmp[0])
+		unlink(tmp);
+	free(r.map);
+	return rc;
+}

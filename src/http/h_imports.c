@@ -1,0 +1,128 @@
+/* h_imports.c — CSV uploads through the same atomic, idempotent importer as the CLI. An
+ * enterprise may upload its projects' records, a bank the allocations and payments of
+ * projects whose dedicated account it keeps; a row outside the caller's scope is one more
+ * rejected line, and a rejected file stores nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "domain/import.h"
+#include "http/http.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+#define DETAILS_MAX 10000
+
+struct problems {
+	json_t *details;
+	int64_t count;
+};
+
+static void collect(void *ctx, const char *file, long line, const char *col, const char *msg)
+{
+	struct problems *p = ctx;
+	(void)file;
+	if (++p->count > DETAILS_MAX)
+		return;
+	json_array_append_new(p->details, json_pack("{s:I, s:s?, s:s}", "line", (json_int_t)line,
+						    "column", col, "message", msg));
+}
+
+static bool kind_allowed(enum role r, const char *kind)
+{
+	static const char *const enterprise[] = {"workers", "employments", "attendance", "payroll",
+						 "subcontracts", NULL};
+	static const char *const bank[] = {"allocations", "payments", NULL};
+	const char *const *list = r == ROLE_ENTERPRISE ? enterprise : r == ROLE_BANK ? bank : NULL;
+	if (r == ROLE_ADMIN)
+		return true;
+	for (; list && *list; list++)
+		if (strcmp(*list, kind) == 0)
+			return true;
+	return false;
+}
+
+struct scope_ctx {
+	struct http_req *rq;
+	char last[72];
+	int last_ok;
+};
+
+/* A row's project must be within the uploader's scope (remembered for the last project:
+ * files come sorted by project). */
+static int allow(void *ctx, const struct rec *r, const char **col, char *msg, size_t n)
+{
+	struct scope_ctx *c = ctx;
+	const struct kind_desc *d = schema_kind(r->kind);
+	int pc = -1;
+	for (int i = 0; i < d->ncols && pc < 0; i++)
+		if (d->cols[i].type == COL_PROJECT)
+			pc = i;
+	if (pc < 0 || c->rq->who.role == ROLE_ADMIN)
+		return 0;
+	const char *code = r->v[pc].s;
+	if (strcmp(c->last, code) != 0) {
+		snprintf(c->last, sizeof c->last, "%s", code);
+		c->last_ok = c->rq->store->ops->project_in_scope(c->rq->store, code,
+							      (int)c->rq->who.role,
+							      c->rq->who.scope) == WG_OK;
+	}
+	if (c->last_ok)
+		return 0;
+	*col = d->cols[pc].name;
+	snprintf(msg, n, "project '%s' is not one of yours", code);
+	return -1;
+}
+
+int h_import(struct http_req *rq, struct http_resp *rs)
+{
+	const struct kind_desc *kind = schema_kind_by_name(rq->params[0]);
+	if (!kind)
+		return http_error(rs, 404, "NOT_FOUND", "no import kind '%s'", rq->params[0]);
+	if (!kind_allowed(rq->who.role, kind->name))
+		return http_error(rs, 403, "FORBIDDEN", "a %s may not import %s",
+				  role_name(rq->who.role), kind->name);
+	const char *dir = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof path, "%s/wageguard-upload-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return http_error(rs, 500, "INTERNAL", "cannot hold the upload");
+	size_t done = 0;
+	while (done < rq->body_len) {
+		ssize_t w = write(fd, rq->body + done, rq->body_len - done);
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	close(fd);
+	if (done < rq->body_len) {
+		unlink(path);
+		return http_error(rs, 500, "INTERNAL", "cannot hold the upload");
+	}
+	char label[64];
+	snprintf(label, sizeof label, "%s.csv", kind->name);
+	struct scope_ctx sc = {.rq = rq};
+	struct import_opts o = {.label = label, .allow = allow, .allow_ctx = &sc};
+	struct problems pr = {.details = json_array()};
+	struct import_stats st;
+	int rc = import_file(rq->store, kind, path, &o, &st, collect, &pr);
+	unlink(path);
+	if (rc == WG_EINPUT) {
+		json_t *e = json_pack("{s:{s:s, s:s, s:o, s:I}}", "error", "code", "IMPORT_REJECTED",
+				      "message", "the file has problems; nothing was stored", "details",
+				      pr.details, "problems", (json_int_t)pr.count);
+		return http_json(rs, 422, e);
+	}
+	json_decref(pr.details);
+	if (rc == WG_ERETRY)
+		return http_error(rs, 503, "BUSY", "the database is busy; send the file again");
+	if (rc)
+		return rc;
+	return http_json(rs, 200, json_pack("{s:s, s:I, s:I, s:I, s:I, s:I}", "kind", kind->name,
+					    "rows", (json_int_t)st.rows, "inserted",
+					    (json_int_t)st.inserted, "unchanged",
+					    (json_int_t)st.unchanged, "amended", (json_int_t)st.amended,
+					    "status_changes", (json_int_t)st.status_changes));
+}

@@ -1,0 +1,107 @@
+/* h_payslips.c — a worker's payslip with its receipt code; the worker's confirmation or
+ * dispute of the line. */
+#include <string.h>
+
+#include "domain/payslip.h"
+#include "http/http.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/ids.h"
+#include "util/mask.h"
+#include "util/money.h"
+#include "util/banned.h"
+
+/* The worker and period of the path, checked; a worker may only ask about themself. */
+static int target(struct http_req *rq, struct http_resp *rs, char *id, int32_t *period)
+{
+	if (idcard_validate(rq->params[0], id) || period_parse(rq->params[1], period)) {
+		http_error(rs, 400, "BAD_REQUEST", "the path is /payslips/ID_NUMBER/YYYY-MM");
+		return -1;
+	}
+	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0) {
+		http_error(rs, 403, "FORBIDDEN", "a worker sees only their own payslips");
+		return -1;
+	}
+	return 0;
+}
+
+int h_payslip(struct http_req *rq, struct http_resp *rs)
+{
+	char id[19], mi[MASK_BUFSZ], mc[MASK_BUFSZ];
+	int32_t period;
+	const char *project = http_query(rq, "project");
+	if (target(rq, rs, id, &period))
+		return 0;
+	if (!project)
+		return http_error(rs, 400, "BAD_REQUEST", "say which project: ?project=CODE");
+	struct payslip p;
+	int rc = payslip_get(rq->store, project, id, period, &p);
+	if (rc == WG_ENOTFOUND)
+		return http_error(rs, 404, "NOT_FOUND", "no payroll line for this worker, project and period");
+	if (rc)
+		return rc;
+	static const char *const answers[] = {"none", "confirmed", "disputed"};
+	const struct payslip_line *l = &p.line;
+	json_t *pays = json_array();
+	for (size_t i = 0; i < p.npay; i++)
+		json_array_append_new(pays, json_pack("{s:s, s:o, s:o, s:s, s:s}", "txn_id",
+						      p.pay[i].txn_id, "paid_on",
+						      http_date(p.pay[i].paid_on), "amount",
+						      http_money(p.pay[i].amount), "status",
+						      p.pay[i].status, "bank_card",
+						      http_card(rq, p.pay[i].bank_card, id, mc)));
+	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:o, s:I, s:o, s:o, s:o, s:o, s:o,"
+			      " s:o, s:s, s:s?, s:s}",
+			      "project", l->project, "project_name", l->project_name, "employer",
+			      l->employer, "employer_name", l->employer_name, "name", l->name,
+			      "id_number", http_id(rq, l->id_number, id, mi), "period",
+			      http_period(l->period), "days", (json_int_t)l->days, "gross",
+			      http_money(l->gross), "deductions", http_money(l->deductions), "net",
+			      http_money(l->net), "paid", http_money(p.paid), "unpaid",
+			      http_money(l->net > p.paid ? l->net - p.paid : 0), "payments", pays,
+			      "answer", answers[l->confirmation], "dispute_reason", l->reason,
+			      "receipt", p.receipt);
+	payslip_release(&p);
+	return http_json(rs, 200, j);
+}
+
+static int answer(struct http_req *rq, struct http_resp *rs, enum payroll_answer a)
+{
+	char id[19], err[256];
+	int32_t period;
+	if (target(rq, rs, id, &period))
+		return 0;
+	json_error_t jerr;
+	json_t *in = json_loadb(rq->body, rq->body_len, 0, &jerr);
+	const char *project = NULL, *reason = NULL, *amount = NULL;
+	if (!in || json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason,
+			       "amount", &amount)) {
+		json_decref(in);
+		return http_error(rs, 400, "BAD_REQUEST", "send {\"project\": …, \"reason\": …}");
+	}
+	int64_t claimed = 0;
+	if (amount && *amount && money_parse(amount, &claimed)) {
+		json_decref(in);
+		return http_error(rs, 400, "BAD_REQUEST", "amount '%s' is not an amount in yuan", amount);
+	}
+	int rc = payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
+	json_decref(in);
+	if (rc == WG_ENOTFOUND)
+		return http_error(rs, 404, "NOT_FOUND", "no payroll line for this worker, project and period");
+	if (rc == WG_EINPUT)
+		return http_error(rs, 400, "BAD_REQUEST", "%s", err);
+	if (rc)
+		return rc;
+	return http_json(rs, 200, json_pack("{s:s}", "answer", a == ANSWER_CONFIRM ? "confirmed"
+										     : "disputed"));
+}
+
+int h_payslip_confirm(struct http_req *rq, struct http_resp *rs)
+{
+	return answer(rq, rs, ANSWER_CONFIRM);
+}
+
+int h_payslip_dispute(struct http_req *rq, struct http_resp *rs)
+{
+	return answer(rq, rs, ANSWER_DISPUTE);
+}

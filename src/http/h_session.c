@@ -1,0 +1,62 @@
+/* h_session.c — logging in and out, and who am I. */
+#include <stdio.h>
+#include <string.h>
+
+#include "http/http.h"
+#include "http/router.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+static json_t *me(const struct principal *p)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:s}", "username", p->username, "role",
+			 role_name(p->role), "scope", p->scope, "display_name", p->display_name,
+			 "csrf_token", p->csrf);
+}
+
+int h_login(struct http_req *rq, struct http_resp *rs)
+{
+	json_error_t jerr;
+	json_t *in = json_loadb(rq->body, rq->body_len, 0, &jerr);
+	const char *name = NULL, *password = NULL;
+	if (!in || json_unpack(in, "{s:s, s:s}", "username", &name, "password", &password)) {
+		json_decref(in);
+		return http_error(rs, 400, "BAD_REQUEST", "send {\"username\": …, \"password\": …}");
+	}
+	if (router_throttled(name, rq->remote)) {
+		json_decref(in);
+		return http_error(rs, 429, "TOO_MANY_ATTEMPTS",
+				  "too many failed logins for this user; try again in 15 minutes");
+	}
+	struct principal p;
+	char token[USER_TOKEN_BUFSZ];
+	int rc = user_login(rq->store, name, password, &p, token);
+	router_note_login(name, rq->remote, rc == WG_OK);
+	json_decref(in);
+	if (rc == WG_EINPUT)
+		return http_error(rs, 401, "UNAUTHENTICATED", "wrong user name or password");
+	if (rc)
+		return rc;
+	snprintf(rs->cookie, sizeof rs->cookie,
+		 "wg_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
+		 SESSION_SECONDS);
+	json_t *user = me(&p);
+	return http_json(rs, 200, json_pack("{s:o, s:s}", "user", user, "csrf_token", p.csrf));
+}
+
+int h_logout(struct http_req *rq, struct http_resp *rs)
+{
+	if (rq->token && rq->who.kind == 0) {
+		int rc = user_logout(rq->store, rq->token);
+		if (rc)
+			return rc;
+	}
+	snprintf(rs->cookie, sizeof rs->cookie,
+		 "wg_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	return http_json(rs, 200, json_pack("{s:b}", "logged_out", 1));
+}
+
+int h_me(struct http_req *rq, struct http_resp *rs)
+{
+	return http_json(rs, 200, me(&rq->who));
+}

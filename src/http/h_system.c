@@ -1,0 +1,41 @@
+/* h_system.c — /healthz, /metrics and the OpenAPI document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/http.h"
+#include "util/banned.h"
+
+/* docs/api/openapi.json, linked into the binary by the Makefile */
+extern const char _binary_docs_api_openapi_json_start[], _binary_docs_api_openapi_json_end[];
+
+int h_healthz(struct http_req *rq, struct http_resp *rs)
+{
+	struct project_summary p;
+	/* a cheap query proves the database answers */
+	int rc = rq->store->ops->project_summary(rq->store, "", &p);
+	if (rc && rc != -4)
+		return http_error(rs, 503, "UNAVAILABLE", "the database does not answer");
+	return http_json(rs, 200, json_pack("{s:s}", "status", "ok"));
+}
+
+int h_metrics(struct http_req *rq, struct http_resp *rs)
+{
+	(void)rq;
+	http_metrics_text(&rs->body, &rs->body_len);
+	rs->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	return 0;
+}
+
+int h_openapi(struct http_req *rq, struct http_resp *rs)
+{
+	(void)rq;
+	size_t n = (size_t)(_binary_docs_api_openapi_json_end - _binary_docs_api_openapi_json_start);
+	rs->body = malloc(n + 1);
+	if (!rs->body)
+		return http_error(rs, 500, "INTERNAL", "out of memory");
+	memcpy(rs->body, _binary_docs_api_openapi_json_start, n);
+	rs->body[n] = '\0';
+	rs->body_len = n;
+	rs->content_type = "application/json; charset=utf-8";
+	return 0;
+}

@@ -1,0 +1,99 @@
+/* h_workers.c — a worker's record and wage history (the worker themself, or staff), and the
+ * stored warnings within the caller's scope. */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/warn.h"
+#include "http/http.h"
+#include "util/err.h"
+#include "util/ids.h"
+#include "util/mask.h"
+#include "util/banned.h"
+
+static int add_month(void *ctx, const struct worker_month *m)
+{
+	json_t *row = json_pack("{s:s, s:o, s:I, s:b, s:o, s:o, s:o, s:o, s:o}", "project", m->project,
+				"period", http_period(m->period), "attendance_days",
+				(json_int_t)m->att_days, "payroll", (int)m->has_payroll, "gross",
+				http_money(m->gross), "deductions", http_money(m->deductions), "net",
+				http_money(m->net), "paid", http_money(m->paid), "unpaid",
+				http_money(m->net > m->paid ? m->net - m->paid : 0));
+	return json_array_append_new(ctx, row);
+}
+
+int h_worker(struct http_req *rq, struct http_resp *rs)
+{
+	char id[19], mi[MASK_BUFSZ], mc[MASK_BUFSZ], mp[MASK_BUFSZ];
+	if (idcard_validate(rq->params[0], id))
+		return http_error(rs, 400, "BAD_REQUEST", "'%s' is not a resident ID number",
+				  rq->params[0]);
+	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0)
+		return http_error(rs, 403, "FORBIDDEN", "a worker sees only their own records");
+	struct worker_summary w;
+	int rc = rq->store->ops->worker_summary(rq->store, id, &w);
+	if (rc == WG_ENOTFOUND)
+		return http_error(rs, 404, "NOT_FOUND", "no such worker");
+	if (rc)
+		return rc;
+	json_t *j = json_pack("{s:s, s:s?, s:b, s:s?, s:s?, s:s?, s:I}", "id_number",
+			      http_id(rq, w.id_number, id, mi), "name", w.name, "registered",
+			      w.registered, "phone", http_phone(rq, w.phone, id, mp), "bank_card",
+			      http_card(rq, w.bank_card, id, mc), "bank_code", w.bank_code,
+			      "employments", (json_int_t)w.employments);
+	json_t *months = json_array();
+	json_object_set_new(j, "months", months);
+	if ((rc = rq->store->ops->worker_months(rq->store, id, add_month, months))) {
+		json_decref(j);
+		return rc;
+	}
+	return http_json(rs, 200, j);
+}
+
+struct list_ctx {
+	struct http_req *rq;
+	json_t *items;
+	int64_t offset, limit, seen;
+};
+
+static int add_warning(void *ctx, const struct warning_view *v)
+{
+	struct list_ctx *c = ctx;
+	char id[MASK_BUFSZ];
+	if (c->seen++ < c->offset || (int64_t)json_array_size(c->items) >= c->limit)
+		return 0;
+	json_t *row = json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:I, s:I, s:o, s:o, s:o}",
+				"id", (json_int_t)v->id, "rule", warn_rule_names[v->w.rule], "level",
+				warn_level_names[v->w.level], "project", v->project, "employer",
+				v->employer, "worker", http_id(c->rq, v->worker, v->worker, id),
+				"period", http_period(v->w.period), "amount",
+				http_money(v->w.amount), "overdue_days",
+				(json_int_t)v->w.overdue_days, "days", (json_int_t)v->w.days,
+				"first_seen", http_date(v->first_seen), "last_seen",
+				http_date(v->last_seen), "resolved_on", http_date(v->resolved_on));
+	return json_array_append_new(c->items, row);
+}
+
+int h_warnings(struct http_req *rq, struct http_resp *rs)
+{
+	struct warning_filter f = {.level = -1, .rule = -1, .scope_role = (int)rq->who.role,
+				   .scope = rq->who.scope};
+	const char *open = http_query(rq, "open"), *level = http_query(rq, "level"),
+		   *rule = http_query(rq, "rule");
+	f.open_only = open && strcmp(open, "0") != 0;
+	f.project = http_query(rq, "project");
+	if (level && (f.level = warn_level_by_name(level)) < 0)
+		return http_error(rs, 400, "BAD_REQUEST", "level is yellow, orange or red");
+	if (rule && (f.rule = warn_rule_by_name(rule)) < 0)
+		return http_error(rs, 400, "BAD_REQUEST", "no rule '%s'", rule);
+	int64_t page;
+	struct list_ctx c = {.rq = rq, .items = json_array()};
+	http_paging(rq, &c.offset, &c.limit, &page);
+	int rc = rq->store->ops->warn_list(rq->store, &f, add_warning, &c);
+	if (rc) {
+		json_decref(c.items);
+		return rc;
+	}
+	return http_json(rs, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", c.items, "page",
+					    (json_int_t)page, "per_page", (json_int_t)c.limit, "total",
+					    (json_int_t)c.seen));
+}

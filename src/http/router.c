@@ -1,0 +1,283 @@
+/* router.c — the route table walk, authentication and authorisation of every request, and
+ * the small helpers handlers share (errors, JSON values, masking by entitlement, project
+ * scope). Every endpoint is listed in http_routes[] (routes.c) with the roles allowed. */
+#include "http/router.h"
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/date.h"
+#include "util/err.h"
+#include "util/mask.h"
+#include "util/money.h"
+#include "util/banned.h"
+
+int http_error(struct http_resp *rs, int status, const char *code, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	json_decref(rs->json);
+	rs->status = status;
+	rs->json = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
+	return 0;
+}
+
+int http_json(struct http_resp *rs, int status, json_t *j)
+{
+	json_decref(rs->json);
+	rs->status = status;
+	rs->json = j;
+	if (!j)
+		return http_error(rs, 500, "INTERNAL", "out of memory");
+	return 0;
+}
+
+const char *http_query(const struct http_req *rq, const char *key)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int64_t *page)
+{
+	const char *p = http_query(rq, "page"), *n = http_query(rq, "per_page");
+	long long pg = p ? strtoll(p, NULL, 10) : 1, per = n ? strtoll(n, NULL, 10) : 50;
+	if (pg < 1)
+		pg = 1;
+	if (per < 1)
+		per = 50;
+	if (per > 500)
+		per = 500;
+	*page = pg;
+	*limit = per;
+	*offset = (pg - 1) * per;
+}
+
+json_t *http_money(int64_t fen)
+{
+	char b[MONEY_BUFSZ];
+	return json_string(money_format(fen, b));
+}
+
+json_t *http_date(int64_t day)
+{
+	char b[DATE_BUFSZ];
+	return day < 0 ? json_null() : json_string(date_format((int32_t)day, b));
+}
+
+json_t *http_period(int64_t period)
+{
+	char b[PERIOD_BUFSZ];
+	return period < 0 ? json_null() : json_string(period_format((int32_t)period, b));
+}
+
+json_t *http_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+bool http_may_reveal(const struct http_req *rq, const char *id_number)
+{
+	if (rq->who.role == ROLE_ADMIN)
+		return true;
+	return rq->who.role == ROLE_WORKER && id_number && strcmp(rq->who.scope, id_number) == 0;
+}
+
+const char *http_id(const struct http_req *rq, const char *id_number, const char *owner, char *buf)
+{
+	if (!id_number)
+		return NULL;
+	return http_may_reveal(rq, owner) ? id_number : mask_id(id_number, buf);
+}
+
+const char *http_card(const struct http_req *rq, const char *card, const char *owner, char *buf)
+{
+	if (!card)
+		return NULL;
+	return http_may_reveal(rq, owner) ? card : mask_card(card, buf);
+}
+
+const char *http_phone(const struct http_req *rq, const char *phone, const char *owner, char *buf)
+{
+	if (!phone)
+		return NULL;
+	return http_may_reveal(rq, owner) ? phone : mask_phone(phone, buf);
+}
+
+int http_project_access(struct http_req *rq, struct http_resp *rs, const char *code)
+{
+	int rc = rq->store->ops->project_in_scope(rq->store, code, (int)rq->who.role, rq->who.scope);
+	if (rc == WG_ENOTFOUND)
+		http_error(rs, 404, "NOT_FOUND", "no project '%s' in your scope", code);
+	else if (rc)
+		http_error(rs, 500, "INTERNAL", "%s", rq->store->errmsg);
+	return rc;
+}
+
+/* ---- login throttling ----------------------------------------------------------------- */
+
+#define THROTTLE_SLOTS 1024
+#define THROTTLE_FAILURES 5       /* failures within the window before a lock */
+#define THROTTLE_WINDOW 900       /* seconds */
+
+static struct {
+	char key[96];
+	int failures;
+	time_t first;
+} throttle[THROTTLE_SLOTS];
+static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned slot_of(const char *key)
+{
+	unsigned h = 2166136261u;
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h % THROTTLE_SLOTS;
+}
+
+/* Failures count per user name, whatever the address: guessing one account's password
+ * from many addresses is throttled too. */
+int router_throttled(const char *name, const char *remote)
+{
+	(void)remote;
+	pthread_mutex_lock(&throttle_mu);
+	unsigned i = slot_of(name);
+	time_t now = time(NULL);
+	int locked = strcmp(throttle[i].key, name) == 0 && throttle[i].failures >= THROTTLE_FAILURES &&
+		     now - throttle[i].first < THROTTLE_WINDOW;
+	pthread_mutex_unlock(&throttle_mu);
+	return locked;
+}
+
+void router_note_login(const char *name, const char *remote, int ok)
+{
+	(void)remote;
+	pthread_mutex_lock(&throttle_mu);
+	unsigned i = slot_of(name);
+	time_t now = time(NULL);
+	if (ok || strcmp(throttle[i].key, name) != 0 || now - throttle[i].first >= THROTTLE_WINDOW) {
+		snprintf(throttle[i].key, sizeof throttle[i].key, "%s", name);
+		throttle[i].failures = 0;
+		throttle[i].first = now;
+	}
+	if (!ok)
+		throttle[i].failures++;
+	pthread_mutex_unlock(&throttle_mu);
+}
+
+/* ---- dispatch ------------------------------------------------------------------------- */
+
+/* Matches path against pattern; fills rq's params (percent-decoded). */
+static bool match(const char *pattern, const char *path, struct http_req *rq)
+{
+	size_t used = 0;
+	rq->nparams = 0;
+	while (*pattern && *path) {
+		if (pattern[0] == '{' && pattern[1] == '}') {
+			const char *end = strchr(path, '/');
+			size_t n = end ? (size_t)(end - path) : strlen(path);
+			if (n == 0 || rq->nparams == HTTP_MAX_PARAMS || used + n + 1 > sizeof rq->segbuf)
+				return false;
+			char *out = rq->segbuf + used;
+			size_t k = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (path[i] == '%' && i + 2 < n + 1 && path[i + 1] && path[i + 2]) {
+					char hex[3] = {path[i + 1], path[i + 2], 0};
+					out[k++] = (char)strtol(hex, NULL, 16);
+					i += 2;
+				} else {
+					out[k++] = path[i];
+				}
+			}
+			out[k] = '\0';
+			rq->params[rq->nparams++] = out;
+			used += k + 1;
+			path += n;
+			pattern += 2;
+			continue;
+		}
+		if (*pattern != *path)
+			return false;
+		pattern++, path++;
+	}
+	return !*pattern && !*path;
+}
+
+/* The token presented: a bearer token, else the session cookie. */
+static const char *presented_token(void *conn, bool *cookie)
+{
+	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+	*cookie = false;
+	if (auth && strncmp(auth, "Bearer ", 7) == 0)
+		return auth + 7;
+	const char *c = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "wg_session");
+	*cookie = c != NULL;
+	return c;
+}
+
+void router_dispatch(void *conn, struct store *s, const char *method, const char *path,
+		     const char *body, size_t body_len, const char *remote, struct http_resp *rs,
+		     char *user, size_t usersz)
+{
+	struct http_req rq = {.method = method, .path = path, .body = body, .body_len = body_len,
+			      .store = s, .remote = remote, .conn = conn};
+	rq.who.role = ROLE_PUBLIC;
+	rq.who.kind = -1;
+	const struct http_route *route = NULL;
+	bool path_known = false;
+	for (int i = 0; i < http_nroutes && !route; i++) {
+		if (!match(http_routes[i].path, path, &rq))
+			continue;
+		path_known = true;
+		if (strcmp(http_routes[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(http_routes[i].method, "GET") == 0))
+			route = &http_routes[i];
+	}
+	if (!route) {
+		if (path_known)
+			http_error(rs, 405, "METHOD_NOT_ALLOWED", "%s is not allowed on %s", method, path);
+		else
+			http_error(rs, 404, "NOT_FOUND", "no such resource: %s", path);
+		return;
+	}
+	bool cookie;
+	rq.token = presented_token(conn, &cookie);
+	if (rq.token && user_authenticate(s, rq.token, &rq.who) != WG_OK) {
+		rq.who.role = ROLE_PUBLIC;
+		rq.who.kind = -1;
+		if (!cookie) {
+			/* a wrong bearer token is an error, not an anonymous request */
+			http_error(rs, 401, "UNAUTHENTICATED", "the token is not valid");
+			return;
+		}
+	}
+	snprintf(user, usersz, "%s", rq.who.role == ROLE_PUBLIC ? "" : rq.who.username);
+	if (!(route->roles & ROLE_BIT(rq.who.role))) {
+		if (rq.who.role == ROLE_PUBLIC)
+			http_error(rs, 401, "UNAUTHENTICATED", "log in first");
+		else
+			http_error(rs, 403, "FORBIDDEN", "a %s may not do this", role_name(rq.who.role));
+		return;
+	}
+	bool writes = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+	if (writes && cookie && rq.who.kind == 0 && !route->csrf_exempt) {
+		const char *t = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+		if (!t || strcmp(t, rq.who.csrf) != 0) {
+			http_error(rs, 403, "CSRF", "missing or wrong X-CSRF-Token header");
+			return;
+		}
+	}
+	int rc = route->handler(&rq, rs);
+	if (rc) {
+		fprintf(stderr, "{\"log\":\"error\",\"path\":\"%s\",\"message\":\"%s\"}\n", path,
+			s->errmsg[0] ? s->errmsg : wg_strerror(rc));
+		http_error(rs, 500, "INTERNAL", "the server failed; the error is logged");
+	}
+}

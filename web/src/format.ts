@@ -1,0 +1,92 @@
+// format.ts — how values from the API are shown: money strings with thousands separators
+// (never through floating point for display), region names, periods and dates.
+import { getLang } from './i18n';
+
+/** "1234567.50" → "1,234,567.50"; keeps the server's two decimals exactly. */
+export function money(v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const s = typeof v === 'number' ? v.toFixed(2) : String(v);
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(s);
+  if (!m) return s;
+  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] || '');
+}
+
+/** A money string as a number, for charts only. */
+export function num(v: string | number | null | undefined): number {
+  if (v === null || v === undefined || v === '') return 0;
+  const n = typeof v === 'number' ? v : parseFloat(v);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Large amounts for chart axes: 1.2万 / 3.4亿 in Chinese, 12k / 3.4M in English. */
+export function shortMoney(n: number): string {
+  const a = Math.abs(n);
+  if (getLang() === 'zh') {
+    if (a >= 1e8) return +(n / 1e8).toFixed(2) + '亿';
+    if (a >= 1e4) return +(n / 1e4).toFixed(1) + '万';
+    return String(Math.round(n));
+  }
+  if (a >= 1e9) return +(n / 1e9).toFixed(2) + 'B';
+  if (a >= 1e6) return +(n / 1e6).toFixed(2) + 'M';
+  if (a >= 1e3) return +(n / 1e3).toFixed(1) + 'k';
+  return String(Math.round(n));
+}
+
+export function int(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "2026-05" → "2026年5月" / "May 2026". */
+export function period(p: string | null | undefined): string {
+  if (!p) return '—';
+  const m = /^(\d{4})-(\d{2})$/.exec(p);
+  if (!m) return p;
+  if (getLang() === 'zh') return `${m[1]}年${Number(m[2])}月`;
+  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${names[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+export function date(d: string | null | undefined): string {
+  return d || '—';
+}
+
+const regions: Record<string, [string, string]> = {
+  '33': ['浙江省', 'Zhejiang'],
+  '3301': ['杭州市', 'Hangzhou'],
+  '330100': ['杭州市', 'Hangzhou'],
+  '330102': ['上城区', 'Shangcheng'],
+  '330105': ['拱墅区', 'Gongshu'],
+  '330106': ['西湖区', 'Xihu'],
+  '330108': ['滨江区', 'Binjiang'],
+  '330109': ['萧山区', 'Xiaoshan'],
+  '330110': ['余杭区', 'Yuhang'],
+  '330111': ['富阳区', 'Fuyang'],
+  '330112': ['临安区', "Lin'an"],
+  '330113': ['临平区', 'Linping'],
+  '330114': ['钱塘区', 'Qiantang'],
+  '330122': ['桐庐县', 'Tonglu'],
+  '330127': ['淳安县', "Chun'an"],
+  '330182': ['建德市', 'Jiande'],
+};
+
+/** A region code with its name where known: "临平区" / "Linping"; else the code. */
+export function region(code: string | null | undefined): string {
+  if (!code) return '—';
+  const r = regions[code];
+  if (!r) return code;
+  return getLang() === 'zh' ? r[0] : r[1];
+}
+
+/** Every day of a period: [1..28|29|30|31]. */
+export function daysOf(p: string): number[] {
+  const [y, m] = p.split('-').map(Number);
+  const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+/** Day of the week (0 = Sunday) of day d of period p. */
+export function weekday(p: string, d: number): number {
+  const [y, m] = p.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}

@@ -1,0 +1,113 @@
+// main.tsx — starts the UI: loads the session, applies the language, and maps paths to pages
+// (public pages need no login; the others send a visitor without a session to /login).
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import './styles.css';
+import { applyLang, getLang, onLang, t } from './i18n';
+import { interceptLinks, navigate, useLocation } from './router';
+import { currentUser, landing, loadMe, onSession, sessionLoaded } from './session';
+import { Layout } from './components/layout';
+import { Loading, PageTitle } from './components/ui';
+import { LoginPage } from './pages/login';
+import { DashboardPage } from './pages/dashboard';
+import { ProjectsPage } from './pages/projects';
+import { ProjectPage } from './pages/project';
+import { WarningsPage } from './pages/warnings';
+import { UploadPage } from './pages/upload';
+import { WorkerPage } from './pages/worker';
+import { ComplaintPage } from './pages/complaint';
+import { CheckPage } from './pages/check';
+import { PublicIndexPage, PublicProjectPage } from './pages/public';
+import type { User } from './api';
+
+type Role = User['role'];
+interface Route {
+  re: RegExp;
+  page: (p: { params: string[]; query: URLSearchParams }) => preact.JSX.Element;
+  roles?: Role[]; // absent: public
+  wide?: boolean;
+}
+
+const staff: Role[] = ['admin', 'regulator', 'enterprise', 'bank'];
+const routes: Route[] = [
+  { re: /^\/login$/, page: () => <LoginPage /> },
+  { re: /^\/dashboard$/, page: () => <DashboardPage />, roles: ['admin', 'regulator'], wide: true },
+  { re: /^\/projects$/, page: ({ query }) => <ProjectsPage query={query} />, roles: staff, wide: true },
+  { re: /^\/projects\/([^/]+)$/, page: ({ params }) => <ProjectPage code={decodeURIComponent(params[0])} />, roles: staff, wide: true },
+  { re: /^\/warnings$/, page: ({ query }) => <WarningsPage query={query} />, roles: ['admin', 'regulator', 'enterprise'], wide: true },
+  { re: /^\/upload$/, page: () => <UploadPage />, roles: ['admin', 'enterprise', 'bank'] },
+  { re: /^\/me$/, page: () => <WorkerPage />, roles: ['worker'] },
+  { re: /^\/me\/complaint$/, page: () => <ComplaintPage worker />, roles: ['worker'] },
+  { re: /^\/complaint$/, page: () => <ComplaintPage /> },
+  { re: /^\/check$/, page: ({ query }) => <CheckPage code={query.get('code') || ''} /> },
+  { re: /^\/public$/, page: () => <PublicIndexPage /> },
+  { re: /^\/public\/projects\/([^/]+)$/, page: ({ params, query }) => <PublicProjectPage code={decodeURIComponent(params[0])} period={query.get('period') || ''} /> },
+];
+
+function NotFound() {
+  return (
+    <div class="narrow">
+      <PageTitle>{t('app.notFound')}</PageTitle>
+      <p>{t('app.notFoundHint')}</p>
+      <p>
+        <a class="btn btn-primary" href="/">
+          {t('app.backHome')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+function App() {
+  const loc = useLocation();
+  const [, force] = useState(0);
+  useEffect(() => onSession(() => force((x) => x + 1)), []);
+  useEffect(() => onLang(() => force((x) => x + 1)), []);
+  const u = currentUser();
+
+  if (!sessionLoaded())
+    return (
+      <Layout path={loc.path}>
+        <Loading />
+      </Layout>
+    );
+
+  if (loc.path === '/') {
+    queueMicrotask(() => navigate(landing(u), true));
+    return <Layout path={loc.path}>{null}</Layout>;
+  }
+  if (loc.path === '/login' && u) {
+    const next = loc.query.get('next');
+    queueMicrotask(() => navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : landing(u), true));
+    return <Layout path={loc.path}>{null}</Layout>;
+  }
+  for (const r of routes) {
+    const m = r.re.exec(loc.path);
+    if (!m) continue;
+    if (r.roles && !u) {
+      queueMicrotask(() => navigate('/login?next=' + encodeURIComponent(loc.path + location.search), true));
+      return <Layout path={loc.path}>{null}</Layout>;
+    }
+    if (r.roles && u && !r.roles.includes(u.role)) {
+      queueMicrotask(() => navigate(landing(u), true));
+      return <Layout path={loc.path}>{null}</Layout>;
+    }
+    return (
+      <Layout path={loc.path} wide={r.wide}>
+        <div key={getLang() + loc.path} class="page">
+          {r.page({ params: m.slice(1), query: loc.query })}
+        </div>
+      </Layout>
+    );
+  }
+  return (
+    <Layout path={loc.path}>
+      <NotFound />
+    </Layout>
+  );
+}
+
+applyLang();
+interceptLinks();
+render(<App />, document.getElementById('app')!);
+loadMe();
