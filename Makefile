@@ -15,10 +15,10 @@ UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test
 BIN     := $(BUILD)/wageguard
 DEPS_STAMP := .deps-installed
 
-.PHONY: all deps run test unit asan lint bench clean demo
+.PHONY: all deps run test unit asan lint bench clean demo web
 all: $(BIN) $(UNIT)
 
-$(DEPS_STAMP): scripts/deps.sh
+$(DEPS_STAMP): scripts/deps.sh package-lock.json
 	./scripts/deps.sh
 	@touch $@
 
@@ -50,7 +50,9 @@ test: all
 unit: all
 	./tests/run.sh $(BUILD) unit
 
+# the font and layout libraries' process-wide caches are not leaks (tests/lsan.supp)
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	        LDFLAGS="-fsanitize=address,undefined" test
 
@@ -59,7 +61,14 @@ lint: | $(DEPS_STAMP)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
 	         --suppress=missingIncludeSystem -Isrc $(SRCS)
 
-run: $(BIN)
+# the web UI, built by Vite from web/ into web/dist
+WEB_SRC := $(shell find web/src web/index.html web/vite.config.ts -type f 2>/dev/null)
+web/dist/index.html: $(WEB_SRC) package-lock.json | $(DEPS_STAMP)
+	npm run --silent build:web
+
+web: web/dist/index.html
+
+run: $(BIN) web/dist/index.html
 	./scripts/run-demo.sh $(BIN)
 
 bench: $(BIN)

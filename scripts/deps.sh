@@ -19,6 +19,9 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   apt-get install -y -qq --no-install-recommends $missing
 fi
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+# npm packages (web UI build, browser and API test tools, DuckDB for the reference rules):
+# installed again whenever the lockfile changed since the last install
+if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] ||
+    [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   npm ci --no-audit --no-fund
 fi

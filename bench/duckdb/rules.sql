@@ -291,9 +291,11 @@ complaints AS (
     WHERE false
 ),
 -- CRIMINAL_THRESHOLD: per employer E, over this scan's UNPAID and NO_PAYROLL warnings naming E,
--- S_v = Σ amounts per worker v, and the distinct periods of v's warnings
+-- S_v = Σ amounts per worker v, and the distinct periods in which v is owed something
+-- (a 0.00 NO_PAYROLL, piece work, is no arrears and counts no period)
 arrears_by_worker AS (
-    SELECT employer, worker, sum(amount) AS s, count(DISTINCT period) AS periods
+    SELECT employer, worker, sum(amount) AS s,
+           count(DISTINCT period) FILTER (WHERE amount > 0) AS periods
     FROM (SELECT employer, worker, period, amount FROM unpaid
           UNION ALL
           SELECT employer, worker, period, amount FROM no_payroll)

@@ -253,6 +253,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	for (int i = 0; i < kind->ncols; i++)
 		cols[i] = (struct csvr_col){kind->cols[i].name, kind->cols[i].required};
 	if (csvr_map(r, cols, (size_t)kind->ncols, idx, report_header, &im.row)) {
+		st->errors = im.row.errors;
 		rc = WG_EINPUT;
 		goto cleanup;
 	}

@@ -312,7 +312,7 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		problem(r, line, "days_in_period", "'%s' is not a number of days (0 to 31)", f[6]);
 	if (small_int(f[9], 31) < 0)
 		problem(r, line, "leave_days", "'%s' is not a number of days (0 to 31)", f[9]);
-	int64_t fixed, variable, sum;
+	int64_t fixed = 0, variable = 0, sum;
 	if (edr_amounts(r, line, f, &fixed, &variable)) {
 		if (!money_add(fixed, variable, &sum) || !money_add(r->total, sum, &r->total)) {
 			problem(r, line, "fixed_income", "the amounts overflow");
@@ -475,7 +475,7 @@ static int pass2(struct reader *r, FILE *in, FILE *out)
 		if (strspn(p, " \t") == strlen(p) || split(p, f) != SIF_FIELDS || strcmp(f[0], "EDR"))
 			continue;
 		char id[19];
-		int64_t fixed, variable, net, gross, deductions;
+		int64_t fixed = 0, variable = 0, net, gross, deductions;
 		idcard_validate(f[1], id);
 		money_parse(f[7], &fixed);
 		money_parse(f[8], &variable);

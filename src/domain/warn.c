@@ -535,7 +535,9 @@ static int criminal(struct engine *e)
 			for (; i < e->nowed && e->owed[i].employer == employer &&
 			       e->owed[i].person == person; i++) {
 				sum += e->owed[i].amount;
-				if (e->owed[i].period != last_period)
+				/* a period counts when something is owed in it: a 0.00 NO_PAYROLL
+				 * (piece work) is no arrears */
+				if (e->owed[i].amount > 0 && e->owed[i].period != last_period)
 					periods++, last_period = e->owed[i].period;
 			}
 			total += sum;

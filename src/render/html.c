@@ -35,6 +35,8 @@ static const char css[] =
 	"td.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
 	"thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}"
 	".callout{border:1.5pt solid #c8161d;color:#c8161d;text-align:center;font-size:15pt;"
+	"font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\","
+	"sans-serif;"
 	"font-weight:bold;padding:6px;margin:10px 0;letter-spacing:.05em}"
 	".sign{margin-top:22px;text-align:right;line-height:1.9}"
 	".foot{margin-top:18px;border-top:1px solid #ccc;padding-top:4px;font-size:8pt;"

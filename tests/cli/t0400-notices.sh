@@ -74,8 +74,13 @@ t_ok "page 1 has the red title and rule ($red red pixels)" test "${red:-0}" -gt 
 sed 's/,ok$/,returned/' "$B/payments.csv" | head -2 >"$T_DIR/returned.csv"
 wg import payments "$T_DIR/returned.csv" 2>/dev/null
 wg notice publicity HZ000001 2026-05 --date 2026-06-11 -o "$T_DIR/pub2.html"
-t_grep "a returned payment is not paid" '<td class="r">680.00</td><td class="r">0.00</td><td class="c">—</td><td class="c">未发放</td>' "$T_DIR/pub2.html"
+t_grep "a returned payment is not paid" '<td class="r">680.00</td><td class="r">0.00</td><td class="c">未发放</td>' "$T_DIR/pub2.html"
+t_grep "the totals row says what is owed" '<td class="r">344.83</td><td class="c">未发放 680.00</td>' "$T_DIR/pub2.html"
 t_grep "the title block counts what is owed" "已发放 344.83 元，未发放 680.00 元（1 人未足额）" "$T_DIR/pub2.html"
+printf 'txn_id,project_code,id_number,period,amount,paid_on,bank_card,status\nPAY-0003,HZ000001,51012219850315001X,2026-05,300,2026-06-20,6222021234567890123,ok\n' >"$T_DIR/part.csv"
+wg import payments "$T_DIR/part.csv" 2>/dev/null
+wg notice publicity HZ000001 2026-05 --date 2026-06-21 -o "$T_DIR/pub4.html"
+t_grep "a part payment shows its date, flagged" '<td class="r">680.00</td><td class="r">300.00</td><td class="c">2026-06-20（未足额）</td>' "$T_DIR/pub4.html"
 
 # --- rights notice board ----------------------------------------------------------------------
 H="$T_DIR/board.html"

@@ -92,6 +92,7 @@ t_cmp "SIF round trip adds no ledger entry" "$T_DIR/log1" "$T_DIR/log2"
 # a new line from a bank's SIF: net = fixed + variable, gross = net
 cat >"$T_DIR/new.sif" <<'SIF'
 EDR,510122198503150036,ABC,6228 4812 3456 7890 017,2026-05-01,2026-05-31,1,250.00,50,0
+EVP,510122198503150036,ABC,50.00,0.00,0.00,0.00,0.00,0.00,0.00
 SCR,91330100MA2AAAAA2H,CCB,2026-06-05,1000,052026,1,300.00,CNY,bank-ref-7
 SIF
 t_ok "a SIF with a new payroll line imports" wg import-sif --project HZ000002 "$T_DIR/new.sif"
@@ -160,5 +161,14 @@ wg import-sif --project HZ000009 "$T_DIR/a.sif" 2>"$T_DIR/noproj.err"
 t_grep "an unknown --project is refused" "unknown project 'HZ000009'" "$T_DIR/noproj.err"
 wg ledger log >"$T_DIR/log5"
 t_cmp "none of the refused files added a ledger entry" "$T_DIR/log3" "$T_DIR/log5"
+
+# --amend: a bank's SIF with another net replaces the line (gross = net), history kept
+sed 's/,680.00,0.00,0$/,600.00,0.00,0/; s/,1,680.00,CNY/,1,600.00,CNY/' "$T_DIR/a.sif" >"$T_DIR/amend.sif"
+wg import-sif --project HZ000001 "$T_DIR/amend.sif" 2>"$T_DIR/amend.err"
+t_grep "a changed net needs --amend" "amend.sif:1: field 'fixed_income': this payroll is already stored with net 680.00; use --amend to change it" "$T_DIR/amend.err"
+t_ok "--amend takes it" wg import-sif --amend --project HZ000001 "$T_DIR/amend.sif"
+t_eq "... stored with gross = net" "HZ000001,91330100MA2AAAAA3L,2026-05,51012219850315001X,2,600.00,0.00,600.00," \
+	"$(wg export payroll HZ000001 2026-05 2>/dev/null | sed -n 3p)"
+t_eq "... the old version stays in the ledger history" 2 "$(wg ledger history payroll HZ000001 2026-05 51012219850315001X | wc -l)"
 t_ok "the ledger is intact" wg ledger verify
 t_done

@@ -49,6 +49,8 @@ function csv(name) {
 const fen = (s) => Math.round(parseFloat(s || '0') * 100);
 const yuan = (f) => (f / 100).toFixed(2);
 const maskId = (id) => id.slice(0, 6) + '********' + id.slice(14);
+const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const idOk = (id) => /^\d{17}[\dX]$/.test(id) && '10X98765432'[W.reduce((s, w, i) => s + w * Number(id[i]), 0) % 11] === id[17];
 
 const enterprises = new Map(csv('enterprises').map((e) => [e.uscc, e]));
 const projects = csv('projects');
@@ -230,9 +232,9 @@ function checkCsv(kind, text) {
     if (want && cells.length !== want) details.push({ line: i + 2, column: null, message: `expected ${want} fields, found ${cells.length}` });
     head.forEach((h, j) => {
       const v = cells[j] ?? '';
-      if (h === 'id_number' && v && !/^\d{17}[\dX]$/.test(v)) details.push({ line: i + 2, column: h, message: `'${v}' is not a valid resident ID number` });
+      if (h === 'id_number' && v && !idOk(v)) details.push({ line: i + 2, column: h, message: `'${v}' is not a valid resident ID number` });
       if (['gross', 'net', 'amount', 'deductions', 'wage_rate'].includes(h) && v && !/^\d+(\.\d{1,2})?$/.test(v)) details.push({ line: i + 2, column: h, message: `'${v}' is not an amount` });
-      if (['date', 'paid_on', 'due_date'].includes(h) && v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) details.push({ line: i + 2, column: h, message: `'${v}' is not a date (YYYY-MM-DD)` });
+      if (['date', 'paid_on', 'due_date'].includes(h) && v && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isNaN(Date.parse(v + 'T00:00:00Z')))) details.push({ line: i + 2, column: h, message: `'${v}' is not a date (YYYY-MM-DD)` });
     });
   });
   return { rows: lines.slice(1).filter((l) => l.trim()).length, details };

@@ -35,7 +35,8 @@ for (const p of paths) {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(700);
   const name = `${role}-${lang}-${w}-${p.replace(/[^a-zA-Z0-9]+/g, '_')}.png`;
-  await page.screenshot({ path: path.join(out, name), fullPage: true });
+  if (process.env.CLIP) await page.locator(process.env.CLIP).first().screenshot({ path: path.join(out, name) });
+  else await page.screenshot({ path: path.join(out, name), fullPage: !process.env.VIEWPORT_ONLY });
   console.log(path.join(out, name));
 }
 await ctx.close();

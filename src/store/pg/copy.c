@@ -51,19 +51,21 @@ static void track_put(struct pg_keyset *t, uint64_t h)
 	t->n++;
 }
 
-int pg_track_add(struct pg_store *q, uint64_t h)
+int pg_track_reserve(struct pg_store *q, size_t n)
 {
 	struct pg_keyset *t = &q->track;
-	int rc;
-	if (t->n >= PG_TRACK_MAX) {
+	if (t->n + n > PG_TRACK_MAX) {
 		/* Full: after a flush everything this transaction wrote is on the server, where
 		 * the scope checks see it, so forgetting the keys loses nothing but speed. */
-		if ((rc = pg_flush_all(q)))
+		int rc = pg_flush_all(q);
+		if (rc)
 			return rc;
 		pg_track_reset(q, false);
 	}
-	if ((t->n + 1) * 2 > t->cap) {
+	if ((t->n + n) * 2 > t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 4096;
+		while ((t->n + n) * 2 > cap)
+			cap *= 2;
 		uint64_t *slot = calloc(cap, sizeof *slot);
 		if (!slot)
 			return WG_ENOMEM;
@@ -74,8 +76,12 @@ int pg_track_add(struct pg_store *q, uint64_t h)
 		free(t->slot);
 		*t = bigger;
 	}
-	track_put(t, mix(h));
 	return WG_OK;
+}
+
+void pg_track_add(struct pg_store *q, uint64_t h)
+{
+	track_put(&q->track, mix(h));
 }
 
 void pg_track_reset(struct pg_store *q, bool drop_buffers)

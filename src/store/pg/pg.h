@@ -67,7 +67,7 @@ enum {
 	PGN_REF_ENTERPRISE, PGN_REF_PROJECT, PGN_REF_PERSON, PGN_WORKER_EXISTS, PGN_PERSON_INSERT,
 	PGN_LEDGER_HEAD, PGN_LEDGER_GET, PGN_LEDGER_SCAN,
 	PGN_PROJECT_SUMMARY, PGN_WORKER_SUMMARY, PGN_WORKER_MONTHS,
-	PGN_KEY_PROJECT, PGN_KEY_ENTERPRISE, PGN_KEY_PERSON, PGN_CONFIG_GET,
+	PGN_CONFIG_GET,
 	PGN_CONFIG_SET, PGN_WARN_EVENT, PGN_WARN_TASK, PGN_WARN_FIND, PGN_WARN_INSERT,
 	PGN_WARN_UPDATE, PGN_WARN_LIST, PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON,
 	PGN_PERSONS_ANY, PGN_PERSON_IDS,
@@ -173,6 +173,9 @@ int64_t pg_int(const PGresult *res, int row, int col);
 /* References (refs.c). */
 int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id, int64_t *region);
 void pg_ref_forget(struct pg_store *q);
+/* Caches everyone employed on the project a reference last named (refs.c); WG_ENOTFOUND
+ * when that was done already or no project was named. */
+int pg_prefetch_people(struct pg_store *q);
 /* The natural key of row id of reference type t, from the cache only; NULL when unknown. */
 const char *pg_ref_key(const struct pg_store *q, enum col_type t, int64_t id);
 /* Looks up the natural keys of ids not cached yet, in one query. */
@@ -196,8 +199,11 @@ int pg_copy_row(struct pg_store *q, int which, const struct dbuf *line);
 int pg_copy_text(struct dbuf *b, const char *s);
 int pg_copy_int(struct dbuf *b, int64_t v);
 bool pg_track_has(const struct pg_store *q, uint64_t h);
-/* Adds h; when the set is full first flushes everything and starts a new set. */
-int pg_track_add(struct pg_store *q, uint64_t h);
+/* Makes room for n more keys; when the set is full first flushes everything and starts a
+ * new set. Call before buffering a row, then add its keys: they must all go in together. */
+int pg_track_reserve(struct pg_store *q, size_t n);
+/* Adds h (room reserved with pg_track_reserve). */
+void pg_track_add(struct pg_store *q, uint64_t h);
 uint64_t pg_hash(uint64_t h, const void *data, size_t n);
 #define PG_HASH_SEED 14695981039346656037ull
 /* The scope of (kind, project): true when rec_get may trust the tracked keys alone. */

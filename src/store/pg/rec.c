@@ -517,10 +517,11 @@ int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq)
 		goto cleanup;
 	/* every key this transaction inserts is tracked before its row is buffered: a lookup
 	 * must never miss a row that waits in a buffer */
-	if ((rc = resolve_key(q, r, kv, &nkv, &h, &project)) || (rc = pg_track_add(q, h)))
+	if ((rc = resolve_key(q, r, kv, &nkv, &h, &project)) || (rc = pg_track_reserve(q, 2)))
 		goto cleanup;
-	if (r->kind == REC_EMPLOYMENT && (rc = pg_track_add(q, pg_pair_hash(kv[0].i, kv[1].i))))
-		goto cleanup;
+	pg_track_add(q, h);
+	if (r->kind == REC_EMPLOYMENT)
+		pg_track_add(q, pg_pair_hash(kv[0].i, kv[1].i));
 	rc = pg_copy_row(q, r->kind, &line);
 cleanup:
 	dbuf_release(&line);

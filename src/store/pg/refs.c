@@ -89,11 +89,12 @@ cleanup:
 /* Importers check a row's project before its person (columns in SPEC §4 order), and files
  * come grouped by project: on the first person the caches miss for a project, everyone
  * employed on it is fetched in one query, with whether they are registered workers.
- * WG_OK when it fetched, WG_ENOTFOUND when there was nothing to do. */
-static int prefetch_people(struct pg_store *q)
+ * WG_OK when it fetched, WG_ENOTFOUND when there was nothing to do. Outside a transaction
+ * too: people and registrations are never deleted, so what it caches stays true. */
+int pg_prefetch_people(struct pg_store *q)
 {
 	int64_t pid = q->hint_project;
-	if (!pid || !q->in_tx)
+	if (!pid)
 		return WG_ENOTFOUND;
 	int64_t *seen = &q->prefetched[(uint64_t)pid % PG_PREFETCHED];
 	if (*seen == pid)
@@ -157,7 +158,7 @@ int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id,
 	int rc;
 	if (t == COL_PERSON && (rc = pg_flush(q, PG_PERSON_BUF)))
 		return rc;
-	if (t == COL_PERSON && (rc = prefetch_people(q)) != WG_ENOTFOUND) {
+	if (t == COL_PERSON && (rc = pg_prefetch_people(q)) != WG_ENOTFOUND) {
 		if (rc)
 			return rc;
 		if (c->used && strcmp(c->key, key) == 0) {
@@ -197,7 +198,7 @@ int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
 	if (c->used && strcmp(c->key, key) == 0 &&
 	    q->workers[(uint64_t)c->id % PG_WORKERCACHE] == c->id)
 		return WG_OK;
-	int rc = prefetch_people(q);
+	int rc = pg_prefetch_people(q);
 	if (rc == WG_OK && c->used && strcmp(c->key, key) == 0 &&
 	    q->workers[(uint64_t)c->id % PG_WORKERCACHE] == c->id)
 		return WG_OK;
@@ -280,7 +281,7 @@ int pg_person_ensure(struct store *s, const char *id_number)
 	struct pg_ref *c = &q->refs[2][hash_key(id_number) % PG_REFCACHE];
 	if (c->used && strcmp(c->key, id_number) == 0)
 		return WG_OK;
-	int rc = prefetch_people(q);
+	int rc = pg_prefetch_people(q);
 	if (rc == WG_OK && c->used && strcmp(c->key, id_number) == 0)
 		return WG_OK;
 	if (rc && rc != WG_ENOTFOUND)
@@ -292,8 +293,9 @@ int pg_person_ensure(struct store *s, const char *id_number)
 	if (empty && !pg_track_has(q, h)) {
 		struct dbuf line = DBUF_INIT;
 		int64_t id;
-		if ((rc = next_person_id(q, &id)) || (rc = pg_track_add(q, h)))
+		if ((rc = next_person_id(q, &id)) || (rc = pg_track_reserve(q, 1)))
 			return rc;
+		pg_track_add(q, h);
 		if (pg_copy_int(&line, id) < 0 || dbuf_addc(&line, '\t') < 0 ||
 		    pg_copy_text(&line, id_number) < 0 || dbuf_addc(&line, '\n') < 0)
 			rc = WG_ENOMEM;

@@ -220,30 +220,40 @@ void pg_scan_close(struct scan_cursor *c)
 	free(c);
 }
 
+/* Keys asked for one after another are mostly of rows created together (a project's
+ * workers, registered in one file): on a miss, the ids that follow come along, so a scan
+ * printing its warnings does not pay a round trip for each name. */
+#define PG_KEY_AHEAD 256
+
 int pg_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	int slot = t == COL_PROJECT ? PGN_KEY_PROJECT
-		: t == COL_USCC     ? PGN_KEY_ENTERPRISE
-				    : PGN_KEY_PERSON;
-	const char *sql = t == COL_PROJECT ? "SELECT code FROM projects WHERE id=$1"
-		: t == COL_USCC            ? "SELECT uscc FROM enterprises WHERE id=$1"
-					   : "SELECT id_number FROM persons WHERE id=$1";
-	struct pg_params p = { 0 };
-	PGresult *res;
+	const char *key = pg_ref_key(q, t, id);
+	int64_t ids[PG_KEY_AHEAD];
 	int rc;
-	if ((rc = t == COL_PERSON
-		     ? pg_flush(q, PG_PERSON_BUF)
-		     : pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT : REC_ENTERPRISE)))
-		return rc;
-	pg_param_int(&p, id);
-	if ((rc = pg_run(q, slot, sql, &p, &res, "key")))
-		return rc;
-	rc = PQntuples(res) ? WG_OK : WG_ENOTFOUND;
-	if (rc == WG_OK)
-		snprintf(buf, n, "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
-	return rc;
+	if (t == COL_PROJECT)
+		q->hint_project = id; /* the worker asked for next is likely on it */
+	if (!key && t == COL_PERSON) {
+		/* a warning names its project first: everyone employed there in one query */
+		if ((rc = pg_prefetch_people(q)) && rc != WG_ENOTFOUND)
+			return rc;
+		key = pg_ref_key(q, t, id);
+	}
+	if (!key) {
+		if ((rc = t == COL_PERSON ? pg_flush(q, PG_PERSON_BUF)
+					  : pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT
+									  : REC_ENTERPRISE)))
+			return rc;
+		for (int i = 0; i < PG_KEY_AHEAD; i++)
+			ids[i] = id + i;
+		if ((rc = pg_ref_keys(q, t, ids, PG_KEY_AHEAD)))
+			return rc;
+		key = pg_ref_key(q, t, id);
+	}
+	if (!key)
+		return WG_ENOTFOUND;
+	snprintf(buf, n, "%s", key);
+	return WG_OK;
 }
 
 static int add_arr(struct dbuf *b, int64_t v)

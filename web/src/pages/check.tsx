@@ -2,7 +2,7 @@
 // GET /api/v1/receipts/{code} and says whether the line is in the ledger and intact.
 import { useState } from 'preact/hooks';
 import { enc } from '../api';
-import { t } from '../i18n';
+import { Key, t, tx } from '../i18n';
 import { setQuery } from '../router';
 import { Alert, Card, Facts, Field, PageTitle, useFetch, Loading, errorText } from '../components/ui';
 import { GenericView } from '../components/docview';
@@ -11,12 +11,45 @@ interface Receipt {
   valid: boolean;
   seq?: number;
   line?: unknown;
+  kind?: string;
   recorded_at?: string;
   summary?: unknown;
 }
 
+const FIELD_KEYS: Record<string, Key> = {
+  project_code: 'col.code',
+  employer_uscc: 'col.employer',
+  period: 'col.period',
+  id_number: 'col.idNumber',
+  days: 'col.days',
+  gross: 'col.gross',
+  deductions: 'col.deductions',
+  net: 'col.net',
+  due_date: 'chk.dueDate',
+  amount: 'col.amount',
+  paid_on: 'col.paidOn',
+  txn_id: 'col.txn',
+  bank_card: 'col.card',
+  status: 'col.status',
+};
+
+/** "payroll project_code=P period=2026-05 …" (the ledger's canonical text) as label/value rows. */
+function parseSummary(s: string): [string, string][] | null {
+  const parts = s.trim().split(/\s+/);
+  if (parts.length < 2 || !parts.slice(1).every((p) => /^[a-z_]+=/.test(p))) return null;
+  return parts.slice(1).map((p) => {
+    const i = p.indexOf('=');
+    const k = p.slice(0, i);
+    return [FIELD_KEYS[k] ? t(FIELD_KEYS[k]) : k, p.slice(i + 1) || '—'];
+  });
+}
+
 function Value({ v }: { v: unknown }) {
   if (v === null || v === undefined) return <>—</>;
+  if (typeof v === 'string') {
+    const rows = parseSummary(v);
+    if (rows) return <Facts class="facts-tight summary-facts" items={rows} />;
+  }
   if (typeof v === 'object') return <GenericView data={v as never} />;
   return <>{String(v)}</>;
 }
@@ -56,10 +89,12 @@ export function CheckPage({ code }: { code: string }) {
                 {res.data.valid ? t('chk.valid') : t('chk.invalid')}
               </h2>
               <Facts
+                class="facts-tight"
                 items={[
                   [t('chk.code'), <span class="mono">{code}</span>],
                   ...(res.data.seq !== undefined ? [[t('chk.seq'), String(res.data.seq)] as [string, preact.ComponentChildren]] : []),
-                  ...(res.data.recorded_at ? [[t('chk.recordedAt'), res.data.recorded_at] as [string, preact.ComponentChildren]] : []),
+                  ...(res.data.kind ? [[t('chk.kind'), tx('kind.', res.data.kind)] as [string, preact.ComponentChildren]] : []),
+                  ...(res.data.recorded_at ? [[t('chk.recordedAt'), res.data.recorded_at.replace('T', ' ')] as [string, preact.ComponentChildren]] : []),
                   ...(res.data.line !== undefined ? [[t('chk.line'), <Value v={res.data.line} />] as [string, preact.ComponentChildren]] : []),
                   ...(res.data.summary !== undefined ? [[t('chk.summary'), <Value v={res.data.summary} />] as [string, preact.ComponentChildren]] : []),
                 ]}

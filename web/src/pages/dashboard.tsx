@@ -87,8 +87,8 @@ function Body({ d }: { d: Dashboard }) {
       grid: { left: 8, right: 8, top: 24, bottom: 32, containLabel: true },
       xAxis: { type: 'category', data: arrears.map((a) => period(a.period)), ...axisStyle },
       yAxis: [
-        { type: 'value', name: t('dash.unpaidAmount'), axisLabel: { formatter: (v: number) => shortMoney(v), color: palette.axis }, splitLine: axisStyle.splitLine },
-        { type: 'value', name: t('dash.unpaidWorkers'), minInterval: 1, splitLine: { show: false }, axisLabel: { color: palette.axis } },
+        { type: 'value', name: t('dash.unpaidAmount'), nameTextStyle: { align: 'left', color: palette.axis }, axisLabel: { formatter: (v: number) => shortMoney(v), color: palette.axis }, splitLine: axisStyle.splitLine },
+        { type: 'value', name: t('dash.unpaidWorkers'), nameTextStyle: { align: 'right', color: palette.axis }, minInterval: 1, splitLine: { show: false }, axisLabel: { color: palette.axis } },
       ],
       series: [
         { name: t('dash.unpaidAmount'), type: 'bar', barMaxWidth: 36, itemStyle: { color: palette.red }, data: arrears.map((a) => num(a.unpaid)) },

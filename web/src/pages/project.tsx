@@ -115,7 +115,8 @@ function Roster({ code }: { code: string }) {
   return (
     <Show res={res}>
       {(raw) => {
-        const p = asPage(raw);
+        // a server that answers the whole roster as an array is paged here
+        const p = Array.isArray(raw) ? { items: raw.slice((page - 1) * 50, page * 50), page, per_page: 50, total: raw.length } : asPage(raw);
         return (
           <>
             <DataTable<RosterRow>
@@ -205,9 +206,14 @@ function Calendar({ code, months, per }: { code: string; months: Month[]; per: s
                             <span class="nowrap">{r.name}</span> <span class="mono-sm muted">{r.id_number}</span>
                           </th>
                           {days.map((d) => (
-                            <td class={(set.has(d) ? 'on' : '') + (weekday(cur, d) % 6 === 0 ? ' we' : '')} title={set.has(d) ? t('proj.present') : t('proj.absent')}>
-                              {set.has(d) ? <span aria-label={t('proj.present')}>●</span> : <span class="sr-only">{t('proj.absent')}</span>}
-                            </td>
+                            set.has(d) ? (
+                              <td class={'on' + (weekday(cur, d) % 6 === 0 ? ' we' : '')} title={t('proj.present')}>
+                                <span aria-hidden="true">●</span>
+                                <span class="sr-only">{t('proj.present')}</span>
+                              </td>
+                            ) : (
+                              <td class={weekday(cur, d) % 6 === 0 ? 'we' : ''} />
+                            )
                           ))}
                           <td class="a-right">{set.size}</td>
                         </tr>

@@ -48,6 +48,7 @@ interface Payslip {
   bank_card?: string;
   payments: { txn_id: string; paid_on: string; status: string; amount: string; bank_card?: string }[];
   answer: string;
+  dispute_reason?: string | null;
   receipt: string;
 }
 
@@ -109,6 +110,7 @@ function PayslipView({ id, m }: { id: string; m: WorkerMonth }) {
                 [t('col.paid'), money(p.paid)],
                 [t('col.card'), p.bank_card || '—'],
                 [t('me.answer'), <span class={'answer answer-' + p.answer}>{t(('me.answer.' + (p.answer || 'none')) as Key)}</span>],
+                ...(p.dispute_reason ? [[t('me.disputeWhy'), p.dispute_reason] as [string, preact.ComponentChildren]] : []),
               ]}
             />
             <h4 class="sub">{t('me.payments')}</h4>
@@ -157,12 +159,16 @@ function PayslipView({ id, m }: { id: string; m: WorkerMonth }) {
               </form>
             ) : (
               <div class="btn-row">
-                <button type="button" class="btn btn-primary" disabled={busy} onClick={() => answer('confirm')}>
-                  {t('me.confirm')}
-                </button>
-                <button type="button" class="btn" disabled={busy} onClick={() => setMode('dispute')}>
-                  {t('me.dispute')}
-                </button>
+                {p.answer !== 'confirmed' && (
+                  <button type="button" class="btn btn-primary" disabled={busy} onClick={() => answer('confirm')}>
+                    {t('me.confirm')}
+                  </button>
+                )}
+                {p.answer !== 'disputed' && (
+                  <button type="button" class="btn" disabled={busy} onClick={() => setMode('dispute')}>
+                    {t('me.dispute')}
+                  </button>
+                )}
               </div>
             )}
           </>

@@ -1,0 +1,183 @@
+// api.test.mjs — the HTTP API against a real server (started by tests/cli/t0600-api.sh on a
+// free loopback port with generated demo data): every documented endpoint for every role,
+// in and out of scope, answers per its x-roles; documented responses match their schemas;
+// sessions, CSRF, throttling, masking, uploads, payslips and receipts behave.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { validate } from './validate.mjs';
+
+const BASE = process.env.WG_API;
+const ctx = JSON.parse(process.env.WG_API_CTX);   // tokens, passwords, codes
+const ROLES = ['admin', 'regulator', 'enterprise', 'bank', 'worker', 'public'];
+
+async function call(method, path, { token, body, headers = {}, raw } = {}) {
+  const h = { ...headers };
+  if (token) h.Authorization = `Bearer ${token}`;
+  if (body !== undefined && !raw) h['Content-Type'] = 'application/json';
+  const res = await fetch(BASE + path, { method, headers: h, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* text bodies */ }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+const doc = JSON.parse((await call('GET', '/api/v1/openapi.json')).text);
+
+// a project the enterprise has nothing to do with: all projects (admin) less its own
+const everything = (await call('GET', '/api/v1/projects?per_page=500', { token: ctx.tokens.admin })).json.items.map((p) => p.code);
+const its = new Set((await call('GET', '/api/v1/projects?per_page=500', { token: ctx.tokens.enterprise })).json.items.map((p) => p.code));
+const foreign = everything.find((c) => !its.has(c));
+
+function checkSchema(method, path, status, json) {
+  const op = doc.paths[path][method];
+  const r = op.responses[String(status)];
+  if (!r || !json) return [];
+  const s = r.content?.['application/json']?.schema;
+  return s ? validate(doc, s, json) : [];
+}
+
+// concrete values for the path parameters: within every role's scope
+function concrete(path, role) {
+  return path
+    .replace('{code}', path.startsWith('/api/v1/receipts') ? 'not-a-code' : ctx.project)
+    .replace('{id}', ctx.worker)
+    .replace('{period}', ctx.period)
+    .replace('{kind}', role === 'bank' ? 'payments' : role === 'enterprise' ? 'attendance' : 'calendar');
+}
+
+test('every documented endpoint answers every role as its x-roles say', async () => {
+  const failures = [];
+  let checked = 0;
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      for (const role of ROLES) {
+        const token = role === 'public' ? undefined : ctx.tokens[role];
+        const body = method === 'get' || method === 'delete' ? undefined : {};
+        const r = await call(method.toUpperCase(), concrete(path, role), { token, body });
+        const allowed = op['x-roles'].includes(role);
+        checked++;
+        if (allowed && (r.status === 401 || r.status === 403)) failures.push(`${role} ${method} ${path}: ${r.status}, allowed`);
+        if (!allowed && r.status !== (role === 'public' ? 401 : 403)) failures.push(`${role} ${method} ${path}: ${r.status}, not allowed`);
+        if (r.status !== 204 && !op.responses[String(r.status)]) failures.push(`${role} ${method} ${path}: ${r.status} is undocumented`);
+        for (const p of checkSchema(method, path, r.status, r.json)) failures.push(`${role} ${method} ${path} ${r.status}: ${p}`);
+      }
+    }
+  }
+  assert.ok(checked >= 6 * 19, `checked ${checked}`);
+  assert.deepEqual(failures, []);
+});
+
+test('out of scope: another region, another enterprise, another worker get nothing', async () => {
+  assert.equal((await call('GET', `/api/v1/projects/${ctx.project}`, { token: ctx.tokens.other_regulator })).status, 404);
+  const list = await call('GET', '/api/v1/projects', { token: ctx.tokens.other_regulator });
+  assert.equal(list.json.total, 0);
+  assert.equal((await call('GET', `/api/v1/workers/${ctx.other_worker}`, { token: ctx.tokens.worker })).status, 403);
+  assert.ok(foreign, 'the demo data has a project outside the enterprise');
+  assert.equal((await call('GET', `/api/v1/projects/${foreign}`, { token: ctx.tokens.enterprise })).status, 404);
+});
+
+test('responses carry the security headers', async () => {
+  for (const path of ['/healthz', '/api/v1/me', '/']) {
+    const r = await call('GET', path);
+    assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(r.headers.get('x-frame-options'), 'DENY');
+    assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+  }
+});
+
+test('a session: login sets an HttpOnly SameSite cookie, writes need the CSRF token, logout ends it', async () => {
+  const login = await call('POST', '/api/v1/session', { body: { username: 'w1', password: ctx.password } });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get('set-cookie');
+  assert.match(cookie, /HttpOnly/);
+  assert.match(cookie, /SameSite=Strict/);
+  const jar = cookie.split(';')[0];
+  const csrf = login.json.csrf_token;
+  assert.equal((await call('GET', '/api/v1/me', { headers: { Cookie: jar } })).json.role, 'worker');
+  const complaint = { name: '张三', description: '工资拖欠三个月' };
+  const noToken = await call('POST', '/api/v1/complaints', { headers: { Cookie: jar }, body: complaint });
+  assert.equal(noToken.status, 403);
+  assert.equal(noToken.json.error.code, 'CSRF');
+  const ok = await call('POST', '/api/v1/complaints', { headers: { Cookie: jar, 'X-CSRF-Token': csrf }, body: complaint });
+  assert.equal(ok.status, 201);
+  assert.equal((await call('DELETE', '/api/v1/session', { headers: { Cookie: jar, 'X-CSRF-Token': csrf } })).status, 200);
+  assert.equal((await call('GET', '/api/v1/me', { headers: { Cookie: jar } })).status, 401);
+});
+
+test('five wrong passwords lock the user name for a while', async () => {
+  for (let i = 0; i < 5; i++) {
+    assert.equal((await call('POST', '/api/v1/session', { body: { username: 'lockme', password: 'wrong-password' } })).status, 401);
+  }
+  const r = await call('POST', '/api/v1/session', { body: { username: 'lockme', password: ctx.password } });
+  assert.equal(r.status, 429);
+});
+
+test('personal data is masked except for the worker themself and the admin', async () => {
+  const masked = /^[0-9]{6}\*{8}[0-9]{3}[0-9X]$/;
+  assert.match((await call('GET', `/api/v1/workers/${ctx.worker}`, { token: ctx.tokens.regulator })).json.id_number, masked);
+  assert.equal((await call('GET', `/api/v1/workers/${ctx.worker}`, { token: ctx.tokens.worker })).json.id_number, ctx.worker);
+  assert.equal((await call('GET', `/api/v1/workers/${ctx.worker}`, { token: ctx.tokens.admin })).json.id_number, ctx.worker);
+  const roster = await call('GET', `/api/v1/projects/${ctx.project}/roster`, { token: ctx.tokens.regulator });
+  assert.ok(roster.json.length > 0);
+  assert.ok(roster.json.every((r) => masked.test(r.id_number)));
+});
+
+test('an upload with bad lines is refused line by line and stores nothing', async () => {
+  const csv = 'project_code,id_number,date,hours\n' +
+    `${ctx.project},${ctx.worker},2026-13-01,8\n` +
+    `${ctx.project},${ctx.worker},2026-09-01,25\n`;
+  const r = await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.enterprise, raw: csv, headers: { 'Content-Type': 'text/csv' } });
+  assert.equal(r.status, 422);
+  assert.deepEqual(r.json.error.details.map((d) => [d.line, d.column]), [[2, 'date'], [3, 'hours']]);
+  const other = 'project_code,id_number,date,hours\n' + `${foreign},${ctx.worker},2026-09-01,8\n`;
+  const r2 = await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.enterprise, raw: other });
+  assert.equal(r2.status, 422);
+  assert.match(r2.json.error.details[0].message, /not one of yours/);
+  const good = 'project_code,id_number,date,hours\n' + `${ctx.project},${ctx.worker},2026-11-02,8\n`;
+  const r3 = await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.enterprise, raw: good });
+  assert.equal(r3.status, 200);
+  assert.equal(r3.json.inserted, 1);
+  const again = await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.enterprise, raw: good });
+  assert.equal(again.json.unchanged, 1);
+  assert.equal((await call('POST', '/api/v1/imports/projects', { token: ctx.tokens.enterprise, raw: good })).status, 403);
+});
+
+test('a worker reads a payslip and anyone can check its receipt', async () => {
+  const slip = await call('GET', `/api/v1/payslips/${ctx.worker}/${ctx.period}?project=${ctx.project}`, { token: ctx.tokens.worker });
+  assert.equal(slip.status, 200);
+  assert.match(slip.json.receipt, /^[0-9]+-[0-9]+-[0-9a-f]{16}$/);
+  const check = await call('GET', `/api/v1/receipts/${slip.json.receipt}`);
+  assert.equal(check.json.valid, true);
+  assert.match(check.json.summary, /^payroll /);
+  assert.doesNotMatch(check.json.summary, new RegExp(ctx.worker));
+  const bad = await call('GET', `/api/v1/receipts/${slip.json.receipt.slice(0, -1)}0`);
+  assert.equal(bad.json.valid, false);
+  const d = await call('POST', `/api/v1/payslips/${ctx.worker}/${ctx.period}/dispute`, { token: ctx.tokens.worker, body: { project: ctx.project, reason: '少算加班', amount: '300' } });
+  assert.equal(d.json.answer, 'disputed');
+});
+
+test('the dashboard and lists answer with real figures', async () => {
+  const d = await call('GET', '/api/v1/dashboard', { token: ctx.tokens.regulator });
+  assert.ok(d.json.totals.projects > 0);
+  assert.ok(d.json.warnings_by_level.red + d.json.warnings_by_level.orange + d.json.warnings_by_level.yellow > 0);
+  const p = await call('GET', '/api/v1/projects?per_page=1&page=2', { token: ctx.tokens.admin });
+  assert.equal(p.json.items.length, 1);
+  assert.ok(p.json.total >= 2);
+  const w = await call('GET', `/api/v1/warnings?open=1&level=red&project=${ctx.project}`, { token: ctx.tokens.regulator });
+  assert.ok(w.json.items.every((x) => x.level === 'red' && x.project === ctx.project));
+  assert.equal((await call('GET', '/api/v1/warnings?level=purple', { token: ctx.tokens.admin })).status, 400);
+});
+
+test('unknown paths, wrong methods, bad tokens and oversized bodies get the error shape', async () => {
+  const nf = await call('GET', '/api/v1/nothing');
+  assert.equal(nf.status, 404);
+  assert.equal(nf.json.error.code, 'NOT_FOUND');
+  assert.equal((await call('PUT', '/api/v1/me')).status, 405);
+  assert.equal((await call('GET', '/api/v1/me', { token: 'wg_forged' })).status, 401);
+  const big = await call('POST', '/api/v1/complaints', { raw: 'x'.repeat(2 << 20) });
+  assert.equal(big.status, 413);
+  const m = await call('GET', '/metrics');
+  assert.match(m.text, /wageguard_http_requests_total\{class="2xx"\} [0-9]+/);
+});
