@@ -147,6 +147,12 @@ struct owed {
 	int64_t employer, person, period, amount;
 };
 
+/* A worker-month's attendance days folded from raw records (rebuild mode). */
+struct daycell {
+	int64_t person, period;
+	uint32_t mask;
+};
+
 struct engine {
 	struct store *s;
 	const struct warn_config *c;
@@ -159,6 +165,9 @@ struct engine {
 	bool wm_has;
 	int64_t wm_project, wm_person, wm_period;
 	uint32_t wm_mask;
+	struct daycell *cells;          /* rebuild: the current project's worker-months */
+	size_t ncells, acells, icell;
+	int64_t cells_project;
 	/* the current project */
 	int64_t project, owner, contractor;
 	struct emp *emp;
@@ -179,32 +188,75 @@ static int advance(struct engine *e, struct stream *st)
 	return rc < 0 ? rc : WG_OK;
 }
 
-/* Reads the next worker-month's days: one aggregate row, or in rebuild mode the run of raw
- * attendance rows of one (project, person, period). */
+static int grow(void **p, size_t *alloc, size_t need, size_t size);
+
+static int cmp_cell(const void *a, const void *b)
+{
+	const struct daycell *x = a, *y = b;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return x->period < y->period ? -1 : x->period > y->period;
+}
+
+/* Rebuild mode: reads every raw attendance row of the next project (they come in any order
+ * within a project) and folds them into worker-month masks, sorted by person and period. */
+static int load_project_days(struct engine *e)
+{
+	struct stream *st = &e->days;
+	int64_t p = st->row.project;
+	int rc;
+	e->ncells = e->icell = 0;
+	e->cells_project = p;
+	while (st->has && st->row.project == p) {
+		int y, m, d;
+		if (grow((void **)&e->cells, &e->acells, e->ncells + 1, sizeof *e->cells))
+			return WG_ENOMEM;
+		date_to_ymd((int32_t)st->row.u.att.date, &y, &m, &d);
+		e->cells[e->ncells++] = (struct daycell){st->row.person, st->row.period,
+							 attend_day_bit(d)};
+		if ((rc = advance(e, st)))
+			return rc;
+	}
+	qsort(e->cells, e->ncells, sizeof *e->cells, cmp_cell);
+	size_t k = 0;
+	for (size_t i = 0; i < e->ncells; i++) {
+		if (k && e->cells[k - 1].person == e->cells[i].person &&
+		    e->cells[k - 1].period == e->cells[i].period)
+			e->cells[k - 1].mask |= e->cells[i].mask;
+		else
+			e->cells[k++] = e->cells[i];
+	}
+	e->ncells = k;
+	return WG_OK;
+}
+
+/* Reads the next worker-month's days: one row of the maintained aggregate, or in rebuild
+ * mode the next mask folded from the raw attendance records. */
 static int next_days(struct engine *e)
 {
 	struct stream *st = &e->days;
+	if (e->rebuild) {
+		int rc;
+		if (e->icell == e->ncells && st->has && (rc = load_project_days(e)))
+			return rc;
+		e->wm_has = e->icell < e->ncells;
+		if (!e->wm_has)
+			return WG_OK;
+		const struct daycell *c = &e->cells[e->icell++];
+		e->wm_project = e->cells_project;
+		e->wm_person = c->person;
+		e->wm_period = c->period;
+		e->wm_mask = c->mask;
+		return WG_OK;
+	}
 	e->wm_has = st->has;
 	if (!st->has)
 		return WG_OK;
 	e->wm_project = st->row.project;
 	e->wm_person = st->row.person;
 	e->wm_period = st->row.period;
-	if (!e->rebuild) {
-		e->wm_mask = st->row.u.days.mask;
-		return advance(e, st);
-	}
-	e->wm_mask = 0;
-	int rc;
-	do {
-		int y, m, d;
-		date_to_ymd((int32_t)st->row.u.att.date, &y, &m, &d);
-		e->wm_mask |= attend_day_bit(d);
-		if ((rc = advance(e, st)))
-			return rc;
-	} while (st->has && st->row.project == e->wm_project && st->row.person == e->wm_person &&
-		 st->row.period == e->wm_period);
-	return WG_OK;
+	e->wm_mask = st->row.u.days.mask;
+	return advance(e, st);
 }
 
 static int grow(void **p, size_t *alloc, size_t need, size_t size)
@@ -670,8 +722,10 @@ cleanup:
 		e->s->ops->scan_close(streams[i].st->c);
 	free(e->emp);
 	free(e->pm);
+	free(e->cells);
 	e->emp = NULL;
 	e->pm = NULL;
+	e->cells = NULL;
 	return rc;
 }
 

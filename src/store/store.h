@@ -60,7 +60,8 @@ struct worker_summary {
 enum scan_stream {
 	SCAN_PROJECTS,     /* every project: u.project; person = period = 0 */
 	SCAN_DAYS,         /* worker-month attendance days (the maintained aggregate): u.days */
-	SCAN_ATTENDANCE,   /* raw attendance with hours > 0, for --rebuild: u.att; period = month */
+	SCAN_ATTENDANCE,   /* raw attendance with hours > 0, for --rebuild: u.att; period = month;
+			    * ordered by project only (any order within a project) */
 	SCAN_EMPLOYMENTS,  /* u.emp, ordered by project, person, start date; period = 0 */
 	SCAN_PAYROLL,      /* u.payroll */
 	SCAN_PAYMENTS,     /* payments with paid_on <= as_of: u.payment */

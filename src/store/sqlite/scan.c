@@ -23,9 +23,9 @@ static const char *const stream_sql[] = {
 			  " WHERE id BETWEEN ?2 AND ?3 ORDER BY id",
 	[SCAN_DAYS] = "SELECT project_id, person_id, period, mask FROM wm_days"
 		      " WHERE project_id BETWEEN ?2 AND ?3 ORDER BY project_id, person_id, period",
+	/* in the table's own order: by project, then day (the daily feed appends there) */
 	[SCAN_ATTENDANCE] = "SELECT project_id, person_id, date FROM attendance WHERE hours>0"
-			    " AND date<=?1 AND project_id BETWEEN ?2 AND ?3"
-			    " ORDER BY project_id, person_id, date",
+			    " AND date<=?1 AND project_id BETWEEN ?2 AND ?3 ORDER BY project_id",
 	[SCAN_EMPLOYMENTS] = "SELECT project_id, person_id, employer_id, wage_type, wage_rate,"
 			     " start_date, coalesce(end_date, -1) FROM employments"
 			     " WHERE project_id BETWEEN ?2 AND ?3"
