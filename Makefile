@@ -57,8 +57,9 @@ asan:
 	        LDFLAGS="-fsanitize=address,undefined" test
 
 lint: | $(DEPS_STAMP)
-	clang-format --dry-run --Werror $(SRCS) $(wildcard src/*/*.h src/*/*/*.h tests/unit/*.c)
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
+	@echo "  clang-format, cppcheck"
+	@clang-format --dry-run --Werror $(SRCS) $(wildcard src/*/*.h src/*/*/*.h tests/unit/*.c)
+	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
 	         --suppress=missingIncludeSystem -Isrc $(SRCS)
 
 # the web UI, built by Vite from web/ into web/dist

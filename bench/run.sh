@@ -4,7 +4,7 @@
 set -eu
 BIN=$(realpath "${1:-build/wageguard}")
 cd "$(dirname "$0")/.."
-for b in bench/import.sh bench/scan.sh bench/pg.sh; do
+for b in bench/import.sh bench/scan.sh bench/http.sh bench/pg.sh; do
 	echo "== $b"
 	bash "$b" "$BIN"
 done

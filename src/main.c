@@ -63,7 +63,8 @@ const struct cli_command cli_commands[] = {
 	 "  (docs/notices.md). `config get` lists every key with its value or default.\n"},
 	{"gen", cmd_gen, "generate a synthetic data set",
 	 "wageguard gen [--scale S] [--seed N] [--start YYYY-MM] [--months M] DIR\n"
-	 "  Writes deterministic CSV files of every import kind into DIR, about 100*S projects and\n"
+	 "  Writes deterministic CSV files of every import kind into DIR, about 100*S projects "
+	 "and\n"
 	 "  10,000*S workers, with violations of every early-warning rule injected at known rates\n"
 	 "  (listed in DIR/manifest.json).\n"},
 	{"demo", cmd_demo, "load the demo data set",
@@ -79,7 +80,8 @@ const struct cli_command cli_commands[] = {
 	 "  self-contained HTML page or an A4 PDF. --date: the date of publication (default\n"
 	 "  today). The format follows -o FILE's extension unless given. See docs/notices.md.\n"},
 	{"export", cmd_export, "export the wage ledger or a payroll (CSV, XLSX, SIF)",
-	 "wageguard export ledger [--project CODE] [--period YYYY-MM] [--format csv|xlsx] [-o FILE]\n"
+	 "wageguard export ledger [--project CODE] [--period YYYY-MM] [--format csv|xlsx] [-o "
+	 "FILE]\n"
 	 "wageguard export payroll PROJECT PERIOD [--format csv|xlsx|sif] [-o FILE]\n"
 	 "                 [--employer USCC] [--created 'YYYY-MM-DD HH:MM']\n"
 	 "  ledger: one row per pay cycle with full personal data (operator use).\n"

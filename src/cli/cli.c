@@ -26,7 +26,8 @@ int cli_out_open(struct cli_out *o, const char *dest, bool binary, const char *p
 {
 	o->dest = dest && strcmp(dest, "-") != 0 ? dest : NULL;
 	if (!o->dest && binary && isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "%s: not writing a binary file to a terminal; use -o FILE\n", prefix);
+		fprintf(stderr, "%s: not writing a binary file to a terminal; use -o FILE\n",
+			prefix);
 		return 1;
 	}
 	const char *tmp = getenv("TMPDIR");
@@ -35,8 +36,8 @@ int cli_out_open(struct cli_out *o, const char *dest, bool binary, const char *p
 				   tmp && *tmp ? tmp : "/tmp");
 	int fd = n > 0 && (size_t)n < sizeof o->path ? mkstemp(o->path) : -1;
 	if (fd < 0) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", prefix, o->dest ? o->dest : "a temporary file",
-			strerror(errno));
+		fprintf(stderr, "%s: cannot create %s: %s\n", prefix,
+			o->dest ? o->dest : "a temporary file", strerror(errno));
 		o->path[0] = '\0';
 		return 1;
 	}

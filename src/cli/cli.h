@@ -6,7 +6,7 @@
 
 /* Options every subcommand shares, parsed by main before dispatch. */
 struct cli_global {
-	const char *db;   /* --db, else $WAGEGUARD_DB, else "./wageguard.db" */
+	const char *db; /* --db, else $WAGEGUARD_DB, else "./wageguard.db" */
 };
 
 /* A subcommand: argv[0] is the subcommand's name, options follow. Returns the process exit
@@ -16,8 +16,8 @@ typedef int cli_fn(int argc, char **argv, const struct cli_global *g);
 struct cli_command {
 	const char *name;
 	cli_fn *fn;
-	const char *summary;  /* one line for `wageguard help` */
-	const char *usage;    /* full text for `wageguard help NAME` */
+	const char *summary; /* one line for `wageguard help` */
+	const char *usage;   /* full text for `wageguard help NAME` */
 };
 
 /* The command table (main.c) and its length. */
@@ -32,7 +32,6 @@ cli_fn cmd_notice, cmd_export, cmd_import_sif;
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);
 
-
 struct store;
 /* Opens the database of g, printing why on stderr when it fails. Returns the store or NULL. */
 struct store *cli_open_store(const struct cli_global *g);
@@ -41,8 +40,8 @@ struct store *cli_open_store(const struct cli_global *g);
  * that is renamed into place only when complete, or standard output (dest NULL or "-"),
  * through a temporary file copied out at the end. Writers open `path` themselves. */
 struct cli_out {
-	const char *dest;      /* NULL: standard output */
-	char path[4096];       /* the temporary file to write */
+	const char *dest; /* NULL: standard output */
+	char path[4096];  /* the temporary file to write */
 };
 /* Creates the temporary file. binary: refuse a terminal as standard output. Returns 0, or
  * 1 after printing why (prefix names the command). */

@@ -61,8 +61,9 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 		return cli_usage(argv[0]);
 	bool notice = argc >= 3 && notice_config_owns(argv[2]);
 	char err[256];
-	if (set && (notice ? notice_config_check(argv[2], argv[3], err, sizeof err)
-			   : warn_config_check(argv[2], argv[3], err, sizeof err))) {
+	if (set &&
+	    (notice ? notice_config_check(argv[2], argv[3], err, sizeof err)
+		    : warn_config_check(argv[2], argv[3], err, sizeof err))) {
 		fprintf(stderr, "wageguard config: %s\n", err);
 		return 1;
 	}

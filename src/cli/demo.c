@@ -11,8 +11,7 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-static void print_problem(void *ctx, const char *file, long line, const char *col,
-			  const char *msg)
+static void print_problem(void *ctx, const char *file, long line, const char *col, const char *msg)
 {
 	(void)ctx;
 	fprintf(stderr, "%s:%ld: %s%s%s%s\n", file ? file : "", line, col ? "column '" : "",

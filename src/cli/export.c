@@ -55,12 +55,14 @@ int cmd_export(int argc, char **argv, const struct cli_global *g)
 			employer = argv[++i];
 		} else if (strcmp(a, "--period") == 0 && arg) {
 			if (period_parse(argv[++i], &period)) {
-				fprintf(stderr, "%s: '%s' is not a period (YYYY-MM)\n", me, argv[i]);
+				fprintf(stderr, "%s: '%s' is not a period (YYYY-MM)\n", me,
+					argv[i]);
 				return 2;
 			}
 		} else if (strcmp(a, "--created") == 0 && arg) {
 			if ((created = parse_created(argv[++i])) < 0) {
-				fprintf(stderr, "%s: '%s' is not 'YYYY-MM-DD HH:MM'\n", me, argv[i]);
+				fprintf(stderr, "%s: '%s' is not 'YYYY-MM-DD HH:MM'\n", me,
+					argv[i]);
 				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
@@ -76,9 +78,9 @@ int cmd_export(int argc, char **argv, const struct cli_global *g)
 	if (!ledger && !payroll)
 		return cli_usage(argv[0]);
 	if (!fmt)
-		fmt = dest && ends_with(dest, ".xlsx") ? "xlsx"
-		      : dest && (ends_with(dest, ".sif") || ends_with(dest, ".SIF")) ? "sif"
-										   : "csv";
+		fmt = dest && ends_with(dest, ".xlsx")                                 ? "xlsx"
+			: dest && (ends_with(dest, ".sif") || ends_with(dest, ".SIF")) ? "sif"
+										       : "csv";
 	bool sif = strcmp(fmt, "sif") == 0, xlsx = strcmp(fmt, "xlsx") == 0;
 	if ((!sif && !xlsx && strcmp(fmt, "csv") != 0) || (sif && ledger)) {
 		fprintf(stderr, "%s: unknown format '%s' (csv, xlsx%s)\n", me, fmt,

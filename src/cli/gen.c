@@ -46,7 +46,7 @@ static int bad_value(const char *opt, const char *v, const char *want)
 int cmd_gen(int argc, char **argv, const struct cli_global *g)
 {
 	struct gen_options o = GEN_OPTIONS_INIT;
-	struct gen_stats stats = { 0 };
+	struct gen_stats stats = {0};
 	struct progress bar;
 	char err[512];
 	const char *v;

@@ -9,8 +9,7 @@
 #include "util/progress.h"
 #include "util/banned.h"
 
-static void print_problem(void *ctx, const char *file, long line, const char *col,
-			  const char *msg)
+static void print_problem(void *ctx, const char *file, long line, const char *col, const char *msg)
 {
 	(void)ctx;
 	if (!file)
@@ -69,7 +68,8 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
 		return 1;
 	}
 	fprintf(stderr,
-		"%s: %lld rows of %s: %lld new, %lld unchanged, %lld amended, %lld status changes\n",
+		"%s: %lld rows of %s: %lld new, %lld unchanged, %lld amended, %lld status "
+		"changes\n",
 		path, (long long)st.rows, kind->name, (long long)st.inserted,
 		(long long)st.unchanged, (long long)st.amended, (long long)st.status_changes);
 	return 0;

@@ -9,8 +9,7 @@
 #include "store/store.h"
 #include "util/banned.h"
 
-static void print_problem(void *ctx, const char *file, long line, const char *col,
-			  const char *msg)
+static void print_problem(void *ctx, const char *file, long line, const char *col, const char *msg)
 {
 	(void)ctx;
 	if (!file)

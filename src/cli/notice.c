@@ -62,7 +62,8 @@ int cmd_notice(int argc, char **argv, const struct cli_global *g)
 			dest = argv[++i];
 		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &date)) {
-				fprintf(stderr, "wageguard notice: '%s' is not a date (YYYY-MM-DD)\n",
+				fprintf(stderr,
+					"wageguard notice: '%s' is not a date (YYYY-MM-DD)\n",
 					argv[i]);
 				return 2;
 			}

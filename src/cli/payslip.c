@@ -40,14 +40,16 @@ static void print_payslip(const struct payslip *p, bool as_json, bool reveal)
 	const struct payslip_line *l = &p->line;
 	char id[MASK_BUFSZ], card[MASK_BUFSZ], per[PERIOD_BUFSZ], d[DATE_BUFSZ];
 	const char *idt = reveal ? l->id_number : mask_id(l->id_number, id);
-	const char *cardt = !l->bank_card ? NULL : reveal ? l->bank_card : mask_card(l->bank_card, card);
+	const char *cardt = !l->bank_card ? NULL
+		: reveal                  ? l->bank_card
+					  : mask_card(l->bank_card, card);
 	static const char *const answers[] = {"none", "confirmed", "disputed"};
 	if (as_json) {
-		json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s, s:I}", "project", l->project,
-				      "project_name", l->project_name, "employer", l->employer,
-				      "employer_name", l->employer_name, "name", l->name, "id_number",
-				      idt, "period", period_format((int32_t)l->period, per), "days",
-				      (json_int_t)l->days);
+		json_t *j = json_pack(
+			"{s:s, s:s, s:s, s:s, s:s?, s:s, s:s, s:I}", "project", l->project,
+			"project_name", l->project_name, "employer", l->employer, "employer_name",
+			l->employer_name, "name", l->name, "id_number", idt, "period",
+			period_format((int32_t)l->period, per), "days", (json_int_t)l->days);
 		json_object_set_new(j, "gross", jmoney(l->gross));
 		json_object_set_new(j, "deductions", jmoney(l->deductions));
 		json_object_set_new(j, "net", jmoney(l->net));
@@ -57,12 +59,14 @@ static void print_payslip(const struct payslip *p, bool as_json, bool reveal)
 		json_t *pays = json_array();
 		for (size_t i = 0; i < p->npay; i++) {
 			char m[MASK_BUFSZ];
-			json_t *x = json_pack("{s:s, s:s, s:s}", "txn_id", p->pay[i].txn_id, "paid_on",
-					      date_format((int32_t)p->pay[i].paid_on, d), "status",
-					      p->pay[i].status);
+			json_t *x = json_pack("{s:s, s:s, s:s}", "txn_id", p->pay[i].txn_id,
+					      "paid_on", date_format((int32_t)p->pay[i].paid_on, d),
+					      "status", p->pay[i].status);
 			json_object_set_new(x, "amount", jmoney(p->pay[i].amount));
-			json_object_set_new(x, "bank_card", json_string(reveal ? p->pay[i].bank_card
-									: mask_card(p->pay[i].bank_card, m)));
+			json_object_set_new(
+				x, "bank_card",
+				json_string(reveal ? p->pay[i].bank_card
+						   : mask_card(p->pay[i].bank_card, m)));
 			json_array_append_new(pays, x);
 		}
 		json_object_set_new(j, "payments", pays);
@@ -130,7 +134,8 @@ int cmd_payslip(int argc, char **argv, const struct cli_global *g)
 	else if ((rc = s->ops->worker_months(s, id, pick, &ps)))
 		fprintf(stderr, "wageguard payslip: %s\n", s->errmsg);
 	if (!rc && ps.n == 0) {
-		fprintf(stderr, "wageguard payslip: no payroll line for %s in %s\n", pos[0], pos[1]);
+		fprintf(stderr, "wageguard payslip: no payroll line for %s in %s\n", pos[0],
+			pos[1]);
 		rc = 1;
 	}
 	for (int i = 0; i < ps.n && !rc; i++) {
@@ -164,7 +169,9 @@ int cmd_payroll(int argc, char **argv, const struct cli_global *g)
 			reason = argv[++i];
 		else if (strcmp(argv[i], "--amount") == 0 && i + 1 < argc && a == ANSWER_DISPUTE) {
 			if (money_parse(argv[++i], &claimed)) {
-				fprintf(stderr, "wageguard payroll: --amount '%s' is not an amount\n", argv[i]);
+				fprintf(stderr,
+					"wageguard payroll: --amount '%s' is not an amount\n",
+					argv[i]);
 				return 2;
 			}
 		} else
@@ -187,7 +194,8 @@ int cmd_payroll(int argc, char **argv, const struct cli_global *g)
 		fprintf(stderr, "wageguard payroll: %s\n", s->errmsg);
 	else
 		fprintf(stderr, "wageguard payroll: %s %s %s on %s recorded%s\n", argv[1], argv[2],
-			argv[3], project, a == ANSWER_DISPUTE ? "; the dispute waits for a case" : "");
+			argv[3], project,
+			a == ANSWER_DISPUTE ? "; the dispute waits for a case" : "");
 	store_close(s);
 	return rc ? 1 : 0;
 }

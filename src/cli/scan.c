@@ -40,7 +40,8 @@ int cmd_scan(int argc, char **argv, const struct cli_global *g)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &as_of)) {
-				fprintf(stderr, "wageguard scan: --as-of '%s' is not a date (YYYY-MM-DD)\n",
+				fprintf(stderr,
+					"wageguard scan: --as-of '%s' is not a date (YYYY-MM-DD)\n",
 					argv[i]);
 				return 2;
 			}
@@ -87,13 +88,15 @@ int cmd_scan(int argc, char **argv, const struct cli_global *g)
 		dbuf_release(&line);
 	}
 	int64_t opened = 0, resolved = 0, red = 0;
-	if (!rc && record && (rc = s->ops->warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)))
+	if (!rc && record &&
+	    (rc = s->ops->warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)))
 		fprintf(stderr, "wageguard scan: recording warnings: %s\n", s->errmsg);
 	else if (!rc)
 		fprintf(stderr, "wageguard scan: %zu warnings as of %s%s", r.n,
 			date_format(as_of, err), record ? "" : " (not recorded)\n");
 	if (!rc && record)
-		fprintf(stderr, ": %lld new, %lld resolved, %lld turned red (inspection tasks opened)\n",
+		fprintf(stderr,
+			": %lld new, %lld resolved, %lld turned red (inspection tasks opened)\n",
 			(long long)opened, (long long)resolved, (long long)red);
 	warn_result_release(&r);
 	store_close(s);

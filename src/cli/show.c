@@ -56,16 +56,18 @@ static int show_project(struct store *s, const char *code, bool as_json)
 	snprintf(region, sizeof region, "%06" PRId64, p.region);
 	json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "code", p.code, "name", p.name, "region_code",
 			      region, "industry", p.industry);
-	json_object_set_new(j, "owner", json_pack("{s:s, s:s}", "uscc", p.owner_uscc, "name",
-						  p.owner_name));
-	json_object_set_new(j, "contractor", json_pack("{s:s, s:s}", "uscc", p.contractor_uscc,
-						       "name", p.contractor_name));
+	json_object_set_new(j, "owner",
+			    json_pack("{s:s, s:s}", "uscc", p.owner_uscc, "name", p.owner_name));
+	json_object_set_new(
+		j, "contractor",
+		json_pack("{s:s, s:s}", "uscc", p.contractor_uscc, "name", p.contractor_name));
 	json_object_set_new(j, "contract_value", jmoney(p.contract_value));
 	json_object_set_new(j, "start_date", jdate(p.start_date));
 	json_object_set_new(j, "end_date", jdate(p.end_date));
-	json_object_set_new(j, "account", p.account_no
-		? json_pack("{s:s, s:s}", "bank_code", p.bank_code, "account_no", p.account_no)
-		: json_null());
+	json_object_set_new(j, "account",
+			    p.account_no ? json_pack("{s:s, s:s}", "bank_code", p.bank_code,
+						     "account_no", p.account_no)
+					 : json_null());
 	json_object_set_new(j, "subcontracts", json_integer(p.subcontracts));
 	json_object_set_new(j, "employments", json_integer(p.employments));
 	json_object_set_new(j, "workers", json_integer(p.workers));
@@ -80,11 +82,13 @@ static int show_project(struct store *s, const char *code, bool as_json)
 		return print_json(j);
 	const char *key;
 	json_t *v;
-	json_object_foreach(j, key, v) {
+	json_object_foreach(j, key, v)
+	{
 		if (json_is_object(v)) {
 			const char *k2;
 			json_t *v2;
-			json_object_foreach(v, k2, v2) {
+			json_object_foreach(v, k2, v2)
+			{
 				char name[64];
 				snprintf(name, sizeof name, "%s.%s", key, k2);
 				printf("%-16s %s\n", name, json_string_value(v2));
@@ -124,16 +128,23 @@ static int show_worker(struct store *s, const char *id, bool as_json, bool revea
 	struct worker_summary w;
 	int rc = s->ops->worker_summary(s, norm, &w);
 	if (rc) {
-		fprintf(stderr, "wageguard show: %s\n", rc == WG_ENOTFOUND ? "no such worker" : s->errmsg);
+		fprintf(stderr, "wageguard show: %s\n",
+			rc == WG_ENOTFOUND ? "no such worker" : s->errmsg);
 		return 1;
 	}
 	char mi[MASK_BUFSZ], mc[MASK_BUFSZ], mp[MASK_BUFSZ];
 	json_t *j = json_object();
-	json_object_set_new(j, "id_number", json_string(reveal ? w.id_number : mask_id(w.id_number, mi)));
+	json_object_set_new(j, "id_number",
+			    json_string(reveal ? w.id_number : mask_id(w.id_number, mi)));
 	json_object_set_new(j, "name", jstr(w.name));
 	json_object_set_new(j, "registered", json_boolean(w.registered));
-	json_object_set_new(j, "phone", w.phone ? json_string(reveal ? w.phone : mask_phone(w.phone, mp)) : json_null());
-	json_object_set_new(j, "bank_card", w.bank_card ? json_string(reveal ? w.bank_card : mask_card(w.bank_card, mc)) : json_null());
+	json_object_set_new(j, "phone",
+			    w.phone ? json_string(reveal ? w.phone : mask_phone(w.phone, mp))
+				    : json_null());
+	json_object_set_new(j, "bank_card",
+			    w.bank_card
+				    ? json_string(reveal ? w.bank_card : mask_card(w.bank_card, mc))
+				    : json_null());
 	json_object_set_new(j, "bank_code", jstr(w.bank_code));
 	json_object_set_new(j, "employments", json_integer(w.employments));
 	json_t *months = json_array();
@@ -146,23 +157,33 @@ static int show_worker(struct store *s, const char *id, bool as_json, bool revea
 	}
 	if (as_json)
 		return print_json(j);
-	printf("%-12s %s\n%-12s %s\n%-12s %s\n%-12s %s\n%-12s %s\n",
-	       "id_number", json_string_value(json_object_get(j, "id_number")),
-	       "name", w.name ? w.name : "- (not registered)",
-	       "phone", json_is_null(json_object_get(j, "phone")) ? "-" : json_string_value(json_object_get(j, "phone")),
-	       "bank_card", json_is_null(json_object_get(j, "bank_card")) ? "-" : json_string_value(json_object_get(j, "bank_card")),
+	printf("%-12s %s\n%-12s %s\n%-12s %s\n%-12s %s\n%-12s %s\n", "id_number",
+	       json_string_value(json_object_get(j, "id_number")), "name",
+	       w.name ? w.name : "- (not registered)", "phone",
+	       json_is_null(json_object_get(j, "phone"))
+		       ? "-"
+		       : json_string_value(json_object_get(j, "phone")),
+	       "bank_card",
+	       json_is_null(json_object_get(j, "bank_card"))
+		       ? "-"
+		       : json_string_value(json_object_get(j, "bank_card")),
 	       "bank_code", w.bank_code ? w.bank_code : "-");
 	printf("\n%-12s %-8s %5s %12s %12s %12s %12s\n", "project", "period", "days", "gross",
 	       "net", "paid", "unpaid");
 	size_t i;
 	json_t *m;
-	json_array_foreach(months, i, m) {
+	json_array_foreach(months, i, m)
+	{
 		printf("%-12s %-8s %5" JSON_INTEGER_FORMAT " %12s %12s %12s %12s\n",
 		       json_string_value(json_object_get(m, "project")),
 		       json_string_value(json_object_get(m, "period")),
 		       json_integer_value(json_object_get(m, "attendance_days")),
-		       json_is_true(json_object_get(m, "payroll")) ? json_string_value(json_object_get(m, "gross")) : "-",
-		       json_is_true(json_object_get(m, "payroll")) ? json_string_value(json_object_get(m, "net")) : "-",
+		       json_is_true(json_object_get(m, "payroll"))
+			       ? json_string_value(json_object_get(m, "gross"))
+			       : "-",
+		       json_is_true(json_object_get(m, "payroll"))
+			       ? json_string_value(json_object_get(m, "net"))
+			       : "-",
 		       json_string_value(json_object_get(m, "paid")),
 		       json_string_value(json_object_get(m, "unpaid")));
 	}

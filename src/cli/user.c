@@ -56,7 +56,8 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
 			password = argv[++i];
 		else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc) {
 			if (read_password(argv[++i], pw, sizeof pw)) {
-				fprintf(stderr, "wageguard user: cannot read a password from %s\n", argv[i]);
+				fprintf(stderr, "wageguard user: cannot read a password from %s\n",
+					argv[i]);
 				return 1;
 			}
 			password = pw;

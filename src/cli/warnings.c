@@ -21,16 +21,17 @@ static int print_row(void *ctx, const struct warning_view *v)
 	money_format(w->amount, amount);
 	date_format((int32_t)v->first_seen, first);
 	date_format((int32_t)v->last_seen, last);
-	const char *res = v->resolved_on >= 0 ? date_format((int32_t)v->resolved_on, resolved) : NULL;
+	const char *res =
+		v->resolved_on >= 0 ? date_format((int32_t)v->resolved_on, resolved) : NULL;
 	if (*as_json) {
-		json_t *j = json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:I, s:I, s:s, s:s,"
-				      " s:s?}",
-				      "id", (json_int_t)v->id, "rule", warn_rule_names[w->rule],
-				      "level", warn_level_names[w->level], "project", v->project,
-				      "employer", v->employer, "worker", v->worker, "period", per,
-				      "amount", amount, "overdue_days", (json_int_t)w->overdue_days,
-				      "days", (json_int_t)w->days, "first_seen", first, "last_seen",
-				      last, "resolved_on", res);
+		json_t *j = json_pack(
+			"{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:I, s:I, s:s, s:s,"
+			" s:s?}",
+			"id", (json_int_t)v->id, "rule", warn_rule_names[w->rule], "level",
+			warn_level_names[w->level], "project", v->project, "employer", v->employer,
+			"worker", v->worker, "period", per, "amount", amount, "overdue_days",
+			(json_int_t)w->overdue_days, "days", (json_int_t)w->days, "first_seen",
+			first, "last_seen", last, "resolved_on", res);
 		char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 		json_decref(j);
 		if (!text)
@@ -72,9 +73,9 @@ int cmd_warnings(int argc, char **argv, const struct cli_global *g)
 	if (!s)
 		return 1;
 	if (!as_json)
-		printf("%-18s %-6s %-12s %-18s %-18s %-7s %12s %5s %-10s %-10s %s\n", "rule", "level",
-		       "project", "employer", "worker", "period", "amount", "days", "first_seen",
-		       "last_seen", "resolved");
+		printf("%-18s %-6s %-12s %-18s %-18s %-7s %12s %5s %-10s %-10s %s\n", "rule",
+		       "level", "project", "employer", "worker", "period", "amount", "days",
+		       "first_seen", "last_seen", "resolved");
 	int rc = s->ops->warn_list(s, &f, print_row, &as_json);
 	if (rc)
 		fprintf(stderr, "wageguard warnings: %s\n", s->errmsg);

@@ -24,8 +24,8 @@ int attend_days_flush(struct attend_days *a)
 					 a->clear);
 }
 
-int attend_days_note(struct attend_days *a, const char *project, const char *person,
-		     int32_t day, bool attended)
+int attend_days_note(struct attend_days *a, const char *project, const char *person, int32_t day,
+		     bool attended)
 {
 	int32_t period = period_of_day(day);
 	int y, m, d;

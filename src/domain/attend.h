@@ -22,11 +22,14 @@ struct attend_days {
 void attend_days_init(struct attend_days *a, struct store *s);
 /* Notes that the worker attended (hours > 0) on day, or did not (a day amended to 0
  * hours). Returns 0 or a wg_status from writing the previous worker-month. */
-int attend_days_note(struct attend_days *a, const char *project, const char *person,
-		     int32_t day, bool attended);
+int attend_days_note(struct attend_days *a, const char *project, const char *person, int32_t day,
+		     bool attended);
 /* Writes what is pending. */
 int attend_days_flush(struct attend_days *a);
 
 /* The bit of day within its month's mask. */
-static inline uint32_t attend_day_bit(int dom) { return (uint32_t)1 << (dom - 1); }
+static inline uint32_t attend_day_bit(int dom)
+{
+	return (uint32_t)1 << (dom - 1);
+}
 #endif

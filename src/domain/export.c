@@ -39,9 +39,18 @@ struct run {
 	int rc;
 };
 
-static struct table_cell text(const char *s) { return (struct table_cell){.s = s, .null = !s}; }
-static struct table_cell num(int64_t i) { return (struct table_cell){.i = i}; }
-static struct table_cell num_if(int64_t i, bool has) { return (struct table_cell){.i = i, .null = !has}; }
+static struct table_cell text(const char *s)
+{
+	return (struct table_cell){.s = s, .null = !s};
+}
+static struct table_cell num(int64_t i)
+{
+	return (struct table_cell){.i = i};
+}
+static struct table_cell num_if(int64_t i, bool has)
+{
+	return (struct table_cell){.i = i, .null = !has};
+}
 
 static int ledger_row(void *ctx, const struct pay_cycle *c)
 {
@@ -49,14 +58,24 @@ static int ledger_row(void *ctx, const struct pay_cycle *c)
 	char period[PERIOD_BUFSZ], paid_on[DATE_BUFSZ];
 	bool p = c->has_payroll;
 	const struct table_cell cells[LEDGER_NCOLS] = {
-		text(c->project), text(c->project_name), text(c->employer_uscc),
-		text(c->employer_name), text(period_format((int32_t)c->period, period)),
+		text(c->project),
+		text(c->project_name),
+		text(c->employer_uscc),
+		text(c->employer_name),
+		text(period_format((int32_t)c->period, period)),
 		text(c->paid_on >= 0 ? date_format((int32_t)c->paid_on, paid_on) : NULL),
-		text(c->name), text(c->id_number), text(c->phone), num_if(c->days, p),
-		num_if(c->gross, p), num_if(c->deductions, p), num_if(c->net, p), num(c->paid),
+		text(c->name),
+		text(c->id_number),
+		text(c->phone),
+		num_if(c->days, p),
+		num_if(c->gross, p),
+		num_if(c->deductions, p),
+		num_if(c->net, p),
+		num(c->paid),
 		text(c->vouchers),
-		text(c->confirmation >= 1 && c->confirmation <= 2 ? confirmation_names[c->confirmation]
-								  : NULL),
+		text(c->confirmation >= 1 && c->confirmation <= 2
+			     ? confirmation_names[c->confirmation]
+			     : NULL),
 	};
 	if ((r->rc = table_row(&r->w, cells)))
 		return r->rc;
@@ -69,9 +88,14 @@ static int payroll_row(void *ctx, const struct pay_cycle *c)
 	struct run *r = ctx;
 	char period[PERIOD_BUFSZ], due[DATE_BUFSZ];
 	const struct table_cell cells[PAYROLL_NCOLS] = {
-		text(c->project), text(c->employer_uscc),
-		text(period_format((int32_t)c->period, period)), text(c->id_number), num(c->days),
-		num(c->gross), num(c->deductions), num(c->net),
+		text(c->project),
+		text(c->employer_uscc),
+		text(period_format((int32_t)c->period, period)),
+		text(c->id_number),
+		num(c->days),
+		num(c->gross),
+		num(c->deductions),
+		num(c->net),
 		text(c->due >= 0 ? date_format((int32_t)c->due, due) : NULL),
 	};
 	if ((r->rc = table_row(&r->w, cells)))
@@ -83,8 +107,7 @@ static int payroll_row(void *ctx, const struct pay_cycle *c)
 /* Opens the writer, streams the pay cycles of f through row, closes. */
 static int run(struct store *s, const struct pay_cycle_filter *f, enum table_format fmt,
 	       const char *path, const char *sheet, const struct table_col *cols, int ncols,
-	       int (*row)(void *, const struct pay_cycle *), int64_t *rows, char *err,
-	       size_t errsz)
+	       int (*row)(void *, const struct pay_cycle *), int64_t *rows, char *err, size_t errsz)
 {
 	struct run r = {.rc = WG_OK};
 	int rc = table_open(&r.w, fmt, path, sheet, cols, ncols);
@@ -94,7 +117,7 @@ static int run(struct store *s, const struct pay_cycle_filter *f, enum table_for
 	}
 	rc = s->ops->pay_cycles(s, f, row, &r);
 	if (rc && r.rc)
-		snprintf(err, errsz, "%s", r.w.err);       /* the writer failed */
+		snprintf(err, errsz, "%s", r.w.err); /* the writer failed */
 	else if (rc)
 		snprintf(err, errsz, "%s", s->errmsg);
 	int crc = table_close(&r.w);
@@ -131,6 +154,6 @@ int export_payroll(struct store *s, const char *code, int32_t period, enum table
 		return rc;
 	}
 	struct pay_cycle_filter f = {.project = code, .period = period, .payroll_only = 1};
-	return run(s, &f, fmt, path, "payroll", payroll_cols, PAYROLL_NCOLS, payroll_row, rows,
-		   err, errsz);
+	return run(s, &f, fmt, path, "payroll", payroll_cols, PAYROLL_NCOLS, payroll_row, rows, err,
+		   errsz);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "domain/attend.h"
 #include "domain/import_read.h"
@@ -49,9 +50,11 @@ int import_check_ref(struct import_row *row, const struct rec *r, int col)
 	if (rc == WG_OK)
 		return 0;
 	if (rc == WG_ENOTFOUND) {
-		const char *what = c->type == COL_USCC	  ? "unknown enterprise '%s' (import enterprises first)"
-				   : c->type == COL_PROJECT ? "unknown project '%s' (import projects first)"
-							    : "worker '%s' is not registered (import workers first)";
+		const char *what = c->type == COL_USCC
+			? "unknown enterprise '%s' (import enterprises first)"
+			: c->type == COL_PROJECT
+			? "unknown project '%s' (import projects first)"
+			: "worker '%s' is not registered (import workers first)";
 		import_error(row, c->name, what, v->s);
 	} else {
 		import_error(row, c->name, "cannot be checked: %s", row->store->errmsg);
@@ -75,33 +78,36 @@ static void report_header(void *ctx, long line, const char *col, const char *msg
 	import_error(row, col, "%s", msg);
 }
 
+static void sleep_ms(unsigned ms)
+{
+	struct timespec t = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
+}
+
 /* Whether a column of this type names something that must already be stored: enterprises
  * and projects always (but an enterprise's own code), a person only where the record is
  * about a registered worker — attendance may name anyone with a valid ID. */
 static bool must_exist(enum rec_kind k, enum col_type t)
 {
 	switch (t) {
-	case COL_USCC:
-		return k != REC_ENTERPRISE;
-	case COL_PROJECT:
-		return true;
-	case COL_PERSON:
-		return k == REC_EMPLOYMENT || k == REC_PAYROLL || k == REC_PAYMENT;
-	default:
-		return false;
+	case COL_USCC: return k != REC_ENTERPRISE;
+	case COL_PROJECT: return true;
+	case COL_PERSON: return k == REC_EMPLOYMENT || k == REC_PAYROLL || k == REC_PAYMENT;
+	default: return false;
 	}
 }
 
 static int check_kind(struct import_row *row, const struct rec *r)
 {
 	switch (r->kind) {
-	case REC_ENTERPRISE: case REC_PROJECT: case REC_SUBCONTRACT: case REC_WORKER:
-	case REC_EMPLOYMENT:
-		return registry_check_row(row, r);
-	case REC_PAYROLL: case REC_PAYMENT:
-		return payroll_check_row(row, r);
-	default:
-		return 0;
+	case REC_ENTERPRISE:
+	case REC_PROJECT:
+	case REC_SUBCONTRACT:
+	case REC_WORKER:
+	case REC_EMPLOYMENT: return registry_check_row(row, r);
+	case REC_PAYROLL:
+	case REC_PAYMENT: return payroll_check_row(row, r);
+	default: return 0;
 	}
 }
 
@@ -233,10 +239,16 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		void *ctx)
 {
 	struct importer im = {
-		.row = {.store = s, .kind = kind, .file = o->label ? o->label : path,
-			.report = report, .report_ctx = ctx},
-		.o = o, .st = st,
-		.old = DBUF_INIT, .a = DBUF_INIT, .b = DBUF_INIT,
+		.row = {.store = s,
+			.kind = kind,
+			.file = o->label ? o->label : path,
+			.report = report,
+			.report_ctx = ctx},
+		.o = o,
+		.st = st,
+		.old = DBUF_INIT,
+		.a = DBUF_INIT,
+		.b = DBUF_INIT,
 	};
 	struct csvr *r = NULL;
 	struct reader *rd = NULL;
@@ -257,7 +269,11 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		rc = WG_EINPUT;
 		goto cleanup;
 	}
-	if ((rc = s->ops->begin(s))) {
+	/* another importer may hold the write lock for a while (SQLite waits 10 s at a time):
+	 * keep asking, with growing pauses, for up to about two minutes */
+	for (int attempt = 0; (rc = s->ops->begin(s)) == WG_ERETRY && attempt < 12; attempt++)
+		sleep_ms(250u << (attempt < 5 ? attempt : 5));
+	if (rc) {
 		report(ctx, im.row.file, 0, NULL, s->errmsg);
 		goto cleanup;
 	}
@@ -276,7 +292,8 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 			const struct parsed_row *pr = &b->rows[i];
 			im.row.line = pr->line;
 			st->rows++;
-			if (check_row(&im, b, pr) == 0 && (rc = apply(&im, &pr->rec, b->arena.p + pr->canon)))
+			if (check_row(&im, b, pr) == 0 &&
+			    (rc = apply(&im, &pr->rec, b->arena.p + pr->canon)))
 				goto store_failed;
 		}
 		if (b->end < 0) {
@@ -303,9 +320,9 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	/* the import itself is an entry too: which file, and what it changed */
 	json_t *summary = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "kind", kind->name,
 				    "file", im.row.file, "rows", (json_int_t)st->rows, "inserted",
-				    (json_int_t)st->inserted, "unchanged", (json_int_t)st->unchanged,
-				    "amended", (json_int_t)st->amended, "status_changes",
-				    (json_int_t)st->status_changes);
+				    (json_int_t)st->inserted, "unchanged",
+				    (json_int_t)st->unchanged, "amended", (json_int_t)st->amended,
+				    "status_changes", (json_int_t)st->status_changes);
 	char *text = summary ? json_dumps(summary, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(summary);
 	if (!text) {

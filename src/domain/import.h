@@ -15,8 +15,8 @@ typedef void import_report_fn(void *ctx, const char *file, long line, const char
 			      const char *msg);
 
 struct import_opts {
-	bool amend;                     /* allow changed values; the ledger keeps the old */
-	const char *label;              /* file name used in messages; default the path */
+	bool amend;        /* allow changed values; the ledger keeps the old */
+	const char *label; /* file name used in messages; default the path */
 	/* called now and then with bytes read of total (total 0: unknown) */
 	void (*progress)(void *ctx, long long done, long long total, long long rows);
 	void *progress_ctx;

@@ -24,8 +24,8 @@ struct reader {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct read_batch *ring[RING];
-	int head, count;       /* full batches: ring[head .. head+count) */
-	int fill;              /* the batch being filled */
+	int head, count; /* full batches: ring[head .. head+count) */
+	int fill;        /* the batch being filled */
 	bool stop, done;
 	struct dbuf canon;
 	size_t offs[READ_BATCH_ROWS][REC_MAXCOLS]; /* text offsets until the arena is final */
@@ -51,8 +51,8 @@ static size_t keep(struct dbuf *a, const char *s)
 }
 
 /* Parses one record into row; values' text offsets go to offs (fixed up later). */
-static int parse(struct reader *rd, struct read_batch *b, struct parsed_row *row,
-		 char **fields, size_t offs[REC_MAXCOLS])
+static int parse(struct reader *rd, struct read_batch *b, struct parsed_row *row, char **fields,
+		 size_t offs[REC_MAXCOLS])
 {
 	const struct kind_desc *d = rd->d;
 	char norm[REC_MAXCOLS][NORM_BYTES];
@@ -67,7 +67,8 @@ static int parse(struct reader *rd, struct read_batch *b, struct parsed_row *row
 			row->nerr++;
 			row->bad |= 1u << i;
 			memset(&row->rec.v[i], 0, sizeof row->rec.v[i]);
-			if (keep(&b->arena, d->cols[i].name) == SIZE_MAX || keep(&b->arena, msg) == SIZE_MAX)
+			if (keep(&b->arena, d->cols[i].name) == SIZE_MAX ||
+			    keep(&b->arena, msg) == SIZE_MAX)
 				return WG_ENOMEM;
 		}
 	}
@@ -87,7 +88,7 @@ static int parse(struct reader *rd, struct read_batch *b, struct parsed_row *row
 /* Fills b until it is full or the file ends. */
 static void fill(struct reader *rd, struct read_batch *b)
 {
-	size_t (*offs)[REC_MAXCOLS] = rd->offs;
+	size_t(*offs)[REC_MAXCOLS] = rd->offs;
 	char **fields;
 	size_t n;
 	long line;
@@ -156,8 +157,7 @@ static void *run(void *arg)
 	return NULL;
 }
 
-int reader_start(struct reader **out, struct csvr *r, const struct kind_desc *d,
-		 const int *idx)
+int reader_start(struct reader **out, struct csvr *r, const struct kind_desc *d, const int *idx)
 {
 	struct reader *rd = calloc(1, sizeof *rd);
 	if (!rd)

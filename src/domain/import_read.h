@@ -14,12 +14,12 @@
 
 struct parsed_row {
 	long line;
-	bool rejected;         /* the CSV reader refused the record: errs holds its message */
-	int nerr;              /* field problems: nerr pairs "column\0message\0" at errs */
-	unsigned bad;          /* bit i: column i did not parse (its value is not set) */
-	size_t errs;           /* offset in the batch arena */
-	size_t canon;          /* offset of the canonical line (when nerr == 0) */
-	struct rec rec;        /* values of the columns that parsed; text points into the arena */
+	bool rejected;  /* the CSV reader refused the record: errs holds its message */
+	int nerr;       /* field problems: nerr pairs "column\0message\0" at errs */
+	unsigned bad;   /* bit i: column i did not parse (its value is not set) */
+	size_t errs;    /* offset in the batch arena */
+	size_t canon;   /* offset of the canonical line (when nerr == 0) */
+	struct rec rec; /* values of the columns that parsed; text points into the arena */
 };
 
 struct read_batch {
@@ -27,7 +27,7 @@ struct read_batch {
 	int n;
 	struct dbuf arena;
 	long long offset, size; /* bytes read so far, file size: for progress */
-	int end;               /* 0: more follow; 1: end of file; < 0: the file failed (fatal) */
+	int end;                /* 0: more follow; 1: end of file; < 0: the file failed (fatal) */
 	char fatal[512];
 };
 
@@ -35,8 +35,7 @@ struct reader;
 
 /* Starts reading r (its header already mapped to idx) on a new thread.
  * @param[out] out the reader; stop it with reader_stop. Returns 0 or a wg_status. */
-int reader_start(struct reader **out, struct csvr *r, const struct kind_desc *d,
-		 const int *idx);
+int reader_start(struct reader **out, struct csvr *r, const struct kind_desc *d, const int *idx);
 /* The next batch, waiting for it; hand it back with reader_release once used. */
 struct read_batch *reader_next(struct reader *rd);
 void reader_release(struct reader *rd, struct read_batch *b);

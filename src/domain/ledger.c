@@ -65,8 +65,12 @@ void ledger_writer_release(struct ledger_writer *w)
 static int append(struct ledger_writer *w, enum ledger_op op, const char *kind,
 		  int64_t prev_version, const char *content)
 {
-	struct ledger_entry e = {.seq = w->seq + 1, .at = w->now, .op = op, .kind = kind,
-				 .prev_version = prev_version, .content = content};
+	struct ledger_entry e = {.seq = w->seq + 1,
+				 .at = w->now,
+				 .op = op,
+				 .kind = kind,
+				 .prev_version = prev_version,
+				 .content = content};
 	ledger_hash(w->hash, &e, e.hash);
 	int rc = w->store->ops->ledger_append(w->store, &e);
 	if (rc)
@@ -100,8 +104,8 @@ int ledger_add_line(struct ledger_writer *w, const char *kind, const char *line)
 	return WG_OK;
 }
 
-int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind,
-		 int64_t prev_version, const char *content, int64_t *seq)
+int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind, int64_t prev_version,
+		 const char *content, int64_t *seq)
 {
 	int rc = ledger_flush(w);
 	if (rc || (rc = append(w, op, kind, prev_version, content)))
@@ -182,16 +186,19 @@ static int verify_line(void *ctx, const char *line, int n)
 	record_key(&key, &v->keybuf);
 	int rc = v->s->ops->rec_get(v->s, &key, &cur, &lseq);
 	if (rc == WG_ENOTFOUND) {
-		problem(v->rep, v->e->seq, "entry %lld line %d: the %s record %s was deleted from "
-			"the store", (long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf));
+		problem(v->rep, v->e->seq,
+			"entry %lld line %d: the %s record %s was deleted from "
+			"the store",
+			(long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf));
 		return 0;
 	}
 	if (rc)
 		return rc;
 	if (lseq < v->e->seq) {
-		problem(v->rep, v->e->seq, "entry %lld line %d: the %s record %s names an older "
-			"entry (%lld)", (long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf),
-			(long long)lseq);
+		problem(v->rep, v->e->seq,
+			"entry %lld line %d: the %s record %s names an older "
+			"entry (%lld)",
+			(long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf), (long long)lseq);
 		return 0;
 	}
 	if (lseq > v->e->seq)
@@ -202,8 +209,10 @@ static int verify_line(void *ctx, const char *line, int n)
 	if (record_canon(&cur, &v->canon) < 0)
 		return WG_ENOMEM;
 	if (strcmp(dbuf_str(&v->canon), line) != 0)
-		problem(v->rep, v->e->seq, "entry %lld line %d: the stored %s record %s differs "
-			"from it", (long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf));
+		problem(v->rep, v->e->seq,
+			"entry %lld line %d: the stored %s record %s differs "
+			"from it",
+			(long long)v->e->seq, n, v->d->name, dbuf_str(&v->keybuf));
 	return 0;
 }
 
@@ -217,8 +226,10 @@ static int verify_entry(void *ctx, const struct ledger_entry *e)
 			(long long)v->expect, (long long)e->seq);
 	ledger_hash(v->prev, e, h);
 	if (sodium_memcmp(h, e->hash, LEDGER_HASH_BYTES) != 0)
-		problem(v->rep, e->seq, "entry %lld (%s): its hash does not match its content or "
-			"the entry before it", (long long)e->seq, e->kind);
+		problem(v->rep, e->seq,
+			"entry %lld (%s): its hash does not match its content or "
+			"the entry before it",
+			(long long)e->seq, e->kind);
 	/* chain on the stored hash, so one altered entry is reported once, not forever */
 	memcpy(v->prev, e->hash, LEDGER_HASH_BYTES);
 	v->expect = e->seq + 1;
@@ -232,15 +243,20 @@ static int verify_entry(void *ctx, const struct ledger_entry *e)
 int ledger_verify(struct store *s, struct ledger_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
-	struct verify v = {.s = s, .rep = rep, .expect = 1, .line = DBUF_INIT,
-			   .canon = DBUF_INIT, .keybuf = DBUF_INIT};
+	struct verify v = {.s = s,
+			   .rep = rep,
+			   .expect = 1,
+			   .line = DBUF_INIT,
+			   .canon = DBUF_INIT,
+			   .keybuf = DBUF_INIT};
 	int rc = s->ops->ledger_scan(s, 1, NULL, 0, verify_entry, &v);
 	for (int k = 0; k < REC__COUNT && !rc; k++) {
 		int64_t n;
 		if ((rc = s->ops->rec_count(s, k, &n)))
 			break;
 		if (n != v.matched[k])
-			problem(rep, INT64_MAX, "%lld %s records are stored but %lld are in the ledger",
+			problem(rep, INT64_MAX,
+				"%lld %s records are stored but %lld are in the ledger",
 				(long long)n, schema_kind(k)->name, (long long)v.matched[k]);
 	}
 	dbuf_release(&v.line);
@@ -254,7 +270,7 @@ int ledger_verify(struct store *s, struct ledger_report *rep)
 
 struct find_line {
 	const struct kind_desc *d;
-	const char *want;       /* the record's key */
+	const char *want; /* the record's key */
 	struct dbuf key, found;
 	char *split;
 	size_t splitsz;
@@ -283,8 +299,7 @@ static int match_line(void *ctx, const char *line, int n)
 }
 
 int ledger_history(struct store *s, const struct rec *key,
-		   int (*cb)(void *ctx, const struct ledger_entry *e, const char *line),
-		   void *ctx)
+		   int (*cb)(void *ctx, const struct ledger_entry *e, const char *line), void *ctx)
 {
 	struct rec cur;
 	int64_t seq;

@@ -16,11 +16,11 @@
 
 struct ledger_writer {
 	struct store *store;
-	int64_t seq;                              /* last entry written */
-	unsigned char hash[LEDGER_HASH_BYTES];    /* its hash */
+	int64_t seq;                           /* last entry written */
+	unsigned char hash[LEDGER_HASH_BYTES]; /* its hash */
 	int64_t now;
-	const char *block_kind;                   /* the open block's kind, NULL: none */
-	struct dbuf block;                        /* its lines */
+	const char *block_kind; /* the open block's kind, NULL: none */
+	struct dbuf block;      /* its lines */
 	int block_lines;
 };
 
@@ -31,7 +31,10 @@ void ledger_writer_release(struct ledger_writer *w);
 
 /* The number the next entry will get: what a record inserted now names as its lseq before
  * its line is added with ledger_add_line. */
-static inline int64_t ledger_next_seq(const struct ledger_writer *w) { return w->seq + 1; }
+static inline int64_t ledger_next_seq(const struct ledger_writer *w)
+{
+	return w->seq + 1;
+}
 
 /* Adds the canonical line of a newly inserted record of kind to the open block, writing the
  * block when it is full. */
@@ -40,19 +43,19 @@ int ledger_add_line(struct ledger_writer *w, const char *kind, const char *line)
 int ledger_flush(struct ledger_writer *w);
 
 /* Writes the open block, then one entry; *seq (may be NULL) receives its number. */
-int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind,
-		 int64_t prev_version, const char *content, int64_t *seq);
+int ledger_write(struct ledger_writer *w, enum ledger_op op, const char *kind, int64_t prev_version,
+		 const char *content, int64_t *seq);
 
 /* The hash of entry e chained onto prev. */
 void ledger_hash(const unsigned char *prev, const struct ledger_entry *e, unsigned char *out);
 
 /* What verify found. */
 struct ledger_report {
-	int64_t entries;       /* entries checked */
-	int64_t records;       /* records checked against their entries */
-	int64_t problems;      /* how many things are wrong */
-	int64_t first_seq;     /* the first broken entry (0: none) */
-	char first[512];       /* what is wrong with it */
+	int64_t entries;   /* entries checked */
+	int64_t records;   /* records checked against their entries */
+	int64_t problems;  /* how many things are wrong */
+	int64_t first_seq; /* the first broken entry (0: none) */
+	char first[512];   /* what is wrong with it */
 };
 
 /* Walks the whole chain checking every hash, checks each stored record against the entry
@@ -64,8 +67,7 @@ int ledger_verify(struct store *s, struct ledger_report *rep);
 /* Calls cb with each version of the record whose key is given, newest first: the entry and
  * the line in it that is this record. WG_ENOTFOUND if there is no such record. */
 int ledger_history(struct store *s, const struct rec *key,
-		   int (*cb)(void *ctx, const struct ledger_entry *e, const char *line),
-		   void *ctx);
+		   int (*cb)(void *ctx, const struct ledger_entry *e, const char *line), void *ctx);
 
 const char *ledger_op_name(int op);
 #endif

@@ -17,7 +17,7 @@
 #include "util/money.h"
 #include "util/banned.h"
 
-#define VALUE_MAX 256   /* a configuration value: one line of up to 200 bytes of text */
+#define VALUE_MAX 256 /* a configuration value: one line of up to 200 bytes of text */
 
 const struct notice_config_key notice_config_keys[] = {
 	{"notice.hotline", "12333", "labour inspection complaint hotline"},
@@ -62,8 +62,9 @@ const struct notice_config_key notice_config_patterns[] = {
 const int notice_config_npatterns =
 	(int)(sizeof notice_config_patterns / sizeof notice_config_patterns[0]);
 
-static const char *const project_names[] = {"office", "office_phone", "wage_officer",
-					    "wage_officer_phone", "pay_day", "regulator", NULL};
+static const char *const project_names[] = {
+	"office", "office_phone", "wage_officer", "wage_officer_phone", "pay_day", "regulator",
+	NULL};
 
 static const struct {
 	const char *industry, *label;
@@ -85,7 +86,7 @@ static const struct notice_config_key *fixed_key(const char *key)
 int notice_config_owns(const char *key)
 {
 	return strncmp(key, "notice.", 7) == 0 || strncmp(key, "region.", 7) == 0 ||
-	       strncmp(key, "project.", 8) == 0;
+		strncmp(key, "project.", 8) == 0;
 }
 
 static bool is_phone(const char *v)
@@ -110,7 +111,8 @@ static int check_value(const char *key, const char *name, const char *value, cha
 	if (strcmp(name, "minimum_wage") == 0) {
 		int64_t fen;
 		if (money_parse(value, &fen) || fen <= 0) {
-			snprintf(err, errsz, "%s: '%s' is not a positive amount in yuan", key, value);
+			snprintf(err, errsz, "%s: '%s' is not a positive amount in yuan", key,
+				 value);
 			return WG_EINPUT;
 		}
 		return WG_OK;
@@ -118,10 +120,10 @@ static int check_value(const char *key, const char *name, const char *value, cha
 	if (strcmp(name, "pay_day") == 0) {
 		char *end;
 		long d = strtol(value, &end, 10);
-		if (strcmp(value, "end") != 0 && (!isdigit((unsigned char)*value) || *end || d < 1 ||
-						  d > 31)) {
-			snprintf(err, errsz, "%s: '%s' is not a day of the month (1-31) or 'end'", key,
-				 value);
+		if (strcmp(value, "end") != 0 &&
+		    (!isdigit((unsigned char)*value) || *end || d < 1 || d > 31)) {
+			snprintf(err, errsz, "%s: '%s' is not a day of the month (1-31) or 'end'",
+				 key, value);
 			return WG_EINPUT;
 		}
 		return WG_OK;
@@ -130,7 +132,8 @@ static int check_value(const char *key, const char *name, const char *value, cha
 		char *end;
 		long d = strtol(value, &end, 10);
 		if (!isdigit((unsigned char)*value) || *end || d < 1 || d > 90) {
-			snprintf(err, errsz, "%s: '%s' is not a number of days from 1 to 90", key, value);
+			snprintf(err, errsz, "%s: '%s' is not a number of days from 1 to 90", key,
+				 value);
 			return WG_EINPUT;
 		}
 		return WG_OK;
@@ -164,8 +167,10 @@ static int split_region(const char *key, char *code, const char **name, char *er
 		n++;
 	if ((n != 2 && n != 4 && n != 6) || p[n] != '.' || !p[n + 1] ||
 	    !region_province_ok((p[0] - '0') * 10 + (p[1] - '0'))) {
-		snprintf(err, errsz, "%s: the region code must be 2, 4 or 6 digits of a GB/T 2260 "
-			 "code (region.330102.minimum_wage)", key);
+		snprintf(err, errsz,
+			 "%s: the region code must be 2, 4 or 6 digits of a GB/T 2260 "
+			 "code (region.330102.minimum_wage)",
+			 key);
 		return -1;
 	}
 	memcpy(code, p, n);
@@ -175,8 +180,8 @@ static int split_region(const char *key, char *code, const char **name, char *er
 }
 
 /* Splits project.<CODE>.<name> at the last dot (codes may hold dots). */
-static int split_project(const char *key, char *code, size_t codesz, const char **name,
-			 char *err, size_t errsz)
+static int split_project(const char *key, char *code, size_t codesz, const char **name, char *err,
+			 size_t errsz)
 {
 	const char *p = key + 8, *dot = strrchr(p, '.');
 	if (!dot || dot == p || (size_t)(dot - p) >= codesz) {
@@ -212,8 +217,9 @@ int notice_config_check(const char *key, const char *value, char *err, size_t er
 			return WG_EINPUT;
 		snprintf(full, sizeof full, "notice.%s", name);
 		if (strcmp(name, "minimum_wage") != 0 && !fixed_key(full)) {
-			snprintf(err, errsz, "%s: '%s' is not minimum_wage or the name of a notice.* key",
-				 key, name);
+			snprintf(err, errsz,
+				 "%s: '%s' is not minimum_wage or the name of a notice.* key", key,
+				 name);
 			return WG_EINPUT;
 		}
 		return check_value(key, name, value, err, errsz);
@@ -225,8 +231,10 @@ int notice_config_check(const char *key, const char *value, char *err, size_t er
 		for (const char *const *n = project_names; *n; n++)
 			if (strcmp(*n, name) == 0)
 				return check_value(key, name, value, err, errsz);
-		snprintf(err, errsz, "%s: '%s' is not one of office, office_phone, wage_officer, "
-			 "wage_officer_phone, pay_day, regulator", key, name);
+		snprintf(err, errsz,
+			 "%s: '%s' is not one of office, office_phone, wage_officer, "
+			 "wage_officer_phone, pay_day, regulator",
+			 key, name);
 		return WG_EINPUT;
 	}
 	snprintf(err, errsz, "unknown configuration key '%s'", key);
@@ -311,8 +319,7 @@ struct facts {
 		officer_phone[VALUE_MAX], hotline[VALUE_MAX], pay_day[VALUE_MAX];
 };
 
-static int load_facts(struct store *s, const char *code, struct facts *f, char *err,
-		      size_t errsz)
+static int load_facts(struct store *s, const char *code, struct facts *f, char *err, size_t errsz)
 {
 	struct project_summary ps;
 	int rc = s->ops->project_summary(s, code, &ps);
@@ -340,9 +347,9 @@ static int load_facts(struct store *s, const char *code, struct facts *f, char *
 		const char *name;
 		char *buf;
 	} want[] = {
-		{"office", f->office},   {"office_phone", f->office_phone},
+		{"office", f->office},        {"office_phone", f->office_phone},
 		{"wage_officer", f->officer}, {"wage_officer_phone", f->officer_phone},
-		{"hotline", f->hotline}, {"pay_day", f->pay_day},
+		{"hotline", f->hotline},      {"pay_day", f->pay_day},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		rc = resolve(s, f->code, f->region, want[i].name, want[i].buf, VALUE_MAX);
@@ -389,8 +396,7 @@ static const char *pay_day_text(struct doc *d, const char *v)
 	return doc_strf(d, "每月%s日前足额支付上月工资", v);
 }
 
-static const char *with_phone(struct doc *d, const char *who, const char *phone,
-			      const char *none)
+static const char *with_phone(struct doc *d, const char *who, const char *phone, const char *none)
 {
 	if (!*who)
 		return none;
@@ -408,8 +414,9 @@ static const char *money(struct doc *d, int64_t fen)
 static void footer(struct doc *d, const struct facts *f, int32_t date)
 {
 	char day[DATE_BUFSZ];
-	doc_footer(d, doc_strf(d, "项目编号 %s · 由农民工工资支付监控平台 wageguard 生成于 %s", f->code,
-			      date_format(date, day)));
+	doc_footer(d,
+		   doc_strf(d, "项目编号 %s · 由农民工工资支付监控平台 wageguard 生成于 %s",
+			    f->code, date_format(date, day)));
 }
 
 /* ---- the publicity notice ----------------------------------------------------------------- */
@@ -422,7 +429,7 @@ struct pub_line {
 struct pub {
 	struct pub_line *lines;
 	size_t n, alloc;
-	char **employers;      /* distinct, in order of first appearance */
+	char **employers; /* distinct, in order of first appearance */
 	size_t nemp, empalloc;
 	bool oom;
 };
@@ -449,8 +456,12 @@ static int pub_line(void *ctx, const struct pay_cycle *c)
 	char masked[MASK_BUFSZ];
 	const char *emp = c->employer_name ? c->employer_name : "";
 	p->lines[p->n++] = (struct pub_line){
-		.name = dup(p, c->name), .id = dup(p, mask_id(c->id_number, masked)),
-		.employer = dup(p, emp), .days = c->days, .net = c->net, .paid = c->paid,
+		.name = dup(p, c->name),
+		.id = dup(p, mask_id(c->id_number, masked)),
+		.employer = dup(p, emp),
+		.days = c->days,
+		.net = c->net,
+		.paid = c->paid,
 		.paid_on = c->paid_on,
 	};
 	for (size_t i = 0; i < p->nemp; i++)
@@ -491,8 +502,8 @@ static const char *pay_date_cell(struct doc *d, const struct pub_line *l)
 	return l->paid >= l->net ? doc_str(d, day) : doc_strf(d, "%s（未足额）", day);
 }
 
-static void publicity_doc(struct doc *d, const struct facts *f, const struct pub *p,
-			  int32_t period, int32_t date, int publicity_days)
+static void publicity_doc(struct doc *d, const struct facts *f, const struct pub *p, int32_t period,
+			  int32_t date, int publicity_days)
 {
 	int64_t days = 0, net = 0, paid = 0, owed = 0;
 	size_t short_paid = 0;
@@ -518,16 +529,22 @@ static void publicity_doc(struct doc *d, const struct facts *f, const struct pub
 	doc_field(d, "用工单位", dbuf_str(&emp));
 	doc_field(d, "工资所属期", month);
 	doc_field(d, "发放情况",
-		  doc_strf(d, "本期共 %zu 人，实发工资合计 %s 元，已发放 %s 元，未发放 %s 元%s", p->n,
-			   money_format(net, m1), money_format(paid, m2), money_format(owed, m3),
+		  doc_strf(d, "本期共 %zu 人，实发工资合计 %s 元，已发放 %s 元，未发放 %s 元%s",
+			   p->n, money_format(net, m1), money_format(paid, m2),
+			   money_format(owed, m3),
 			   short_paid ? doc_strf(d, "（%zu 人未足额）", short_paid) : ""));
-	doc_field(d, "公示期", doc_strf(d, "%s至%s（%d日）", cn_date(d, date),
-				       cn_date(d, date + publicity_days - 1), publicity_days));
+	doc_field(d, "公示期",
+		  doc_strf(d, "%s至%s（%d日）", cn_date(d, date),
+			   cn_date(d, date + publicity_days - 1), publicity_days));
 	dbuf_release(&emp);
-	doc_para(d, doc_strf(d, "根据《保障农民工工资支付条例》和农民工工资支付公示制度，现将本项目%s"
-			       "农民工工资发放情况公示如下（身份证号码已作隐藏处理）：", month));
-	static const char *const head[] = {"序号", "姓名", "身份证号码", "用工单位", "出勤天数",
-					   "实发工资（元）", "已发放（元）", "发放日期"};
+	doc_para(d,
+		 doc_strf(d,
+			  "根据《保障农民工工资支付条例》和农民工工资支付公示制度，现将本项目%s"
+			  "农民工工资发放情况公示如下（身份证号码已作隐藏处理）：",
+			  month));
+	static const char *const head[] = {"序号",         "姓名",     "身份证号码",
+					   "用工单位",     "出勤天数", "实发工资（元）",
+					   "已发放（元）", "发放日期"};
 	/* weights for the room the natural widths leave (the PDF fits columns to content) */
 	static const double width[] = {22, 38, 92, 140, 28, 50, 50, 63};
 	static const enum doc_align align[] = {DOC_CENTER, DOC_CENTER, DOC_CENTER, DOC_LEFT,
@@ -536,22 +553,36 @@ static void publicity_doc(struct doc *d, const struct facts *f, const struct pub
 	for (size_t i = 0; i < p->n; i++) {
 		const struct pub_line *l = &p->lines[i];
 		const char *cells[8] = {
-			doc_strf(d, "%zu", i + 1), l->name, l->id, l->employer,
-			doc_strf(d, "%lld", (long long)l->days), money(d, l->net), money(d, l->paid),
+			doc_strf(d, "%zu", i + 1),
+			l->name,
+			l->id,
+			l->employer,
+			doc_strf(d, "%lld", (long long)l->days),
+			money(d, l->net),
+			money(d, l->paid),
 			pay_date_cell(d, l),
 		};
 		doc_row(d, false, cells);
 	}
 	const char *total[8] = {
-		"", "合计", doc_strf(d, "%zu 人", p->n), "", doc_strf(d, "%lld", (long long)days),
-		money(d, net), money(d, paid), owed ? doc_strf(d, "未发放 %s", m3) : "",
+		"",
+		"合计",
+		doc_strf(d, "%zu 人", p->n),
+		"",
+		doc_strf(d, "%lld", (long long)days),
+		money(d, net),
+		money(d, paid),
+		owed ? doc_strf(d, "未发放 %s", m3) : "",
 	};
 	doc_row(d, true, total);
-	doc_para(d, doc_strf(d, "公示期内，如对公示内容有异议，请向本项目劳资专管员%s反映，"
-			       "也可拨打劳动保障监察投诉举报电话 %s。",
-			       with_phone(d, f->officer, f->officer_phone, ""), f->hotline));
-	doc_note(d, "注：实发工资为应发工资扣除代扣款项后的金额；已发放金额以银行代发成功记录为准。"
-		    "本公示不得涂改、遮挡，公示期满后存档备查。");
+	doc_para(d,
+		 doc_strf(d,
+			  "公示期内，如对公示内容有异议，请向本项目劳资专管员%s反映，"
+			  "也可拨打劳动保障监察投诉举报电话 %s。",
+			  with_phone(d, f->officer, f->officer_phone, ""), f->hotline));
+	doc_note(d,
+		 "注：实发工资为应发工资扣除代扣款项后的金额；已发放金额以银行代发成功记录为准。"
+		 "本公示不得涂改、遮挡，公示期满后存档备查。");
 	doc_sign(d, f->office);
 	doc_sign(d, cn_date(d, date));
 	footer(d, f, date);
@@ -610,18 +641,21 @@ static int sub_line(void *ctx, const struct subcontract_view *v)
 }
 
 static const char *const rights[] = {
-	"农民工有按时足额获得工资的权利。任何单位和个人不得拖欠农民工工资。（《保障农民工工资支付条例》第三条）",
-	"农民工工资应当以货币形式支付给农民工本人，不得以实物或者有价证券等其他形式替代。（第十一条）",
+	"农民工有按时足额获得工资的权利。任何单位和个人不得拖欠农民工工资。（《保障农民工工资支付条"
+	"例》第三条）",
+	"农民工工资应当以货币形式支付给农民工本人，不得以实物或者有价证券等其他形式替代。（第十一条"
+	"）",
 	"施工总承包单位应当开设农民工工资专用账户，专项用于支付本项目农民工工资。（第二十六条）",
 	"施工总承包单位或者分包单位应当依法与所招用的农民工订立劳动合同并进行用工实名登记，"
 	"未订立劳动合同并实名登记的人员不得进入项目现场施工。（第二十八条）",
 	"分包单位拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。（第三十条）",
-	"遇有拖欠工资，请保存考勤、工资条等凭证，拨打劳动保障监察投诉举报电话或到项目所在地劳动保障监察机构投诉；"
+	"遇有拖欠工资，请保存考勤、工资条等凭证，拨打劳动保障监察投诉举报电话或到项目所在地劳动保障"
+	"监察机构投诉；"
 	"也可申请劳动争议调解仲裁，经济困难的可申请法律援助。请通过合法途径维权。",
 };
 
-static int board_doc(struct store *s, struct doc *d, const struct facts *f, int32_t date,
-		     char *err, size_t errsz)
+static int board_doc(struct store *s, struct doc *d, const struct facts *f, int32_t date, char *err,
+		     size_t errsz)
 {
 	char regulator[VALUE_MAX], wage[VALUE_MAX], inspection[VALUE_MAX], arbitration[VALUE_MAX],
 		legal_aid[VALUE_MAX], legal_hotline[VALUE_MAX], key[80];
@@ -640,7 +674,8 @@ static int board_doc(struct store *s, struct doc *d, const struct facts *f, int3
 			snprintf(key, sizeof key, "regulator.%s", f->industry);
 			rc = resolve(s, NULL, f->region, key, regulator, VALUE_MAX);
 			if (rc == WG_ENOTFOUND)
-				rc = resolve(s, NULL, f->region, "regulator.other", regulator, VALUE_MAX);
+				rc = resolve(s, NULL, f->region, "regulator.other", regulator,
+					     VALUE_MAX);
 		}
 		if (rc == WG_ENOTFOUND)
 			rc = WG_OK, want[i].buf[0] = '\0';
@@ -661,8 +696,9 @@ static int board_doc(struct store *s, struct doc *d, const struct facts *f, int3
 
 	doc_heading(d, "一、工程项目基本信息");
 	doc_field(d, "项目名称", doc_strf(d, "%s（项目编号 %s）", f->name, f->code));
-	doc_field(d, "工程类别", doc_strf(d, "%s（项目所在地行政区划代码 %s）",
-					 industry_label(f->industry), f->region));
+	doc_field(d, "工程类别",
+		  doc_strf(d, "%s（项目所在地行政区划代码 %s）", industry_label(f->industry),
+			   f->region));
 	doc_field(d, "建设期限",
 		  f->end_date >= 0
 			  ? doc_strf(d, "%s 至 %s", date_format((int32_t)f->start_date, day),
@@ -686,17 +722,21 @@ static int board_doc(struct store *s, struct doc *d, const struct facts *f, int3
 	}
 	doc_field(d, "工资支付日期", pay_day_text(d, f->pay_day));
 	doc_field(d, "工资支付方式",
-		  f->bank[0] ? doc_strf(d, "总承包单位通过农民工工资专用账户（开户银行 %s）按月直接支付到"
-					   "本人银行卡", f->bank)
-			     : "总承包单位通过农民工工资专用账户按月直接支付到本人银行卡");
+		  f->bank[0]
+			  ? doc_strf(d,
+				     "总承包单位通过农民工工资专用账户（开户银行 %s）按月直接支付到"
+				     "本人银行卡",
+				     f->bank)
+			  : "总承包单位通过农民工工资专用账户按月直接支付到本人银行卡");
 
 	doc_heading(d, "三、维权投诉渠道");
 	doc_field(d, "劳动保障监察投诉举报电话", doc_strf(d, "%s（%s）", f->hotline, inspection));
 	doc_field(d, "劳动争议调解仲裁", arbitration);
 	doc_field(d, "法律援助", legal_aid);
 	doc_field(d, "公共法律服务热线", legal_hotline);
-	doc_callout(d, doc_strf(d, "欠薪投诉举报电话：%s　　法律服务热线：%s", f->hotline,
-				legal_hotline));
+	doc_callout(
+		d,
+		doc_strf(d, "欠薪投诉举报电话：%s　　法律服务热线：%s", f->hotline, legal_hotline));
 
 	doc_heading(d, "四、农民工权益须知");
 	for (size_t i = 0; i < sizeof rights / sizeof rights[0]; i++)

@@ -49,8 +49,7 @@ static int nth_line(const char *content, int n, struct dbuf *out)
 }
 
 /* The receipt code of the record whose current version is in entry seq. */
-static int make_receipt(struct store *s, int64_t seq, const struct rec *key, char *code,
-			size_t n)
+static int make_receipt(struct store *s, int64_t seq, const struct rec *key, char *code, size_t n)
 {
 	struct ledger_entry e;
 	struct dbuf want = DBUF_INIT, line = DBUF_INIT, k = DBUF_INIT;
@@ -73,7 +72,8 @@ static int make_receipt(struct store *s, int64_t seq, const struct rec *key, cha
 		dbuf_reset(&k);
 		record_key(&r, &k);
 		if (strcmp(dbuf_str(&k), dbuf_str(&want)) == 0) {
-			snprintf(code, n, "%" PRId64 "-%d-%016" PRIx64, seq, i, line_hash(dbuf_str(&line)));
+			snprintf(code, n, "%" PRId64 "-%d-%016" PRIx64, seq, i,
+				 line_hash(dbuf_str(&line)));
 			rc = WG_OK;
 			break;
 		}
@@ -97,7 +97,7 @@ static size_t keep(struct dbuf *b, const char *s)
 
 struct collect {
 	struct payslip *p;
-	size_t *off;        /* 3 per payment: txn, status, card */
+	size_t *off; /* 3 per payment: txn, status, card */
 	size_t alloc;
 	int rc;
 };
@@ -137,15 +137,17 @@ int payslip_get(struct store *s, const char *project, const char *id_number, int
 	if (rc)
 		goto fail;
 	/* the store's text goes away with its next call: keep copies */
-	const char **str[9] = {&l.project, &l.project_name, &l.employer, &l.employer_name,
-			       &l.id_number, &l.name, &l.phone, &l.bank_card, &l.reason};
+	const char **str[9] = {&l.project,       &l.project_name, &l.employer,
+			       &l.employer_name, &l.id_number,    &l.name,
+			       &l.phone,         &l.bank_card,    &l.reason};
 	size_t off[9];
 	for (int i = 0; i < 9; i++)
 		off[i] = keep(&out->text, *str[i]);
 	out->line = l;
-	const char **dst[9] = {&out->line.project, &out->line.project_name, &out->line.employer,
-			       &out->line.employer_name, &out->line.id_number, &out->line.name,
-			       &out->line.phone, &out->line.bank_card, &out->line.reason};
+	const char **dst[9] = {
+		&out->line.project,       &out->line.project_name, &out->line.employer,
+		&out->line.employer_name, &out->line.id_number,    &out->line.name,
+		&out->line.phone,         &out->line.bank_card,    &out->line.reason};
 	for (int i = 0; i < 9; i++)
 		*dst[i] = off[i] >= SIZE_MAX - 1 ? NULL : out->text.p + off[i];
 	for (size_t i = 0; i < out->npay; i++) {
@@ -200,7 +202,8 @@ static void describe(const char *kind, const char *line, char *out, size_t n)
 		else if (d->cols[i].type == COL_PHONE || d->cols[i].type == COL_TEXT)
 			text = "";
 		if (*text)
-			used += (size_t)snprintf(out + used, n - used, " %s=%s", d->cols[i].name, text);
+			used += (size_t)snprintf(out + used, n - used, " %s=%s", d->cols[i].name,
+						 text);
 		dbuf_release(&v);
 	}
 }
@@ -299,9 +302,14 @@ int payroll_answer(struct store *s, const char *project, const char *id_number, 
 	rc = ledger_write(&w, a == ANSWER_CONFIRM ? LEDGER_CONFIRM : LEDGER_DISPUTE, "confirmation",
 			  lseq, dbuf_str(&content), &seq);
 	if (!rc) {
-		struct confirmation c = {.project = project, .id_number = id_number,
-					 .period = period, .status = a, .reason = reason,
-					 .claimed = claimed, .payroll_lseq = lseq, .lseq = seq,
+		struct confirmation c = {.project = project,
+					 .id_number = id_number,
+					 .period = period,
+					 .status = a,
+					 .reason = reason,
+					 .claimed = claimed,
+					 .payroll_lseq = lseq,
+					 .lseq = seq,
 					 .at = date_today()};
 		rc = s->ops->confirmation_put(s, &c);
 	}

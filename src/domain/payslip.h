@@ -15,7 +15,7 @@ struct payslip {
 	struct payslip_line line;
 	struct payslip_payment *pay;
 	size_t npay;
-	int64_t paid;             /* sum of ok payments */
+	int64_t paid; /* sum of ok payments */
 	char receipt[RECEIPT_BUFSZ];
 	struct dbuf text;
 };
@@ -28,12 +28,12 @@ void payslip_release(struct payslip *p);
 
 /* What a receipt check found. */
 struct receipt_result {
-	int valid;                /* 1: the line is in the ledger and its entry is intact */
+	int valid; /* 1: the line is in the ledger and its entry is intact */
 	int64_t seq, at;
 	int line;
 	char kind[24];
-	char summary[320];        /* the record, personal data masked */
-	char why[160];            /* when not valid */
+	char summary[320]; /* the record, personal data masked */
+	char why[160];     /* when not valid */
 };
 
 /* Checks a receipt code ("SEQ-LINE-HASH"). Returns 0 (result in out, valid or not) or a

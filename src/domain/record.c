@@ -62,7 +62,8 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 		return 0;
 	case COL_CODE:
 		if (strlen(text) > CODE_MAX)
-			return fail(msg, msgsz, "'%.40s…' %s", text, "is longer than 64 characters");
+			return fail(msg, msgsz, "'%.40s…' %s", text,
+				    "is longer than 64 characters");
 		for (const char *p = text; *p; p++)
 			if (!isalnum((unsigned char)*p) && !strchr("-_./", *p))
 				return fail(msg, msgsz, "'%s' %s", text,
@@ -79,16 +80,17 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 			char allowed[160] = "";
 			size_t used = 0;
 			for (const char *const *w = c->values; *w; w++)
-				used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
-							 w == c->values ? "" : ", ", *w);
+				used += (size_t)snprintf(allowed + used, sizeof allowed - used,
+							 "%s%s", w == c->values ? "" : ", ", *w);
 			return fail(msg, msgsz, "'%s' is not one of: %s", text, allowed);
 		}
 	case COL_MONEY:
 	case COL_HOURS:
 		rc = money_parse(text, &v->i);
 		if (rc)
-			return fail(msg, msgsz, c->type == COL_MONEY ? "'%s' is not an amount in yuan: %s"
-								      : "'%s' is not a number of hours: %s",
+			return fail(msg, msgsz,
+				    c->type == COL_MONEY ? "'%s' is not an amount in yuan: %s"
+							 : "'%s' is not a number of hours: %s",
 				    text, money_strerror(rc));
 		if (c->type == COL_HOURS && v->i > 2400)
 			return fail(msg, msgsz, "'%s' %s", text, "is more than 24 hours");
@@ -104,7 +106,8 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 	}
 	case COL_DATE:
 		if (date_parse(text, &day))
-			return fail(msg, msgsz, "'%s' %s", text, "is not a valid date (YYYY-MM-DD)");
+			return fail(msg, msgsz, "'%s' %s", text,
+				    "is not a valid date (YYYY-MM-DD)");
 		v->i = day;
 		return 0;
 	case COL_PERIOD:
@@ -114,18 +117,20 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 		return 0;
 	case COL_REGION:
 		if ((rc = region_validate(text)))
-			return fail(msg, msgsz, "'%s' is not a region code: %s", text, ids_strerror(rc));
+			return fail(msg, msgsz, "'%s' is not a region code: %s", text,
+				    ids_strerror(rc));
 		v->i = strtol(text, NULL, 10);
 		return 0;
 	case COL_USCC:
 		if ((rc = uscc_validate(text)))
-			return fail(msg, msgsz, "'%s' is not a unified social credit code: %s", text,
-				    ids_strerror(rc));
+			return fail(msg, msgsz, "'%s' is not a unified social credit code: %s",
+				    text, ids_strerror(rc));
 		v->s = text;
 		return 0;
 	case COL_PROJECT:
 		if (strlen(text) > CODE_MAX)
-			return fail(msg, msgsz, "'%.40s…' %s", text, "is longer than 64 characters");
+			return fail(msg, msgsz, "'%.40s…' %s", text,
+				    "is longer than 64 characters");
 		v->s = text;
 		return 0;
 	case COL_PERSON:
@@ -144,7 +149,8 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 	case COL_PHONE:
 		n = digits_of(text, norm, normsz);
 		if (n != 11 || norm[0] != '1')
-			return fail(msg, msgsz, "'%s' %s", text, "is not a mobile number (11 digits)");
+			return fail(msg, msgsz, "'%s' %s", text,
+				    "is not a mobile number (11 digits)");
 		v->s = norm;
 		return 0;
 	}
@@ -158,18 +164,12 @@ int record_format(const struct col_desc *c, const struct val *v, struct dbuf *ou
 		return 0;
 	switch (c->type) {
 	case COL_MONEY:
-	case COL_HOURS:
-		return dbuf_adds(out, money_format(v->i, buf));
-	case COL_INT:
-		return dbuf_addf(out, "%" PRId64, v->i);
-	case COL_DATE:
-		return dbuf_adds(out, date_format((int32_t)v->i, buf));
-	case COL_PERIOD:
-		return dbuf_adds(out, period_format((int32_t)v->i, buf));
-	case COL_REGION:
-		return dbuf_addf(out, "%06" PRId64, v->i);
-	default:
-		return dbuf_add_csv_field(out, v->s ? v->s : "");
+	case COL_HOURS: return dbuf_adds(out, money_format(v->i, buf));
+	case COL_INT: return dbuf_addf(out, "%" PRId64, v->i);
+	case COL_DATE: return dbuf_adds(out, date_format((int32_t)v->i, buf));
+	case COL_PERIOD: return dbuf_adds(out, period_format((int32_t)v->i, buf));
+	case COL_REGION: return dbuf_addf(out, "%06" PRId64, v->i);
+	default: return dbuf_add_csv_field(out, v->s ? v->s : "");
 	}
 }
 
@@ -196,8 +196,7 @@ int record_key(const struct rec *r, struct dbuf *out)
 	return 0;
 }
 
-int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz,
-		   struct rec *r)
+int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz, struct rec *r)
 {
 	const struct kind_desc *d = schema_kind(kind);
 	size_t len = strlen(line);

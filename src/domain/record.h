@@ -27,6 +27,5 @@ int record_key(const struct rec *r, struct dbuf *out);
 /* Splits a canonical line back into a record (the inverse of record_canon).
  * @param[out] r values point into buf (a copy of line; caller-owned, size of line + 1).
  * Returns 0 or -1 when line does not parse. */
-int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz,
-		   struct rec *r);
+int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz, struct rec *r);
 #endif

@@ -22,9 +22,10 @@ static int check_employment(struct import_row *row, const struct rec *r)
 	int rc = row->store->ops->employment_overlap(row->store, r, &other);
 	if (rc == WG_ECONFLICT) {
 		char d[DATE_BUFSZ];
-		import_error(row, "start_date",
-			     "overlaps the employment of this worker on this project that starts %s",
-			     date_format((int32_t)other, d));
+		import_error(
+			row, "start_date",
+			"overlaps the employment of this worker on this project that starts %s",
+			date_format((int32_t)other, d));
 		return 1;
 	}
 	if (rc) {
@@ -37,13 +38,9 @@ static int check_employment(struct import_row *row, const struct rec *r)
 int registry_check_row(struct import_row *row, const struct rec *r)
 {
 	switch (r->kind) {
-	case REC_PROJECT:
-		return import_check_order(row, r, 7, 8) < 0;
-	case REC_SUBCONTRACT:
-		return import_check_order(row, r, 3, 4) < 0;
-	case REC_EMPLOYMENT:
-		return check_employment(row, r);
-	default:
-		return 0;
+	case REC_PROJECT: return import_check_order(row, r, 7, 8) < 0;
+	case REC_SUBCONTRACT: return import_check_order(row, r, 3, 4) < 0;
+	case REC_EMPLOYMENT: return check_employment(row, r);
+	default: return 0;
 	}
 }

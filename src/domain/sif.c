@@ -23,8 +23,8 @@
 #define SIF_MAXFIELDS 16
 
 static const char *const edr_names[SIF_FIELDS] = {
-	"record_type", "person_id", "agent_id", "account", "pay_start", "pay_end",
-	"days_in_period", "fixed_income", "variable_income", "leave_days",
+	"record_type", "person_id",      "agent_id",     "account",         "pay_start",
+	"pay_end",     "days_in_period", "fixed_income", "variable_income", "leave_days",
 };
 
 /* ---- export ------------------------------------------------------------------------------ */
@@ -53,7 +53,7 @@ struct writer {
 	struct dbuf line;
 	struct sif_totals *t;
 	char start[DATE_BUFSZ], end[DATE_BUFSZ];
-	char bad[128];         /* a worker without a registered card */
+	char bad[128]; /* a worker without a registered card */
 	int rc;
 };
 
@@ -68,7 +68,8 @@ static int edr_row(void *ctx, const struct pay_cycle *c)
 	dbuf_reset(&w->line);
 	/* the days worked as the days of the period, the net as the fixed income */
 	if (dbuf_addf(&w->line, "EDR,%s,%s,%s,%s,%s,%lld,%s,0.00,0\n", c->id_number, c->bank_code,
-		      c->bank_card, w->start, w->end, (long long)c->days, money_format(c->net, net)) ||
+		      c->bank_card, w->start, w->end, (long long)c->days,
+		      money_format(c->net, net)) ||
 	    fwrite(w->line.p, 1, w->line.len, w->f) != w->line.len)
 		return w->rc = WG_EIO;
 	w->t->records++;
@@ -78,8 +79,7 @@ static int edr_row(void *ctx, const struct pay_cycle *c)
 }
 
 int sif_export(struct store *s, const char *code, int32_t period, const char *employer,
-	       int64_t created, const char *path, struct sif_totals *out, char *err,
-	       size_t errsz)
+	       int64_t created, const char *path, struct sif_totals *out, char *err, size_t errsz)
 {
 	struct project_summary ps;
 	char pb[PERIOD_BUFSZ];
@@ -91,15 +91,17 @@ int sif_export(struct store *s, const char *code, int32_t period, const char *em
 		return rc;
 	}
 	if (!ps.bank_code) {
-		snprintf(err, errsz, "project '%s' has no dedicated wage account: the SCR needs its "
-			 "bank code (import accounts first)", code);
+		snprintf(err, errsz,
+			 "project '%s' has no dedicated wage account: the SCR needs its "
+			 "bank code (import accounts first)",
+			 code);
 		return WG_EINPUT;
 	}
 	char bank[80];
 	snprintf(bank, sizeof bank, "%s", ps.bank_code);
 	period_format(period, pb);
-	struct pay_cycle_filter f = {.project = code, .period = period, .employer = employer,
-				     .payroll_only = 1};
+	struct pay_cycle_filter f = {
+		.project = code, .period = period, .employer = employer, .payroll_only = 1};
 	if (!employer) {
 		/* one SIF file is one employer's: find which, or ask */
 		struct employers e = {0};
@@ -107,11 +109,14 @@ int sif_export(struct store *s, const char *code, int32_t period, const char *em
 		if (rc)
 			snprintf(err, errsz, "%s", rc == WG_ENOMEM ? "out of memory" : s->errmsg);
 		else if (e.n == 0)
-			snprintf(err, errsz, "project '%s' has no payroll for %s", code, pb), rc = WG_ENOTFOUND;
+			snprintf(err, errsz, "project '%s' has no payroll for %s", code, pb),
+				rc = WG_ENOTFOUND;
 		else if (e.n > 1)
-			snprintf(err, errsz, "the payroll of '%s' for %s has %d employers (%s); a SIF "
-				 "file holds one: choose it with --employer", code, pb, e.n,
-				 dbuf_str(&e.list)), rc = WG_EINPUT;
+			snprintf(err, errsz,
+				 "the payroll of '%s' for %s has %d employers (%s); a SIF "
+				 "file holds one: choose it with --employer",
+				 code, pb, e.n, dbuf_str(&e.list)),
+				rc = WG_EINPUT;
 		snprintf(out->employer, sizeof out->employer, "%s", e.first);
 		dbuf_release(&e.list);
 		if (rc)
@@ -129,8 +134,8 @@ int sif_export(struct store *s, const char *code, int32_t period, const char *em
 	}
 	rc = s->ops->pay_cycles(s, &f, edr_row, &w);
 	if (rc && w.rc == WG_EINPUT && w.bad[0])
-		snprintf(err, errsz, "worker '%s' has no registered bank card (import workers first)",
-			 w.bad);
+		snprintf(err, errsz,
+			 "worker '%s' has no registered bank card (import workers first)", w.bad);
 	else if (rc && w.rc)
 		snprintf(err, errsz, "%s: cannot write the SIF file", path);
 	else if (rc)
@@ -176,11 +181,11 @@ struct reader {
 	int64_t errors;
 	/* what pass 1 learnt */
 	long scr_line;
-	int32_t period;          /* of the EDRs; -1 before the first */
+	int32_t period; /* of the EDRs; -1 before the first */
 	long period_line;
 	int64_t records, total;
 	bool amounts_ok;
-	bool amend;              /* --amend: a changed net replaces the stored line */
+	bool amend; /* --amend: a changed net replaces the stored line */
 	char employer[24];
 	/* pass 2: CSV line n+2 is SIF line map[n] */
 	long *map;
@@ -273,7 +278,8 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		return;
 	}
 	if (r->scr_line)
-		problem(r, line, NULL, "EDR record after the SCR record (line %ld); the SCR comes last",
+		problem(r, line, NULL,
+			"EDR record after the SCR record (line %ld); the SCR comes last",
 			r->scr_line);
 	char id[19], card[40];
 	int e = idcard_validate(f[1], id);
@@ -284,8 +290,8 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		problem(r, line, "agent_id", "is required (the bank code of the worker's card)");
 	bool card_ok = digits_only(f[3], card, sizeof card);
 	if (!card_ok)
-		problem(r, line, "account", "'%s' is not an account or card number (10 to 30 digits)",
-			f[3]);
+		problem(r, line, "account",
+			"'%s' is not an account or card number (10 to 30 digits)", f[3]);
 	int32_t start, end;
 	if (date_parse(f[4], &start)) {
 		problem(r, line, "pay_start", "'%s' is not a valid date (YYYY-MM-DD)", f[4]);
@@ -293,15 +299,19 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		int32_t p = period_of_day(start);
 		char want[DATE_BUFSZ], pb[PERIOD_BUFSZ], pb2[PERIOD_BUFSZ];
 		if (start != period_first_day(p))
-			problem(r, line, "pay_start", "'%s' is not the first day of a month (payroll is "
-				"monthly)", f[4]);
+			problem(r, line, "pay_start",
+				"'%s' is not the first day of a month (payroll is "
+				"monthly)",
+				f[4]);
 		else if (r->period >= 0 && p != r->period)
 			problem(r, line, "pay_start", "pays %s; the first EDR (line %ld) pays %s",
-				period_format(p, pb), r->period_line, period_format(r->period, pb2));
+				period_format(p, pb), r->period_line,
+				period_format(r->period, pb2));
 		if (date_parse(f[5], &end))
 			problem(r, line, "pay_end", "'%s' is not a valid date (YYYY-MM-DD)", f[5]);
 		else if (end != period_last_day(p))
-			problem(r, line, "pay_end", "'%s' is not the last day of the pay month (%s)", f[5],
+			problem(r, line, "pay_end",
+				"'%s' is not the last day of the pay month (%s)", f[5],
 				date_format(period_last_day(p), want));
 		if (r->period < 0) {
 			r->period = p;
@@ -330,22 +340,25 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		char masked[MASK_BUFSZ], bank[64];
 		snprintf(bank, sizeof bank, "%s", ws.bank_code ? ws.bank_code : "");
 		if (strcmp(ws.bank_card, card) != 0)
-			problem(r, line, "account", "'%s' is not the worker's registered card (%s)", f[3],
-				mask_card(ws.bank_card, masked));
+			problem(r, line, "account", "'%s' is not the worker's registered card (%s)",
+				f[3], mask_card(ws.bank_card, masked));
 		if (strcmp(bank, f[2]) != 0)
-			problem(r, line, "agent_id", "'%s' is not the bank of the worker's registered "
-				"card (%s)", f[2], bank);
+			problem(r, line, "agent_id",
+				"'%s' is not the bank of the worker's registered "
+				"card (%s)",
+				f[2], bank);
 	} else if (rc && rc != WG_ENOTFOUND) {
 		problem(r, line, NULL, "%s", r->s->errmsg);
 	}
 }
 
-static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *month,
-		      int64_t *count, int64_t *total, bool *ok)
+static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *month, int64_t *count,
+		      int64_t *total, bool *ok)
 {
 	*ok = false;
 	if (r->scr_line) {
-		problem(r, line, NULL, "a second SCR record (the first is on line %ld)", r->scr_line);
+		problem(r, line, NULL, "a second SCR record (the first is on line %ld)",
+			r->scr_line);
 		return;
 	}
 	r->scr_line = line;
@@ -356,14 +369,16 @@ static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *mo
 	bool good = true;
 	int e = uscc_validate(f[1]);
 	if (e) {
-		problem(r, line, "employer_id", "'%s' is not a unified social credit code: %s", f[1],
-			ids_strerror(e));
+		problem(r, line, "employer_id", "'%s' is not a unified social credit code: %s",
+			f[1], ids_strerror(e));
 		good = false;
 	} else {
 		int rc = r->s->ops->ref_exists(r->s, COL_USCC, f[1]);
 		if (rc == WG_ENOTFOUND)
-			problem(r, line, "employer_id", "unknown enterprise '%s' (import enterprises "
-				"first)", f[1]);
+			problem(r, line, "employer_id",
+				"unknown enterprise '%s' (import enterprises "
+				"first)",
+				f[1]);
 		else if (rc)
 			problem(r, line, NULL, "%s", r->s->errmsg);
 		snprintf(r->employer, sizeof r->employer, "%s", f[1]);
@@ -390,7 +405,8 @@ static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *mo
 	}
 	*count = n;
 	if ((e = money_parse(f[7], total))) {
-		problem(r, line, "total_salary", "'%s' is not an amount: %s", f[7], money_strerror(e));
+		problem(r, line, "total_salary", "'%s' is not an amount: %s", f[7],
+			money_strerror(e));
 		good = false;
 	}
 	if (strcmp(f[8], "CNY") != 0)
@@ -429,13 +445,15 @@ static int pass1(struct reader *r, FILE *in)
 		else if (strcmp(f[0], "SCR") == 0)
 			check_scr(r, line, f, nf, &month, &count, &total, &scr_ok);
 		else if (strcmp(f[0], "EVP") != 0) /* variable-pay detail: the EDR has the sum */
-			problem(r, line, "record_type", "'%.20s' is not a record type (EDR, SCR)", f[0]);
+			problem(r, line, "record_type", "'%.20s' is not a record type (EDR, SCR)",
+				f[0]);
 	}
 	free(buf);
 	if (ferror(in))
 		return WG_EIO;
 	if (!r->scr_line) {
-		problem(r, 0, NULL, "no SCR record: a SIF file ends with its salary control record");
+		problem(r, 0, NULL,
+			"no SCR record: a SIF file ends with its salary control record");
 		return WG_OK;
 	}
 	if (!scr_ok)
@@ -466,13 +484,15 @@ static int pass2(struct reader *r, FILE *in, FILE *out)
 	int rc = WG_OK;
 	struct dbuf row = DBUF_INIT;
 	period_format(r->period, pb);
-	fputs("project_code,employer_uscc,period,id_number,days,gross,deductions,net,due_date\n", out);
+	fputs("project_code,employer_uscc,period,id_number,days,gross,deductions,net,due_date\n",
+	      out);
 	while (rc == WG_OK && (len = getline(&buf, &cap, in)) >= 0) {
 		line++;
 		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		char *p = line == 1 && strncmp(buf, "\xEF\xBB\xBF", 3) == 0 ? buf + 3 : buf;
-		if (strspn(p, " \t") == strlen(p) || split(p, f) != SIF_FIELDS || strcmp(f[0], "EDR"))
+		if (strspn(p, " \t") == strlen(p) || split(p, f) != SIF_FIELDS ||
+		    strcmp(f[0], "EDR"))
 			continue;
 		char id[19];
 		int64_t fixed = 0, variable = 0, net, gross, deductions;
@@ -497,8 +517,10 @@ static int pass2(struct reader *r, FILE *in, FILE *out)
 		} else if (g == WG_OK && !r->amend) {
 			/* said here in the SIF's terms; the importer would name gross */
 			char was[MONEY_BUFSZ];
-			problem(r, line, "fixed_income", "this payroll is already stored with net %s; "
-				"use --amend to change it", money_format(cur.v[7].i, was));
+			problem(r, line, "fixed_income",
+				"this payroll is already stored with net %s; "
+				"use --amend to change it",
+				money_format(cur.v[7].i, was));
 			continue;
 		} else if (g && g != WG_ENOTFOUND) {
 			problem(r, line, NULL, "%s", r->s->errmsg);
@@ -539,8 +561,9 @@ static void translate(void *ctx, const char *file, long line, const char *col, c
 	static const struct {
 		const char *csv, *sif;
 	} names[] = {
-		{"id_number", "person_id"}, {"days", "days_in_period"}, {"gross", "fixed_income"},
-		{"deductions", "fixed_income"}, {"net", "fixed_income"}, {"period", "pay_start"},
+		{"id_number", "person_id"},       {"days", "days_in_period"},
+		{"gross", "fixed_income"},        {"deductions", "fixed_income"},
+		{"net", "fixed_income"},          {"period", "pay_start"},
 		{"employer_uscc", "employer_id"}, {"due_date", "fixed_income"},
 		{"project_code", "--project"},
 	};
@@ -560,8 +583,11 @@ static void translate(void *ctx, const char *file, long line, const char *col, c
 int sif_import(struct store *s, const char *path, const char *code, const struct import_opts *o,
 	       struct import_stats *st, import_report_fn *report, void *ctx)
 {
-	struct reader r = {.s = s, .file = o->label ? o->label : path, .project = code,
-			   .report = report, .ctx = ctx};
+	struct reader r = {.s = s,
+			   .file = o->label ? o->label : path,
+			   .project = code,
+			   .report = report,
+			   .ctx = ctx};
 	char tmp[4096] = "";
 	FILE *in = NULL, *out = NULL;
 	int rc;

@@ -12,9 +12,9 @@
 #include "store/store.h"
 
 struct sif_totals {
-	int64_t records;          /* EDR records */
-	int64_t total;            /* fen: Σ fixed + variable income */
-	char employer[24];        /* the SCR's employer id (USCC) */
+	int64_t records;   /* EDR records */
+	int64_t total;     /* fen: Σ fixed + variable income */
+	char employer[24]; /* the SCR's employer id (USCC) */
 };
 
 /* Writes the payroll lines of project code, period (a month number) and employer (a USCC;
@@ -24,8 +24,7 @@ struct sif_totals {
  * WG_ENOTFOUND / WG_EINPUT / a store status with a message in err (path is then incomplete:
  * the caller removes it). */
 int sif_export(struct store *s, const char *code, int32_t period, const char *employer,
-	       int64_t created, const char *path, struct sif_totals *out, char *err,
-	       size_t errsz);
+	       int64_t created, const char *path, struct sif_totals *out, char *err, size_t errsz);
 
 /* Imports the SIF file at path as payroll of project code. Every problem is reported with
  * the file's name and line and the SIF field ("person_id", "total_salary"); the control

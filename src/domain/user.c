@@ -31,14 +31,14 @@ int user_scope_check(enum role r, const char *scope, char *norm, char *err, size
 {
 	size_t n = strlen(scope);
 	switch (r) {
-	case ROLE_ADMIN:
-		norm[0] = '\0';
-		return WG_OK;
+	case ROLE_ADMIN: norm[0] = '\0'; return WG_OK;
 	case ROLE_REGULATOR:
 		if (n < 2 || n > 6 || strspn(scope, "0123456789") != n ||
 		    !region_province_ok((scope[0] - '0') * 10 + scope[1] - '0')) {
-			snprintf(err, errsz, "a regulator's scope is a region code prefix (2 to 6"
-				 " digits, e.g. 3301), not '%s'", scope);
+			snprintf(err, errsz,
+				 "a regulator's scope is a region code prefix (2 to 6"
+				 " digits, e.g. 3301), not '%s'",
+				 scope);
 			return WG_EINPUT;
 		}
 		break;
@@ -59,13 +59,12 @@ int user_scope_check(enum role r, const char *scope, char *norm, char *err, size
 		break;
 	case ROLE_WORKER:
 		if (idcard_validate(scope, norm)) {
-			snprintf(err, errsz, "a worker's scope is a resident ID number, not '%s'", scope);
+			snprintf(err, errsz, "a worker's scope is a resident ID number, not '%s'",
+				 scope);
 			return WG_EINPUT;
 		}
 		return WG_OK;
-	default:
-		snprintf(err, errsz, "no such role");
-		return WG_EINPUT;
+	default: snprintf(err, errsz, "no such role"); return WG_EINPUT;
 	}
 	snprintf(norm, 32, "%s", scope);
 	return WG_OK;
@@ -82,7 +81,8 @@ int user_create(struct store *s, const char *username, const char *role, const c
 		return WG_EINPUT;
 	}
 	if (r < 0) {
-		snprintf(err, errsz, "no role '%s' (admin, regulator, enterprise, bank, worker)", role);
+		snprintf(err, errsz, "no role '%s' (admin, regulator, enterprise, bank, worker)",
+			 role);
 		return WG_EINPUT;
 	}
 	int rc = user_scope_check((enum role)r, scope ? scope : "", norm, err, errsz);
@@ -95,8 +95,11 @@ int user_create(struct store *s, const char *username, const char *role, const c
 	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return WG_ENOMEM;
-	struct user u = {.username = username, .role = role, .scope = norm,
-			 .display_name = display_name ? display_name : username, .pwhash = hash,
+	struct user u = {.username = username,
+			 .role = role,
+			 .scope = norm,
+			 .display_name = display_name ? display_name : username,
+			 .pwhash = hash,
 			 .created = (int64_t)time(NULL)};
 	rc = s->ops->user_add(s, &u);
 	if (rc == WG_ECONFLICT)
@@ -131,8 +134,8 @@ static void fill(struct principal *p, const struct user *u, int kind, const char
 	snprintf(p->csrf, sizeof p->csrf, "%s", csrf ? csrf : "");
 }
 
-int user_login(struct store *s, const char *username, const char *password,
-	       struct principal *p, char *token)
+int user_login(struct store *s, const char *username, const char *password, struct principal *p,
+	       char *token)
 {
 	struct user u;
 	int rc = s->ops->user_get(s, username, &u);
@@ -159,8 +162,8 @@ int user_login(struct store *s, const char *username, const char *password,
 	copy.username = name, copy.display_name = display, copy.role = role, copy.scope = scope;
 	secret(token, USER_TOKEN_BUFSZ, 32);
 	secret(csrf, sizeof csrf, 24);
-	struct credential c = {.user_id = u.id, .kind = 0, .csrf = csrf,
-			       .created = (int64_t)time(NULL)};
+	struct credential c = {
+		.user_id = u.id, .kind = 0, .csrf = csrf, .created = (int64_t)time(NULL)};
 	c.expires = c.created + SESSION_SECONDS;
 	token_hash(token, c.hash);
 	if ((rc = s->ops->cred_add(s, &c)))
@@ -183,8 +186,11 @@ int user_token_create(struct store *s, const char *username, const char *name, c
 	char t[USER_TOKEN_BUFSZ - 3];
 	secret(t, sizeof t, 32);
 	snprintf(token, USER_TOKEN_BUFSZ, "wg_%s", t);
-	struct credential c = {.user_id = u.id, .kind = 1, .name = name,
-			       .created = (int64_t)time(NULL), .expires = 0};
+	struct credential c = {.user_id = u.id,
+			       .kind = 1,
+			       .name = name,
+			       .created = (int64_t)time(NULL),
+			       .expires = 0};
 	token_hash(token, c.hash);
 	return s->ops->cred_add(s, &c);
 }

@@ -13,11 +13,11 @@ enum role { ROLE_ADMIN, ROLE_REGULATOR, ROLE_ENTERPRISE, ROLE_BANK, ROLE_WORKER,
 struct principal {
 	enum role role;
 	int64_t user_id;
-	int kind;                 /* 0 session, 1 API token, -1 public */
+	int kind; /* 0 session, 1 API token, -1 public */
 	char username[64];
 	char display_name[128];
-	char scope[32];           /* region prefix, USCC, bank code or ID number */
-	char csrf[48];            /* sessions only */
+	char scope[32]; /* region prefix, USCC, bank code or ID number */
+	char csrf[48];  /* sessions only */
 };
 
 #define USER_TOKEN_BUFSZ 64
@@ -40,8 +40,8 @@ int user_create(struct store *s, const char *username, const char *role, const c
 /* Checks a password and opens a session: *token receives the secret for the cookie,
  * p the user with its CSRF token. WG_EINPUT for a wrong name or password or a disabled
  * user (one message for all, so it tells an attacker nothing). */
-int user_login(struct store *s, const char *username, const char *password,
-	       struct principal *p, char *token);
+int user_login(struct store *s, const char *username, const char *password, struct principal *p,
+	       char *token);
 /* Creates an API token for a feed; *token receives it (shown once). */
 int user_token_create(struct store *s, const char *username, const char *name, char *token,
 		      char *err, size_t errsz);

@@ -18,7 +18,7 @@
 
 const char *const warn_rule_names[WARN__RULES] = {
 	"COMPLAINTS", "CRIMINAL_THRESHOLD", "EXCESS_DEDUCTION", "LOW_BALANCE", "NO_LABOR_COST",
-	"NO_PAYROLL", "OFF_CARD", "UNDERPAID", "UNPAID", "UNREGISTERED",
+	"NO_PAYROLL", "OFF_CARD",           "UNDERPAID",        "UNPAID",      "UNREGISTERED",
 };
 const char *const warn_level_names[3] = {"yellow", "orange", "red"};
 
@@ -70,7 +70,8 @@ static int parse_value(int k, const char *value, int64_t *out, char *err, size_t
 	if (strcmp(key, "warn.criminal.worker") == 0 || strcmp(key, "warn.criminal.total") == 0) {
 		int rc = money_parse(value, out);
 		if (rc || *out <= 0) {
-			snprintf(err, errsz, "%s: '%s' is not a positive amount in yuan", key, value);
+			snprintf(err, errsz, "%s: '%s' is not a positive amount in yuan", key,
+				 value);
 			return WG_EINPUT;
 		}
 		return WG_OK;
@@ -110,10 +111,16 @@ int warn_config_load(struct store *s, struct warn_config *c, char *err, size_t e
 			return rc;
 	}
 	*c = (struct warn_config){
-		.orange_from = (int)v[0], .red_from = (int)v[1], .criminal_worker = v[2],
-		.criminal_periods = (int)v[3], .criminal_total = v[4], .criminal_workers = (int)v[5],
-		.low_balance_days = (int)v[6], .complaints_orange = (int)v[7],
-		.complaints_red = (int)v[8], .complaints_window = (int)v[9],
+		.orange_from = (int)v[0],
+		.red_from = (int)v[1],
+		.criminal_worker = v[2],
+		.criminal_periods = (int)v[3],
+		.criminal_total = v[4],
+		.criminal_workers = (int)v[5],
+		.low_balance_days = (int)v[6],
+		.complaints_orange = (int)v[7],
+		.complaints_red = (int)v[8],
+		.complaints_window = (int)v[9],
 	};
 	if (c->orange_from >= c->red_from) {
 		snprintf(err, errsz, "warn.ladder.orange (%d) must be below warn.ladder.red (%d)",
@@ -157,7 +164,7 @@ struct engine {
 	struct store *s;
 	const struct warn_config *c;
 	int32_t as_of, as_of_period;
-	uint32_t as_of_mask;            /* days of the as-of month up to the as-of day */
+	uint32_t as_of_mask; /* days of the as-of month up to the as-of day */
 	bool rebuild;
 	struct stream projects, days, emps, payroll, payments, allocs;
 	/* the attendance days of the next worker-month, grouped from the raw stream in
@@ -165,7 +172,7 @@ struct engine {
 	bool wm_has;
 	int64_t wm_project, wm_person, wm_period;
 	uint32_t wm_mask;
-	struct daycell *cells;          /* rebuild: the current project's worker-months */
+	struct daycell *cells; /* rebuild: the current project's worker-months */
 	size_t ncells, acells, icell;
 	int64_t cells_project;
 	/* the current project */
@@ -212,8 +219,8 @@ static int load_project_days(struct engine *e)
 		if (grow((void **)&e->cells, &e->acells, e->ncells + 1, sizeof *e->cells))
 			return WG_ENOMEM;
 		date_to_ymd((int32_t)st->row.u.att.date, &y, &m, &d);
-		e->cells[e->ncells++] = (struct daycell){st->row.person, st->row.period,
-							 attend_day_bit(d)};
+		e->cells[e->ncells++] =
+			(struct daycell){st->row.person, st->row.period, attend_day_bit(d)};
 		if ((rc = advance(e, st)))
 			return rc;
 	}
@@ -280,9 +287,15 @@ static int emit(struct engine *e, int rule, int level, int64_t project, int64_t 
 	struct warn_result *r = e->out;
 	if (grow((void **)&r->w, &r->alloc, r->n + 1, sizeof *r->w))
 		return WG_ENOMEM;
-	r->w[r->n++] = (struct warning){.rule = rule, .level = level, .project = project,
-					 .employer = employer, .person = person, .period = period,
-					 .amount = amount, .overdue_days = overdue, .days = days};
+	r->w[r->n++] = (struct warning){.rule = rule,
+					.level = level,
+					.project = project,
+					.employer = employer,
+					.person = person,
+					.period = period,
+					.amount = amount,
+					.overdue_days = overdue,
+					.days = days};
 	if ((rule == WARN_UNPAID || rule == WARN_NO_PAYROLL) && employer) {
 		if (grow((void **)&e->owed, &e->aowed, e->nowed + 1, sizeof *e->owed))
 			return WG_ENOMEM;
@@ -293,8 +306,9 @@ static int emit(struct engine *e, int rule, int level, int64_t project, int64_t 
 
 static int ladder(const struct warn_config *c, int64_t overdue)
 {
-	return overdue >= c->red_from ? LEVEL_RED : overdue >= c->orange_from ? LEVEL_ORANGE
-									       : LEVEL_YELLOW;
+	return overdue >= c->red_from       ? LEVEL_RED
+		: overdue >= c->orange_from ? LEVEL_ORANGE
+					    : LEVEL_YELLOW;
 }
 
 static struct pmonth *pmonth(struct engine *e, int64_t period)
@@ -333,9 +347,9 @@ static int eval_wm(struct engine *e, const struct wm *w)
 {
 	const struct warn_config *c = e->c;
 	int64_t p = e->project, D = e->as_of;
-	uint32_t mask = w->period > e->as_of_period    ? 0
-			: w->period == e->as_of_period ? w->mask & e->as_of_mask
-						       : w->mask;
+	uint32_t mask = w->period > e->as_of_period ? 0
+		: w->period == e->as_of_period      ? w->mask & e->as_of_mask
+						    : w->mask;
 	int att = __builtin_popcount(mask);
 	/* expected, exactly: (2175·Σ daily rate·days + Σ monthly rate·min(100·days, 2175)) / 2175
 	 * rounded half up; 128-bit so no rate can overflow it */
@@ -357,7 +371,8 @@ static int eval_wm(struct engine *e, const struct wm *w)
 	if (cov) {
 		first_covered_bit = cov & (0u - cov);
 		for (size_t i = 0; i < e->nemp; i++)
-			if (range_mask(w->period, e->emp[i].start, e->emp[i].end) & first_covered_bit) {
+			if (range_mask(w->period, e->emp[i].start, e->emp[i].end) &
+			    first_covered_bit) {
 				first_employer = e->emp[i].employer;
 				break;
 			}
@@ -372,11 +387,12 @@ static int eval_wm(struct engine *e, const struct wm *w)
 		int64_t ded = pr->u.payroll.deductions, net = pr->u.payroll.net;
 		int64_t due = pr->u.payroll.due >= 0 ? pr->u.payroll.due : after;
 		if (D > due && w->paid < net)
-			rc = emit(e, WARN_UNPAID, ladder(c, D - due), p, employer, w->person, w->period,
-				  net - w->paid, D - due, 0);
+			rc = emit(e, WARN_UNPAID, ladder(c, D - due), p, employer, w->person,
+				  w->period, net - w->paid, D - due, 0);
 		if (!rc && gross + 100 < expected)
-			rc = emit(e, WARN_UNDERPAID, 2 * gross < expected ? LEVEL_ORANGE : LEVEL_YELLOW,
-				  p, employer, w->person, w->period, expected - gross, 0, 0);
+			rc = emit(e, WARN_UNDERPAID,
+				  2 * gross < expected ? LEVEL_ORANGE : LEVEL_YELLOW, p, employer,
+				  w->person, w->period, expected - gross, 0, 0);
 		if (!rc && 2 * ded > gross)
 			rc = emit(e, WARN_EXCESS_DEDUCTION, LEVEL_ORANGE, p, employer, w->person,
 				  w->period, ded - gross / 2, 0, 0);
@@ -410,16 +426,17 @@ static int load_employments(struct engine *e, int64_t person)
 	struct stream *st = &e->emps;
 	int rc;
 	e->nemp = 0;
-	while (st->has && (st->row.project < e->project ||
-			   (st->row.project == e->project && st->row.person < person)))
+	while (st->has &&
+	       (st->row.project < e->project ||
+		(st->row.project == e->project && st->row.person < person)))
 		if ((rc = advance(e, st)))
 			return rc;
 	while (st->has && st->row.project == e->project && st->row.person == person) {
 		if (grow((void **)&e->emp, &e->aemp, e->nemp + 1, sizeof *e->emp))
 			return WG_ENOMEM;
-		e->emp[e->nemp++] = (struct emp){st->row.u.emp.employer, st->row.u.emp.rate,
-						 st->row.u.emp.start, st->row.u.emp.end,
-						 st->row.u.emp.type};
+		e->emp[e->nemp++] =
+			(struct emp){st->row.u.emp.employer, st->row.u.emp.rate,
+				     st->row.u.emp.start, st->row.u.emp.end, st->row.u.emp.type};
 		if ((rc = advance(e, st)))
 			return rc;
 	}
@@ -430,7 +447,7 @@ static int load_employments(struct engine *e, int64_t person)
 static bool at(const struct stream *st, int64_t project, int64_t person, int64_t period)
 {
 	return st->has && st->row.project == project && st->row.person == person &&
-	       st->row.period == period;
+		st->row.period == period;
 }
 
 static void least(bool has, int64_t project, int64_t person, int64_t period, int64_t cur,
@@ -487,8 +504,8 @@ static int project_rules(struct engine *e)
 		for (size_t k = 0; k < n && !funded; k++)
 			funded = dates[k] >= from && dates[k] <= to;
 		if (!funded)
-			rc = emit(e, WARN_NO_LABOR_COST, ladder(c, e->as_of - to), e->project, e->owner,
-				  0, pm->period, pm->expected, e->as_of - to, 0);
+			rc = emit(e, WARN_NO_LABOR_COST, ladder(c, e->as_of - to), e->project,
+				  e->owner, 0, pm->period, pm->expected, e->as_of - to, 0);
 	}
 	free(dates);
 	int64_t balance = allocated - e->paid_ok;
@@ -585,7 +602,8 @@ static int criminal(struct engine *e)
 			int64_t person = e->owed[i].person, sum = 0, last_period = -1;
 			int periods = 0;
 			for (; i < e->nowed && e->owed[i].employer == employer &&
-			       e->owed[i].person == person; i++) {
+			     e->owed[i].person == person;
+			     i++) {
 				sum += e->owed[i].amount;
 				/* a period counts when something is owed in it: a 0.00 NO_PAYROLL
 				 * (piece work) is no arrears */
@@ -597,8 +615,8 @@ static int criminal(struct engine *e)
 			one_big |= sum >= c->criminal_worker && periods >= c->criminal_periods;
 		}
 		if (one_big || (workers >= c->criminal_workers && total >= c->criminal_total)) {
-			int rc = emit(e, WARN_CRIMINAL_THRESHOLD, LEVEL_RED, 0, employer, 0, -1, total,
-				      0, 0);
+			int rc = emit(e, WARN_CRIMINAL_THRESHOLD, LEVEL_RED, 0, employer, 0, -1,
+				      total, 0, 0);
 			if (rc)
 				return rc;
 		}
@@ -698,7 +716,7 @@ static int run_engine(struct engine *e, int64_t lo, int64_t hi)
 		enum scan_stream what;
 	} streams[] = {
 		{&e->projects, SCAN_PROJECTS}, {&e->days, e->rebuild ? SCAN_ATTENDANCE : SCAN_DAYS},
-		{&e->emps, SCAN_EMPLOYMENTS}, {&e->payroll, SCAN_PAYROLL},
+		{&e->emps, SCAN_EMPLOYMENTS},  {&e->payroll, SCAN_PAYROLL},
 		{&e->payments, SCAN_PAYMENTS}, {&e->allocs, SCAN_ALLOCATIONS},
 	};
 	const size_t nstreams = sizeof streams / sizeof streams[0];
@@ -792,8 +810,12 @@ int warn_scan(struct store *s, int32_t as_of, const struct warn_config *c, bool 
 		struct part *p = &parts[i];
 		p->lo = nids ? ids[nids * (size_t)i / (size_t)k] : 0;
 		p->hi = i + 1 < k ? ids[nids * (size_t)(i + 1) / (size_t)k] - 1 : INT64_MAX;
-		p->e = (struct engine){.s = s, .c = c, .as_of = as_of, .rebuild = rebuild,
-				       .out = &p->r, .as_of_period = period_of_day(as_of),
+		p->e = (struct engine){.s = s,
+				       .c = c,
+				       .as_of = as_of,
+				       .rebuild = rebuild,
+				       .out = &p->r,
+				       .as_of_period = period_of_day(as_of),
 				       .as_of_mask = d >= 32 ? ~0u : ((uint32_t)1 << d) - 1};
 		if (i > 0) {
 			if ((rc = s->ops->clone(s, &clones[i], p->err, sizeof p->err))) {

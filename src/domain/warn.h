@@ -35,12 +35,12 @@ int warn_level_by_name(const char *name);
 
 /* Thresholds (SPEC §5 defaults), changed by the operator with `wageguard config set`. */
 struct warn_config {
-	int orange_from, red_from;       /* overdue days: 1..14 yellow, 15..29 orange, 30+ red */
-	int64_t criminal_worker;         /* fen one worker must be owed (over periods) */
+	int orange_from, red_from; /* overdue days: 1..14 yellow, 15..29 orange, 30+ red */
+	int64_t criminal_worker;   /* fen one worker must be owed (over periods) */
 	int criminal_periods;
-	int64_t criminal_total;          /* fen owed in all ... */
-	int criminal_workers;            /* ... to at least this many workers */
-	int low_balance_days;            /* need counts what falls due within this many days */
+	int64_t criminal_total; /* fen owed in all ... */
+	int criminal_workers;   /* ... to at least this many workers */
+	int low_balance_days;   /* need counts what falls due within this many days */
 	int complaints_orange, complaints_red, complaints_window;
 };
 
@@ -61,8 +61,8 @@ int warn_config_check(const char *key, const char *value, char *err, size_t errs
 struct warn_result {
 	struct warning *w;
 	size_t n, alloc;
-	struct dbuf keys;     /* codes of project, employer, worker per warning */
-	size_t *key_off;      /* 3 offsets per warning into keys, SIZE_MAX: null */
+	struct dbuf keys; /* codes of project, employer, worker per warning */
+	size_t *key_off;  /* 3 offsets per warning into keys, SIZE_MAX: null */
 };
 
 /* Evaluates every rule as of day as_of. With rebuild the attendance days are recomputed

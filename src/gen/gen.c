@@ -96,7 +96,7 @@ enum tag { T_ENT = 1, T_PROJ, T_SUBS, T_WORKER, T_EMP, T_ATT, T_WM, T_PAYDAY, T_
 
 static struct rng rng_for(uint64_t seed, enum tag tag, uint64_t a, uint64_t b)
 {
-	struct rng r = { mix64(mix64(mix64(mix64(seed) ^ (uint64_t)tag) ^ a) ^ b) };
+	struct rng r = {mix64(mix64(mix64(mix64(seed) ^ (uint64_t)tag) ^ a) ^ b)};
 	return r;
 }
 
@@ -166,19 +166,19 @@ struct district {
 	const char *places[7];
 };
 static const struct district districts[] = {
-	{ "330102", "上城区", "上城", { "望江", "采荷", "四季青", "笕桥", "丁兰", "九堡" } },
-	{ "330105", "拱墅区", "拱墅", { "半山", "康桥", "祥符", "大关", "和睦", "石桥" } },
-	{ "330106", "西湖区", "西湖", { "三墩", "蒋村", "留下", "转塘", "双浦", "文新" } },
-	{ "330108", "滨江区", "滨江", { "长河", "西兴", "浦沿", "白马湖" } },
-	{ "330109", "萧山区", "萧山", { "闻堰", "瓜沥", "宁围", "新塘", "义桥", "湘湖" } },
-	{ "330110", "余杭区", "余杭", { "良渚", "仓前", "闲林", "五常", "瓶窑", "径山" } },
-	{ "330111", "富阳区", "富阳", { "银湖", "东洲", "富春", "新登", "场口" } },
-	{ "330112", "临安区", "临安", { "锦城", "青山湖", "於潜", "玲珑", "高虹" } },
-	{ "330113", "临平区", "临平", { "塘栖", "崇贤", "乔司", "星桥", "运河" } },
-	{ "330114", "钱塘区", "钱塘", { "下沙", "白杨", "河庄", "义蓬", "前进" } },
-	{ "330122", "桐庐县", "桐庐", { "桐君", "江南", "富春江", "分水" } },
-	{ "330127", "淳安县", "淳安", { "千岛湖", "威坪", "汾口", "文昌" } },
-	{ "330182", "建德市", "建德", { "新安江", "梅城", "寿昌", "乾潭" } },
+	{"330102", "上城区", "上城", {"望江", "采荷", "四季青", "笕桥", "丁兰", "九堡"}},
+	{"330105", "拱墅区", "拱墅", {"半山", "康桥", "祥符", "大关", "和睦", "石桥"}},
+	{"330106", "西湖区", "西湖", {"三墩", "蒋村", "留下", "转塘", "双浦", "文新"}},
+	{"330108", "滨江区", "滨江", {"长河", "西兴", "浦沿", "白马湖"}},
+	{"330109", "萧山区", "萧山", {"闻堰", "瓜沥", "宁围", "新塘", "义桥", "湘湖"}},
+	{"330110", "余杭区", "余杭", {"良渚", "仓前", "闲林", "五常", "瓶窑", "径山"}},
+	{"330111", "富阳区", "富阳", {"银湖", "东洲", "富春", "新登", "场口"}},
+	{"330112", "临安区", "临安", {"锦城", "青山湖", "於潜", "玲珑", "高虹"}},
+	{"330113", "临平区", "临平", {"塘栖", "崇贤", "乔司", "星桥", "运河"}},
+	{"330114", "钱塘区", "钱塘", {"下沙", "白杨", "河庄", "义蓬", "前进"}},
+	{"330122", "桐庐县", "桐庐", {"桐君", "江南", "富春江", "分水"}},
+	{"330127", "淳安县", "淳安", {"千岛湖", "威坪", "汾口", "文昌"}},
+	{"330182", "建德市", "建德", {"新安江", "梅城", "寿昌", "乾潭"}},
 };
 #define NDISTRICTS ((int)(sizeof(districts) / sizeof(districts[0])))
 
@@ -191,34 +191,33 @@ enum industry {
 	IND_OTHER,
 	NIND
 };
-static const char *const industry_names[NIND] = { "housing", "municipal", "transport",
-						  "water",   "railway",   "other" };
-static const int industry_weight[NIND] = { 45, 20, 12, 8, 5, 10 };
+static const char *const industry_names[NIND] = {"housing", "municipal", "transport",
+						 "water",   "railway",   "other"};
+static const int industry_weight[NIND] = {45, 20, 12, 8, 5, 10};
 /* Contract value ranges in yuan. */
-static const int64_t industry_min[NIND] = { 80000000, 20000000,  200000000,
-					    30000000, 300000000, 10000000 };
-static const int64_t industry_max[NIND] = { 1200000000, 500000000,  3000000000,
-					    600000000,  5000000000, 200000000 };
+static const int64_t industry_min[NIND] = {80000000, 20000000,  200000000,
+					   30000000, 300000000, 10000000};
+static const int64_t industry_max[NIND] = {1200000000, 500000000,  3000000000,
+					   600000000,  5000000000, 200000000};
 static const char *const project_suffix[NIND][7] = {
-	{ "安置房工程", "商品住宅项目", "人才公寓项目", "未来社区项目", "小学新建工程",
-	  "商业综合体项目", "保障性租赁住房项目" },
-	{ "片区道路综合整治工程", "综合管廊工程", "大桥新建工程", "公园景观提升工程",
-	  "老旧小区改造工程" },
-	{ "", "快速路工程", "互通立交改建工程", "公交综合枢纽工程" }, /* "" = metro station */
-	{ "水厂扩建工程", "污水处理厂提标改造工程", "江堤加固工程", "排涝泵站工程" },
-	{ "站站房及配套工程", "铁路货场改造工程", "铁路站前工程" },
-	{ "产业园标准厂房工程", "医院门诊综合楼工程", "数据中心工程" },
+	{"安置房工程", "商品住宅项目", "人才公寓项目", "未来社区项目", "小学新建工程",
+	 "商业综合体项目", "保障性租赁住房项目"},
+	{"片区道路综合整治工程", "综合管廊工程", "大桥新建工程", "公园景观提升工程",
+	 "老旧小区改造工程"},
+	{"", "快速路工程", "互通立交改建工程", "公交综合枢纽工程"}, /* "" = metro station */
+	{"水厂扩建工程", "污水处理厂提标改造工程", "江堤加固工程", "排涝泵站工程"},
+	{"站站房及配套工程", "铁路货场改造工程", "铁路站前工程"},
+	{"产业园标准厂房工程", "医院门诊综合楼工程", "数据中心工程"},
 };
 
 enum ekind { EK_OWNER, EK_GC, EK_SUB };
 static const char *const ent_suffix[3][8] = {
-	{ "置业有限公司", "房地产开发有限公司", "实业有限公司", "城市发展有限公司",
-	  "投资集团有限公司", "交通建设有限公司", "水务发展有限公司", "城市建设投资有限公司" },
-	{ "建设集团有限公司", "建工集团有限公司", "建设有限公司", "建筑工程有限公司",
-	  "市政工程有限公司", "交通工程有限公司", "路桥集团有限公司", "建设工程有限公司" },
-	{ "建筑劳务有限公司", "劳务分包有限公司", "建筑劳务服务有限公司", "钢结构工程有限公司",
-	  "脚手架工程有限公司", "机电安装工程有限公司", "建筑劳务分包有限公司",
-	  "劳务服务有限公司" },
+	{"置业有限公司", "房地产开发有限公司", "实业有限公司", "城市发展有限公司",
+	 "投资集团有限公司", "交通建设有限公司", "水务发展有限公司", "城市建设投资有限公司"},
+	{"建设集团有限公司", "建工集团有限公司", "建设有限公司", "建筑工程有限公司",
+	 "市政工程有限公司", "交通工程有限公司", "路桥集团有限公司", "建设工程有限公司"},
+	{"建筑劳务有限公司", "劳务分包有限公司", "建筑劳务服务有限公司", "钢结构工程有限公司",
+	 "脚手架工程有限公司", "机电安装工程有限公司", "建筑劳务分包有限公司", "劳务服务有限公司"},
 };
 
 /* Character pools: every character is 3 bytes of UTF-8. */
@@ -258,10 +257,10 @@ static const char *const home_areas[] = {
 };
 #define NHOME ((int)(sizeof(home_areas) / sizeof(home_areas[0])))
 
-static const char *const phone_prefixes[] = { "130", "131", "132", "133", "135", "136", "137",
-					      "138", "139", "150", "151", "152", "153", "155",
-					      "156", "157", "158", "159", "180", "181", "182",
-					      "183", "185", "186", "187", "188", "189" };
+static const char *const phone_prefixes[] = {"130", "131", "132", "133", "135", "136", "137",
+					     "138", "139", "150", "151", "152", "153", "155",
+					     "156", "157", "158", "159", "180", "181", "182",
+					     "183", "185", "186", "187", "188", "189"};
 #define NPHONE ((int)(sizeof(phone_prefixes) / sizeof(phone_prefixes[0])))
 
 struct bank {
@@ -273,14 +272,14 @@ struct bank {
 	int weight;
 };
 static const struct bank banks[] = {
-	{ "ICBC", { "622202", "621226", "621558" }, 19, "1202", 19, 15 },
-	{ "ABC", { "622848", "623052", "622845" }, 19, "19035", 17, 20 },
-	{ "BOC", { "621661", "621785", "621790" }, 19, "36", 12, 10 },
-	{ "CCB", { "621700", "622700", "436742" }, 19, "330501", 20, 15 },
-	{ "BOCOM", { "622262", "622260", "622258" }, 19, "3310", 21, 8 },
-	{ "PSBC", { "621799", "622188", "621098" }, 19, "9330", 19, 15 },
-	{ "CMB", { "622588", "621483", "621286" }, 16, "571", 15, 7 },
-	{ "CIB", { "622909", "622908", "622901" }, 18, "3560", 18, 5 },
+	{"ICBC", {"622202", "621226", "621558"}, 19, "1202", 19, 15},
+	{"ABC", {"622848", "623052", "622845"}, 19, "19035", 17, 20},
+	{"BOC", {"621661", "621785", "621790"}, 19, "36", 12, 10},
+	{"CCB", {"621700", "622700", "436742"}, 19, "330501", 20, 15},
+	{"BOCOM", {"622262", "622260", "622258"}, 19, "3310", 21, 8},
+	{"PSBC", {"621799", "622188", "621098"}, 19, "9330", 19, 15},
+	{"CMB", {"622588", "621483", "621286"}, 16, "571", 15, 7},
+	{"CIB", {"622909", "622908", "622901"}, 18, "3560", 18, 5},
 };
 #define NBANKS ((int)(sizeof(banks) / sizeof(banks[0])))
 
@@ -294,17 +293,17 @@ enum trade {
 	TR_LABOUR,
 	NTRADE
 };
-static const char *const trade_names[NTRADE] = { "钢筋工", "木工", "泥瓦工", "架子工",
-						 "电工",   "焊工", "普工" };
-static const char *const team_stems[NTRADE] = { "钢筋", "木工", "泥工", "架子",
-						"水电", "焊工", "杂工" };
-static const int trade_weight[NTRADE] = { 20, 20, 15, 10, 8, 7, 20 };
-static const int trade_day_min[NTRADE] = { 320, 330, 300, 330, 350, 360, 250 };
-static const int trade_day_max[NTRADE] = { 420, 450, 420, 430, 450, 450, 320 };
-static const char *const team_ordinals[3] = { "一", "二", "三" };
+static const char *const trade_names[NTRADE] = {"钢筋工", "木工", "泥瓦工", "架子工",
+						"电工",   "焊工", "普工"};
+static const char *const team_stems[NTRADE] = {"钢筋", "木工", "泥工", "架子",
+					       "水电", "焊工", "杂工"};
+static const int trade_weight[NTRADE] = {20, 20, 15, 10, 8, 7, 20};
+static const int trade_day_min[NTRADE] = {320, 330, 300, 330, 350, 360, 250};
+static const int trade_day_max[NTRADE] = {420, 450, 420, 430, 450, 450, 320};
+static const char *const team_ordinals[3] = {"一", "二", "三"};
 
 enum wtype { WT_DAILY, WT_MONTHLY, WT_PIECE };
-static const char *const wtype_names[3] = { "daily", "monthly", "piece" };
+static const char *const wtype_names[3] = {"daily", "monthly", "piece"};
 
 /* Public holidays ('H', every day of the break) and make-up workdays ('W') as published by
  * the State Council for 2024–2026. Other years get the fixed-date holidays only. */
@@ -312,20 +311,19 @@ static const struct {
 	short year;
 	signed char month, day, len;
 } holiday_ranges[] = {
-	{ 2024, 1, 1, 1 },  { 2024, 2, 10, 8 }, { 2024, 4, 4, 3 },  { 2024, 5, 1, 5 },
-	{ 2024, 6, 10, 1 }, { 2024, 9, 15, 3 }, { 2024, 10, 1, 7 }, { 2025, 1, 1, 1 },
-	{ 2025, 1, 28, 8 }, { 2025, 4, 4, 3 },  { 2025, 5, 1, 5 },  { 2025, 5, 31, 3 },
-	{ 2025, 10, 1, 8 }, { 2026, 1, 1, 3 },  { 2026, 2, 15, 9 }, { 2026, 4, 4, 3 },
-	{ 2026, 5, 1, 5 },  { 2026, 6, 19, 3 }, { 2026, 9, 25, 3 }, { 2026, 10, 1, 7 },
+	{2024, 1, 1, 1},  {2024, 2, 10, 8}, {2024, 4, 4, 3},  {2024, 5, 1, 5},  {2024, 6, 10, 1},
+	{2024, 9, 15, 3}, {2024, 10, 1, 7}, {2025, 1, 1, 1},  {2025, 1, 28, 8}, {2025, 4, 4, 3},
+	{2025, 5, 1, 5},  {2025, 5, 31, 3}, {2025, 10, 1, 8}, {2026, 1, 1, 3},  {2026, 2, 15, 9},
+	{2026, 4, 4, 3},  {2026, 5, 1, 5},  {2026, 6, 19, 3}, {2026, 9, 25, 3}, {2026, 10, 1, 7},
 };
 static const struct {
 	short year;
 	signed char month, day;
 } makeup_days[] = {
-	{ 2024, 2, 4 },  { 2024, 2, 18 }, { 2024, 4, 7 },   { 2024, 4, 28 },  { 2024, 5, 11 },
-	{ 2024, 9, 14 }, { 2024, 9, 29 }, { 2024, 10, 12 }, { 2025, 1, 26 },  { 2025, 2, 8 },
-	{ 2025, 4, 27 }, { 2025, 9, 28 }, { 2025, 10, 11 }, { 2026, 1, 4 },   { 2026, 2, 14 },
-	{ 2026, 2, 28 }, { 2026, 5, 9 },  { 2026, 9, 20 },  { 2026, 10, 10 },
+	{2024, 2, 4},  {2024, 2, 18}, {2024, 4, 7},   {2024, 4, 28},  {2024, 5, 11},
+	{2024, 9, 14}, {2024, 9, 29}, {2024, 10, 12}, {2025, 1, 26},  {2025, 2, 8},
+	{2025, 4, 27}, {2025, 9, 28}, {2025, 10, 11}, {2026, 1, 4},   {2026, 2, 14},
+	{2026, 2, 28}, {2026, 5, 9},  {2026, 9, 20},  {2026, 10, 10},
 };
 
 /* ---- the model ---- */
@@ -644,7 +642,7 @@ static void digits(struct rng *r, char *p, int n)
 /* GB 11714 organisation-code check character over 8 characters of 0-9A-Z. */
 static char orgcode_check(const char *s)
 {
-	static const int w[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const int w[8] = {3, 7, 9, 10, 5, 8, 4, 2};
 	int sum = 0;
 	for (int i = 0; i < 8; i++)
 		sum += (s[i] <= '9' ? s[i] - '0' : s[i] - 'A' + 10) * w[i];
@@ -799,9 +797,9 @@ static int build_calendar(struct gen *g)
 		if (known)
 			continue;
 		/* A year not yet published: New Year's Day, 1–3 May and 1–7 October. */
-		static const signed char fixed[][2] = { { 1, 1 },  { 5, 1 },  { 5, 2 },  { 5, 3 },
-							{ 10, 1 }, { 10, 2 }, { 10, 3 }, { 10, 4 },
-							{ 10, 5 }, { 10, 6 }, { 10, 7 } };
+		static const signed char fixed[][2] = {{1, 1},  {5, 1},  {5, 2},  {5, 3},
+						       {10, 1}, {10, 2}, {10, 3}, {10, 4},
+						       {10, 5}, {10, 6}, {10, 7}};
 		for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 			if (calendar_set(&g->cal, date_from_ymd(y, fixed[i][0], fixed[i][1]), 'H'))
 				return nomem(g);
@@ -1282,7 +1280,7 @@ static int make_workers(struct gen *g)
 			}
 			continue;
 		}
-		struct emp e = { .worker = i };
+		struct emp e = {.worker = i};
 		e.trade = (uint8_t)pick_weighted(&r, trade_weight, NTRADE);
 		uint32_t t = rng_below(&r, 10);
 		e.team = (uint8_t)(t < 6 ? 0 : t < 9 ? 1 : 2);
@@ -1398,8 +1396,8 @@ static int build_subjects(struct gen *g)
 	for (int i = 0; i < g->nws; i++)
 		byid[i]->rank = i;
 	for (int i = 0; i < g->nemps; i++)
-		keys[i] = (struct emp_key){ g->emps[i].project, g->ws[g->emps[i].worker].rank,
-					    g->emps[i].start, i };
+		keys[i] = (struct emp_key){g->emps[i].project, g->ws[g->emps[i].worker].rank,
+					   g->emps[i].start, i};
 	qsort(keys, (size_t)g->nemps, sizeof(*keys), cmp_emp_key);
 	for (int i = 0; i < g->nemps; i++)
 		sorted[i] = g->emps[keys[i].idx];
@@ -1423,13 +1421,13 @@ static int build_subjects(struct gen *g)
 			st = fail(g, WG_EUSAGE, "internal error: employments");
 			goto cleanup;
 		}
-		subj[n++] = (struct subj){ g->emps[i].worker,
-					   g->emps[i].project,
-					   i,
-					   j - i,
-					   0,
-					   0,
-					   g->ws[g->emps[i].worker].rank };
+		subj[n++] = (struct subj){g->emps[i].worker,
+					  g->emps[i].project,
+					  i,
+					  j - i,
+					  0,
+					  0,
+					  g->ws[g->emps[i].worker].rank};
 		i = j;
 	}
 	for (int i = 0; i < nunreg; i++) {
@@ -1581,7 +1579,7 @@ static int add_rec(struct gen *g, int employer, int worker, int32_t period, int6
 		g->recs = v;
 		g->arecs = n;
 	}
-	g->recs[g->nrecs++] = (struct rec){ employer, worker, period, amount };
+	g->recs[g->nrecs++] = (struct rec){employer, worker, period, amount};
 	return 0;
 }
 
@@ -1831,7 +1829,7 @@ static int worker_month(struct gen *g, const struct subj *s, int m)
 	return 0;
 }
 
-static const char *const hours_str[5] = { "0", "8", "8.5", "9", "10" };
+static const char *const hours_str[5] = {"0", "8", "8.5", "9", "10"};
 
 /* Writes one subject's attendance and settles each of its months. */
 static int subject(struct gen *g, const struct subj *s)
@@ -1930,9 +1928,9 @@ static int project_allocations(struct gen *g, int pi)
 {
 	struct proj *p = &g->projs[pi];
 	struct rng r = rng_for(g->seed, T_ALLOC, (uint64_t)pi, 0);
-	int64_t amount[GEN_MONTHS_MAX] = { 0 }, base[GEN_MONTHS_MAX] = { 0 }, wsum = 0, total = 0;
+	int64_t amount[GEN_MONTHS_MAX] = {0}, base[GEN_MONTHS_MAX] = {0}, wsum = 0, total = 0;
 	int month_of[GEN_MONTHS_MAX];
-	bool dated[GEN_MONTHS_MAX + 1] = { false };
+	bool dated[GEN_MONTHS_MAX + 1] = {false};
 	int late = -1;
 
 	for (int m = 0; m < g->M; m++) {
@@ -2098,7 +2096,7 @@ static void scale_str(int milli, char *buf, size_t n)
 
 static int write_manifest(struct gen *g)
 {
-	struct obuf b = { 0 };
+	struct obuf b = {0};
 	struct dbuf d = DBUF_INIT;
 	char sc[24], ps[PERIOD_BUFSZ], d0[DATE_BUFSZ], dE[DATE_BUFSZ];
 	int st, bad = 0;
@@ -2220,7 +2218,7 @@ static int make_dir(struct gen *g, const char *dir)
 
 int gen_run(const struct gen_options *o, char *err, size_t errsz)
 {
-	struct gen G = { .o = o, .err = err, .errsz = errsz }, *g = &G;
+	struct gen G = {.o = o, .err = err, .errsz = errsz}, *g = &G;
 	int st = 0, y;
 
 	if (errsz)

@@ -25,14 +25,15 @@ static void collect(void *ctx, const char *file, long line, const char *col, con
 	(void)file;
 	if (++p->count > DETAILS_MAX)
 		return;
-	json_array_append_new(p->details, json_pack("{s:I, s:s?, s:s}", "line", (json_int_t)line,
-						    "column", col, "message", msg));
+	json_array_append_new(p->details,
+			      json_pack("{s:I, s:s?, s:s}", "line", (json_int_t)line, "column", col,
+					"message", msg));
 }
 
 static bool kind_allowed(enum role r, const char *kind)
 {
-	static const char *const enterprise[] = {"workers", "employments", "attendance", "payroll",
-						 "subcontracts", NULL};
+	static const char *const enterprise[] = {"workers", "employments",  "attendance",
+						 "payroll", "subcontracts", NULL};
 	static const char *const bank[] = {"allocations", "payments", NULL};
 	const char *const *list = r == ROLE_ENTERPRISE ? enterprise : r == ROLE_BANK ? bank : NULL;
 	if (r == ROLE_ADMIN)
@@ -65,8 +66,8 @@ static int allow(void *ctx, const struct rec *r, const char **col, char *msg, si
 	if (strcmp(c->last, code) != 0) {
 		snprintf(c->last, sizeof c->last, "%s", code);
 		c->last_ok = c->rq->store->ops->project_in_scope(c->rq->store, code,
-							      (int)c->rq->who.role,
-							      c->rq->who.scope) == WG_OK;
+								 (int)c->rq->who.role,
+								 c->rq->who.scope) == WG_OK;
 	}
 	if (c->last_ok)
 		return 0;
@@ -110,9 +111,10 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	int rc = import_file(rq->store, kind, path, &o, &st, collect, &pr);
 	unlink(path);
 	if (rc == WG_EINPUT) {
-		json_t *e = json_pack("{s:{s:s, s:s, s:o, s:I}}", "error", "code", "IMPORT_REJECTED",
-				      "message", "the file has problems; nothing was stored", "details",
-				      pr.details, "problems", (json_int_t)pr.count);
+		json_t *e =
+			json_pack("{s:{s:s, s:s, s:o, s:I}}", "error", "code", "IMPORT_REJECTED",
+				  "message", "the file has problems; nothing was stored", "details",
+				  pr.details, "problems", (json_int_t)pr.count);
 		return http_json(rs, 422, e);
 	}
 	json_decref(pr.details);
@@ -120,9 +122,10 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 		return http_error(rs, 503, "BUSY", "the database is busy; send the file again");
 	if (rc)
 		return rc;
-	return http_json(rs, 200, json_pack("{s:s, s:I, s:I, s:I, s:I, s:I}", "kind", kind->name,
-					    "rows", (json_int_t)st.rows, "inserted",
-					    (json_int_t)st.inserted, "unchanged",
-					    (json_int_t)st.unchanged, "amended", (json_int_t)st.amended,
-					    "status_changes", (json_int_t)st.status_changes));
+	return http_json(rs, 200,
+			 json_pack("{s:s, s:I, s:I, s:I, s:I, s:I}", "kind", kind->name, "rows",
+				   (json_int_t)st.rows, "inserted", (json_int_t)st.inserted,
+				   "unchanged", (json_int_t)st.unchanged, "amended",
+				   (json_int_t)st.amended, "status_changes",
+				   (json_int_t)st.status_changes));
 }

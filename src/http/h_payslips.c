@@ -37,19 +37,20 @@ int h_payslip(struct http_req *rq, struct http_resp *rs)
 	struct payslip p;
 	int rc = payslip_get(rq->store, project, id, period, &p);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND", "no payroll line for this worker, project and period");
+		return http_error(rs, 404, "NOT_FOUND",
+				  "no payroll line for this worker, project and period");
 	if (rc)
 		return rc;
 	static const char *const answers[] = {"none", "confirmed", "disputed"};
 	const struct payslip_line *l = &p.line;
 	json_t *pays = json_array();
 	for (size_t i = 0; i < p.npay; i++)
-		json_array_append_new(pays, json_pack("{s:s, s:o, s:o, s:s, s:s}", "txn_id",
-						      p.pay[i].txn_id, "paid_on",
-						      http_date(p.pay[i].paid_on), "amount",
-						      http_money(p.pay[i].amount), "status",
-						      p.pay[i].status, "bank_card",
-						      http_card(rq, p.pay[i].bank_card, id, mc)));
+		json_array_append_new(
+			pays,
+			json_pack("{s:s, s:o, s:o, s:s, s:s}", "txn_id", p.pay[i].txn_id, "paid_on",
+				  http_date(p.pay[i].paid_on), "amount",
+				  http_money(p.pay[i].amount), "status", p.pay[i].status,
+				  "bank_card", http_card(rq, p.pay[i].bank_card, id, mc)));
 	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:o, s:I, s:o, s:o, s:o, s:o, s:o,"
 			      " s:o, s:s, s:s?, s:s}",
 			      "project", l->project, "project_name", l->project_name, "employer",
@@ -74,26 +75,31 @@ static int answer(struct http_req *rq, struct http_resp *rs, enum payroll_answer
 	json_error_t jerr;
 	json_t *in = json_loadb(rq->body, rq->body_len, 0, &jerr);
 	const char *project = NULL, *reason = NULL, *amount = NULL;
-	if (!in || json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason,
-			       "amount", &amount)) {
+	if (!in ||
+	    json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason, "amount",
+			&amount)) {
 		json_decref(in);
 		return http_error(rs, 400, "BAD_REQUEST", "send {\"project\": …, \"reason\": …}");
 	}
 	int64_t claimed = 0;
 	if (amount && *amount && money_parse(amount, &claimed)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", "amount '%s' is not an amount in yuan", amount);
+		return http_error(rs, 400, "BAD_REQUEST", "amount '%s' is not an amount in yuan",
+				  amount);
 	}
-	int rc = payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
+	int rc =
+		payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
 	json_decref(in);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND", "no payroll line for this worker, project and period");
+		return http_error(rs, 404, "NOT_FOUND",
+				  "no payroll line for this worker, project and period");
 	if (rc == WG_EINPUT)
 		return http_error(rs, 400, "BAD_REQUEST", "%s", err);
 	if (rc)
 		return rc;
-	return http_json(rs, 200, json_pack("{s:s}", "answer", a == ANSWER_CONFIRM ? "confirmed"
-										     : "disputed"));
+	return http_json(
+		rs, 200,
+		json_pack("{s:s}", "answer", a == ANSWER_CONFIRM ? "confirmed" : "disputed"));
 }
 
 int h_payslip_confirm(struct http_req *rq, struct http_resp *rs)

@@ -12,12 +12,12 @@ static int add_row(void *ctx, const struct project_row *r)
 {
 	char region[8];
 	snprintf(region, sizeof region, "%06lld", (long long)r->region);
-	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s}, s:I, s:I}", "code",
-				r->code, "name", r->name, "region_code", region, "industry",
+	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s}, s:I, s:I}",
+				"code", r->code, "name", r->name, "region_code", region, "industry",
 				r->industry, "owner", "uscc", r->owner_uscc, "name", r->owner_name,
-				"contractor", "uscc", r->contractor_uscc, "name", r->contractor_name,
-				"open_warnings", (json_int_t)r->open_warnings, "red_warnings",
-				(json_int_t)r->red_warnings);
+				"contractor", "uscc", r->contractor_uscc, "name",
+				r->contractor_name, "open_warnings", (json_int_t)r->open_warnings,
+				"red_warnings", (json_int_t)r->red_warnings);
 	return json_array_append_new(ctx, row);
 }
 
@@ -33,9 +33,9 @@ int h_projects(struct http_req *rq, struct http_resp *rs)
 		json_decref(items);
 		return rc;
 	}
-	return http_json(rs, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", items, "page",
-					    (json_int_t)page, "per_page", (json_int_t)limit, "total",
-					    (json_int_t)total));
+	return http_json(rs, 200,
+			 json_pack("{s:o, s:I, s:I, s:I}", "items", items, "page", (json_int_t)page,
+				   "per_page", (json_int_t)limit, "total", (json_int_t)total));
 }
 
 int h_project(struct http_req *rq, struct http_resp *rs)
@@ -53,17 +53,18 @@ int h_project(struct http_req *rq, struct http_resp *rs)
 	snprintf(region, sizeof region, "%06lld", (long long)p.region);
 	json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "code", p.code, "name", p.name, "region_code",
 			      region, "industry", p.industry);
-	json_object_set_new(j, "owner", json_pack("{s:s, s:s}", "uscc", p.owner_uscc, "name",
-						  p.owner_name));
-	json_object_set_new(j, "contractor", json_pack("{s:s, s:s}", "uscc", p.contractor_uscc,
-						       "name", p.contractor_name));
+	json_object_set_new(j, "owner",
+			    json_pack("{s:s, s:s}", "uscc", p.owner_uscc, "name", p.owner_name));
+	json_object_set_new(
+		j, "contractor",
+		json_pack("{s:s, s:s}", "uscc", p.contractor_uscc, "name", p.contractor_name));
 	json_object_set_new(j, "contract_value", http_money(p.contract_value));
 	json_object_set_new(j, "start_date", http_date(p.start_date));
 	json_object_set_new(j, "end_date", http_date(p.end_date));
-	json_object_set_new(j, "account", p.account_no ? json_pack("{s:s, s:s}", "bank_code",
-								  p.bank_code, "account_no",
-								  p.account_no)
-						       : json_null());
+	json_object_set_new(j, "account",
+			    p.account_no ? json_pack("{s:s, s:s}", "bank_code", p.bank_code,
+						     "account_no", p.account_no)
+					 : json_null());
 	json_object_set_new(j, "subcontracts", json_integer(p.subcontracts));
 	json_object_set_new(j, "employments", json_integer(p.employments));
 	json_object_set_new(j, "workers", json_integer(p.workers));
@@ -79,11 +80,11 @@ int h_project(struct http_req *rq, struct http_resp *rs)
 
 static int add_month(void *ctx, const struct project_month *m)
 {
-	json_t *row = json_pack("{s:o, s:I, s:I, s:o, s:o, s:o, s:o}", "period", http_period(m->period),
-				"attendance_days", (json_int_t)m->attendance_days, "workers",
-				(json_int_t)m->workers, "gross", http_money(m->gross), "net",
-				http_money(m->net), "paid", http_money(m->paid), "allocated",
-				http_money(m->allocated));
+	json_t *row = json_pack("{s:o, s:I, s:I, s:o, s:o, s:o, s:o}", "period",
+				http_period(m->period), "attendance_days",
+				(json_int_t)m->attendance_days, "workers", (json_int_t)m->workers,
+				"gross", http_money(m->gross), "net", http_money(m->net), "paid",
+				http_money(m->paid), "allocated", http_money(m->allocated));
 	return json_array_append_new(ctx, row);
 }
 
@@ -109,12 +110,12 @@ static int add_worker(void *ctx, const struct roster_row *r)
 {
 	struct roster_ctx *c = ctx;
 	char id[MASK_BUFSZ];
-	json_t *row = json_pack("{s:s?, s:s?, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "id_number",
-				http_id(c->rq, r->id_number, r->id_number, id), "name", r->name,
-				"team", r->team, "trade", r->trade, "employer", r->employer,
-				"wage_type", r->wage_type, "wage_rate", http_money(r->wage_rate),
-				"start_date", http_date(r->start_date), "end_date",
-				http_date(r->end_date));
+	json_t *row =
+		json_pack("{s:s?, s:s?, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "id_number",
+			  http_id(c->rq, r->id_number, r->id_number, id), "name", r->name, "team",
+			  r->team, "trade", r->trade, "employer", r->employer, "wage_type",
+			  r->wage_type, "wage_rate", http_money(r->wage_rate), "start_date",
+			  http_date(r->start_date), "end_date", http_date(r->end_date));
 	return json_array_append_new(c->items, row);
 }
 

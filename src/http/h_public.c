@@ -23,9 +23,10 @@ int h_receipt(struct http_req *rq, struct http_resp *rs)
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-	return http_json(rs, 200, json_pack("{s:b, s:I, s:i, s:s, s:s, s:s}", "valid", 1, "seq",
-					    (json_int_t)r.seq, "line", r.line, "kind", r.kind,
-					    "recorded_at", when, "summary", r.summary));
+	return http_json(rs, 200,
+			 json_pack("{s:b, s:I, s:i, s:s, s:s, s:s}", "valid", 1, "seq",
+				   (json_int_t)r.seq, "line", r.line, "kind", r.kind, "recorded_at",
+				   when, "summary", r.summary));
 }
 
 int h_complaint(struct http_req *rq, struct http_resp *rs)
@@ -34,10 +35,10 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	json_t *in = json_loadb(rq->body, rq->body_len, 0, &jerr);
 	struct complaint c = {.channel = "web"};
 	const char *claimed = NULL;
-	if (!in || json_unpack(in, "{s:s, s?s, s?s, s?s, s?s, s?s, s:s}", "name", &c.name, "phone",
-			       &c.phone, "id_number", &c.id_number, "project", &c.project,
-			       "employer", &c.employer, "claimed", &claimed, "description",
-			       &c.description)) {
+	if (!in ||
+	    json_unpack(in, "{s:s, s?s, s?s, s?s, s?s, s?s, s:s}", "name", &c.name, "phone",
+			&c.phone, "id_number", &c.id_number, "project", &c.project, "employer",
+			&c.employer, "claimed", &claimed, "description", &c.description)) {
 		json_decref(in);
 		return http_error(rs, 400, "BAD_REQUEST",
 				  "send at least {\"name\": …, \"description\": …}");
@@ -45,7 +46,8 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	char id[19];
 	int rc = 0;
 	if (!*c.name || strlen(c.name) > 100 || !*c.description || strlen(c.description) > 4000)
-		rc = http_error(rs, 400, "BAD_REQUEST", "name and description are required (at most "
+		rc = http_error(rs, 400, "BAD_REQUEST",
+				"name and description are required (at most "
 				"100 and 4000 bytes)");
 	else if (c.id_number && *c.id_number && idcard_validate(c.id_number, id))
 		rc = http_error(rs, 400, "BAD_REQUEST", "id_number is not a resident ID number");
@@ -65,6 +67,7 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	json_decref(in);
 	if (rc)
 		return rc;
-	return http_json(rs, 201, json_pack("{s:I, s:o, s:s}", "id", (json_int_t)c.id, "received_on",
-					    http_date(c.received_on), "status", "received"));
+	return http_json(rs, 201,
+			 json_pack("{s:I, s:o, s:s}", "id", (json_int_t)c.id, "received_on",
+				   http_date(c.received_on), "status", "received"));
 }

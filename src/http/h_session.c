@@ -21,7 +21,8 @@ int h_login(struct http_req *rq, struct http_resp *rs)
 	const char *name = NULL, *password = NULL;
 	if (!in || json_unpack(in, "{s:s, s:s}", "username", &name, "password", &password)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", "send {\"username\": …, \"password\": …}");
+		return http_error(rs, 400, "BAD_REQUEST",
+				  "send {\"username\": …, \"password\": …}");
 	}
 	if (router_throttled(name, rq->remote)) {
 		json_decref(in);

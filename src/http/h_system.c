@@ -1,4 +1,5 @@
 /* h_system.c — /healthz, /metrics and the OpenAPI document. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +30,9 @@ int h_metrics(struct http_req *rq, struct http_resp *rs)
 int h_openapi(struct http_req *rq, struct http_resp *rs)
 {
 	(void)rq;
-	size_t n = (size_t)(_binary_docs_api_openapi_json_end - _binary_docs_api_openapi_json_start);
+	/* the two symbols bound the linked-in bytes: compare them as addresses, not pointers */
+	size_t n = (size_t)((uintptr_t)_binary_docs_api_openapi_json_end -
+			    (uintptr_t)_binary_docs_api_openapi_json_start);
 	rs->body = malloc(n + 1);
 	if (!rs->body)
 		return http_error(rs, 500, "INTERNAL", "out of memory");

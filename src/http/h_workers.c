@@ -12,11 +12,11 @@
 
 static int add_month(void *ctx, const struct worker_month *m)
 {
-	json_t *row = json_pack("{s:s, s:o, s:I, s:b, s:o, s:o, s:o, s:o, s:o}", "project", m->project,
-				"period", http_period(m->period), "attendance_days",
+	json_t *row = json_pack("{s:s, s:o, s:I, s:b, s:o, s:o, s:o, s:o, s:o}", "project",
+				m->project, "period", http_period(m->period), "attendance_days",
 				(json_int_t)m->att_days, "payroll", (int)m->has_payroll, "gross",
-				http_money(m->gross), "deductions", http_money(m->deductions), "net",
-				http_money(m->net), "paid", http_money(m->paid), "unpaid",
+				http_money(m->gross), "deductions", http_money(m->deductions),
+				"net", http_money(m->net), "paid", http_money(m->paid), "unpaid",
 				http_money(m->net > m->paid ? m->net - m->paid : 0));
 	return json_array_append_new(ctx, row);
 }
@@ -61,22 +61,22 @@ static int add_warning(void *ctx, const struct warning_view *v)
 	char id[MASK_BUFSZ];
 	if (c->seen++ < c->offset || (int64_t)json_array_size(c->items) >= c->limit)
 		return 0;
-	json_t *row = json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:I, s:I, s:o, s:o, s:o}",
-				"id", (json_int_t)v->id, "rule", warn_rule_names[v->w.rule], "level",
-				warn_level_names[v->w.level], "project", v->project, "employer",
-				v->employer, "worker", http_id(c->rq, v->worker, v->worker, id),
-				"period", http_period(v->w.period), "amount",
-				http_money(v->w.amount), "overdue_days",
-				(json_int_t)v->w.overdue_days, "days", (json_int_t)v->w.days,
-				"first_seen", http_date(v->first_seen), "last_seen",
-				http_date(v->last_seen), "resolved_on", http_date(v->resolved_on));
+	json_t *row = json_pack(
+		"{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:I, s:I, s:o, s:o, s:o}", "id",
+		(json_int_t)v->id, "rule", warn_rule_names[v->w.rule], "level",
+		warn_level_names[v->w.level], "project", v->project, "employer", v->employer,
+		"worker", http_id(c->rq, v->worker, v->worker, id), "period",
+		http_period(v->w.period), "amount", http_money(v->w.amount), "overdue_days",
+		(json_int_t)v->w.overdue_days, "days", (json_int_t)v->w.days, "first_seen",
+		http_date(v->first_seen), "last_seen", http_date(v->last_seen), "resolved_on",
+		http_date(v->resolved_on));
 	return json_array_append_new(c->items, row);
 }
 
 int h_warnings(struct http_req *rq, struct http_resp *rs)
 {
-	struct warning_filter f = {.level = -1, .rule = -1, .scope_role = (int)rq->who.role,
-				   .scope = rq->who.scope};
+	struct warning_filter f = {
+		.level = -1, .rule = -1, .scope_role = (int)rq->who.role, .scope = rq->who.scope};
 	const char *open = http_query(rq, "open"), *level = http_query(rq, "level"),
 		   *rule = http_query(rq, "rule");
 	f.open_only = open && strcmp(open, "0") != 0;
@@ -93,7 +93,8 @@ int h_warnings(struct http_req *rq, struct http_resp *rs)
 		json_decref(c.items);
 		return rc;
 	}
-	return http_json(rs, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", c.items, "page",
-					    (json_int_t)page, "per_page", (json_int_t)c.limit, "total",
-					    (json_int_t)c.seen));
+	return http_json(rs, 200,
+			 json_pack("{s:o, s:I, s:I, s:I}", "items", c.items, "page",
+				   (json_int_t)page, "per_page", (json_int_t)c.limit, "total",
+				   (json_int_t)c.seen));
 }

@@ -19,23 +19,23 @@ struct http_req {
 	const char *path;                    /* without the query string */
 	const char *params[HTTP_MAX_PARAMS]; /* the {} segments of the route, decoded */
 	int nparams;
-	const char *body;                    /* NUL-terminated; "" when none */
+	const char *body; /* NUL-terminated; "" when none */
 	size_t body_len;
-	struct principal who;                /* ROLE_PUBLIC when not logged in */
-	const char *token;                   /* the session or API token presented, or NULL */
-	struct store *store;                 /* this thread's connection */
-	const char *remote;                  /* client address, for throttling and logs */
-	void *conn;                          /* the server's connection (for query values) */
-	char segbuf[1024];                   /* storage for params */
+	struct principal who; /* ROLE_PUBLIC when not logged in */
+	const char *token;    /* the session or API token presented, or NULL */
+	struct store *store;  /* this thread's connection */
+	const char *remote;   /* client address, for throttling and logs */
+	void *conn;           /* the server's connection (for query values) */
+	char segbuf[1024];    /* storage for params */
 };
 
 struct http_resp {
 	int status;
-	json_t *json;                        /* owned; sent as the body when set */
-	char *body;                          /* owned (malloc); sent when json is NULL */
+	json_t *json; /* owned; sent as the body when set */
+	char *body;   /* owned (malloc); sent when json is NULL */
 	size_t body_len;
-	const char *content_type;            /* for body */
-	char cookie[320];                    /* a Set-Cookie value, or "" */
+	const char *content_type; /* for body */
+	char cookie[320];         /* a Set-Cookie value, or "" */
 };
 
 /* A handler fills rs (status defaults to 200) and returns 0; it may return a negative
@@ -43,16 +43,16 @@ struct http_resp {
 typedef int http_handler(struct http_req *rq, struct http_resp *rs);
 
 #define ROLE_BIT(r) (1u << (r))
-#define ANYONE 0x3fu                         /* every role, public included */
+#define ANYONE 0x3fu /* every role, public included */
 #define LOGGED_IN (ANYONE & ~ROLE_BIT(ROLE_PUBLIC))
 #define STAFF (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_REGULATOR))
 
 struct http_route {
 	const char *method;
-	const char *path;                    /* "/api/v1/projects/{}": {} matches one segment */
+	const char *path; /* "/api/v1/projects/{}": {} matches one segment */
 	http_handler *handler;
-	unsigned roles;                      /* ROLE_BIT()s allowed */
-	bool csrf_exempt;                    /* login: there is no session yet */
+	unsigned roles;   /* ROLE_BIT()s allowed */
+	bool csrf_exempt; /* login: there is no session yet */
 };
 
 extern const struct http_route http_routes[];
@@ -75,8 +75,7 @@ json_t *http_str(const char *s);
 /* Whether the caller may see personal data of the worker with this ID number unmasked. */
 bool http_may_reveal(const struct http_req *rq, const char *id_number);
 /* A masked or full ID number / card / phone for the caller, into buf (48 bytes). */
-const char *http_id(const struct http_req *rq, const char *id_number, const char *owner,
-		    char *buf);
+const char *http_id(const struct http_req *rq, const char *id_number, const char *owner, char *buf);
 const char *http_card(const struct http_req *rq, const char *card, const char *owner, char *buf);
 const char *http_phone(const struct http_req *rq, const char *phone, const char *owner, char *buf);
 
@@ -86,18 +85,17 @@ int http_project_access(struct http_req *rq, struct http_resp *rs, const char *c
 
 /* Runs the server until SIGTERM or SIGINT. Returns 0, or 1 with a message on stderr. */
 struct http_options {
-	const char *db;               /* store URL: each server thread opens its own connection */
-	const char *listen;           /* "ADDR:PORT" */
-	const char *web;              /* directory of the built web UI */
+	const char *db;     /* store URL: each server thread opens its own connection */
+	const char *listen; /* "ADDR:PORT" */
+	const char *web;    /* directory of the built web UI */
 	int threads;
 };
 int http_serve(const struct http_options *o);
 
 /* Handlers (h_*.c). */
-http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboard,
-	h_projects, h_project, h_project_months, h_project_roster, h_project_attendance,
-	h_worker, h_warnings, h_import, h_payslip, h_payslip_confirm, h_payslip_dispute,
-	h_receipt, h_complaint;
+http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboard, h_projects,
+	h_project, h_project_months, h_project_roster, h_project_attendance, h_worker, h_warnings,
+	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint;
 
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);

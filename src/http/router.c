@@ -113,7 +113,8 @@ const char *http_phone(const struct http_req *rq, const char *phone, const char 
 
 int http_project_access(struct http_req *rq, struct http_resp *rs, const char *code)
 {
-	int rc = rq->store->ops->project_in_scope(rq->store, code, (int)rq->who.role, rq->who.scope);
+	int rc =
+		rq->store->ops->project_in_scope(rq->store, code, (int)rq->who.role, rq->who.scope);
 	if (rc == WG_ENOTFOUND)
 		http_error(rs, 404, "NOT_FOUND", "no project '%s' in your scope", code);
 	else if (rc)
@@ -124,8 +125,8 @@ int http_project_access(struct http_req *rq, struct http_resp *rs, const char *c
 /* ---- login throttling ----------------------------------------------------------------- */
 
 #define THROTTLE_SLOTS 1024
-#define THROTTLE_FAILURES 5       /* failures within the window before a lock */
-#define THROTTLE_WINDOW 900       /* seconds */
+#define THROTTLE_FAILURES 5 /* failures within the window before a lock */
+#define THROTTLE_WINDOW 900 /* seconds */
 
 static struct {
 	char key[96];
@@ -150,8 +151,9 @@ int router_throttled(const char *name, const char *remote)
 	pthread_mutex_lock(&throttle_mu);
 	unsigned i = slot_of(name);
 	time_t now = time(NULL);
-	int locked = strcmp(throttle[i].key, name) == 0 && throttle[i].failures >= THROTTLE_FAILURES &&
-		     now - throttle[i].first < THROTTLE_WINDOW;
+	int locked = strcmp(throttle[i].key, name) == 0 &&
+		throttle[i].failures >= THROTTLE_FAILURES &&
+		now - throttle[i].first < THROTTLE_WINDOW;
 	pthread_mutex_unlock(&throttle_mu);
 	return locked;
 }
@@ -162,7 +164,8 @@ void router_note_login(const char *name, const char *remote, int ok)
 	pthread_mutex_lock(&throttle_mu);
 	unsigned i = slot_of(name);
 	time_t now = time(NULL);
-	if (ok || strcmp(throttle[i].key, name) != 0 || now - throttle[i].first >= THROTTLE_WINDOW) {
+	if (ok || strcmp(throttle[i].key, name) != 0 ||
+	    now - throttle[i].first >= THROTTLE_WINDOW) {
 		snprintf(throttle[i].key, sizeof throttle[i].key, "%s", name);
 		throttle[i].failures = 0;
 		throttle[i].first = now;
@@ -183,7 +186,8 @@ static bool match(const char *pattern, const char *path, struct http_req *rq)
 		if (pattern[0] == '{' && pattern[1] == '}') {
 			const char *end = strchr(path, '/');
 			size_t n = end ? (size_t)(end - path) : strlen(path);
-			if (n == 0 || rq->nparams == HTTP_MAX_PARAMS || used + n + 1 > sizeof rq->segbuf)
+			if (n == 0 || rq->nparams == HTTP_MAX_PARAMS ||
+			    used + n + 1 > sizeof rq->segbuf)
 				return false;
 			char *out = rq->segbuf + used;
 			size_t k = 0;
@@ -226,8 +230,13 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 		     const char *body, size_t body_len, const char *remote, struct http_resp *rs,
 		     char *user, size_t usersz)
 {
-	struct http_req rq = {.method = method, .path = path, .body = body, .body_len = body_len,
-			      .store = s, .remote = remote, .conn = conn};
+	struct http_req rq = {.method = method,
+			      .path = path,
+			      .body = body,
+			      .body_len = body_len,
+			      .store = s,
+			      .remote = remote,
+			      .conn = conn};
 	rq.who.role = ROLE_PUBLIC;
 	rq.who.kind = -1;
 	const struct http_route *route = NULL;
@@ -242,7 +251,8 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 	}
 	if (!route) {
 		if (path_known)
-			http_error(rs, 405, "METHOD_NOT_ALLOWED", "%s is not allowed on %s", method, path);
+			http_error(rs, 405, "METHOD_NOT_ALLOWED", "%s is not allowed on %s", method,
+				   path);
 		else
 			http_error(rs, 404, "NOT_FOUND", "no such resource: %s", path);
 		return;
@@ -263,7 +273,8 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 		if (rq.who.role == ROLE_PUBLIC)
 			http_error(rs, 401, "UNAUTHENTICATED", "log in first");
 		else
-			http_error(rs, 403, "FORBIDDEN", "a %s may not do this", role_name(rq.who.role));
+			http_error(rs, 403, "FORBIDDEN", "a %s may not do this",
+				   role_name(rq.who.role));
 		return;
 	}
 	bool writes = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;

@@ -22,14 +22,15 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-#define BODY_MAX_API (1u << 20)        /* JSON bodies */
-#define BODY_MAX_IMPORT (256u << 20)   /* CSV uploads */
-#define CONNECTION_TIMEOUT 30          /* seconds a silent connection is kept */
+#define BODY_MAX_API (1u << 20)      /* JSON bodies */
+#define BODY_MAX_IMPORT (256u << 20) /* CSV uploads */
+#define CONNECTION_TIMEOUT 30        /* seconds a silent connection is kept */
 
 static const char *const security_headers[][2] = {
-	{"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' "
-				    "'unsafe-inline'; script-src 'self'; connect-src 'self'; "
-				    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"},
+	{"Content-Security-Policy",
+	 "default-src 'self'; img-src 'self' data:; style-src 'self' "
+	 "'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+	 "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"},
 	{"X-Content-Type-Options", "nosniff"},
 	{"X-Frame-Options", "DENY"},
 	{"Referrer-Policy", "no-referrer"},
@@ -50,7 +51,7 @@ struct conn_ctx {
 };
 
 /* Counters for /metrics. */
-static atomic_llong m_requests[6];      /* by status class: 1xx … 5xx, [0] other */
+static atomic_llong m_requests[6]; /* by status class: 1xx … 5xx, [0] other */
 static atomic_llong m_duration_us;
 static atomic_llong m_in_flight;
 static atomic_llong m_body_rejected;
@@ -58,20 +59,22 @@ static atomic_llong m_body_rejected;
 void http_metrics_text(char **out, size_t *len)
 {
 	struct dbuf b = DBUF_INIT;
-	dbuf_adds(&b, "# HELP wageguard_http_requests_total HTTP requests answered, by status class.\n"
-		      "# TYPE wageguard_http_requests_total counter\n");
+	dbuf_adds(&b,
+		  "# HELP wageguard_http_requests_total HTTP requests answered, by status class.\n"
+		  "# TYPE wageguard_http_requests_total counter\n");
 	for (int i = 1; i <= 5; i++)
 		dbuf_addf(&b, "wageguard_http_requests_total{class=\"%dxx\"} %lld\n", i,
 			  (long long)atomic_load(&m_requests[i]));
-	dbuf_addf(&b, "# HELP wageguard_http_request_seconds_sum Time spent answering.\n"
-		      "# TYPE wageguard_http_request_seconds_sum counter\n"
-		      "wageguard_http_request_seconds_sum %.6f\n"
-		      "# HELP wageguard_http_in_flight Requests being answered now.\n"
-		      "# TYPE wageguard_http_in_flight gauge\n"
-		      "wageguard_http_in_flight %lld\n"
-		      "# HELP wageguard_http_bodies_rejected_total Bodies over the size limit.\n"
-		      "# TYPE wageguard_http_bodies_rejected_total counter\n"
-		      "wageguard_http_bodies_rejected_total %lld\n",
+	dbuf_addf(&b,
+		  "# HELP wageguard_http_request_seconds_sum Time spent answering.\n"
+		  "# TYPE wageguard_http_request_seconds_sum counter\n"
+		  "wageguard_http_request_seconds_sum %.6f\n"
+		  "# HELP wageguard_http_in_flight Requests being answered now.\n"
+		  "# TYPE wageguard_http_in_flight gauge\n"
+		  "wageguard_http_in_flight %lld\n"
+		  "# HELP wageguard_http_bodies_rejected_total Bodies over the size limit.\n"
+		  "# TYPE wageguard_http_bodies_rejected_total counter\n"
+		  "wageguard_http_bodies_rejected_total %lld\n",
 		  (double)atomic_load(&m_duration_us) / 1e6, (long long)atomic_load(&m_in_flight),
 		  (long long)atomic_load(&m_body_rejected));
 	*len = b.len;
@@ -111,10 +114,16 @@ static struct store *thread_store(void)
 static const char *content_type(const char *path)
 {
 	static const char *const types[][2] = {
-		{".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-		{".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-		{".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-		{".ico", "image/x-icon"}, {".woff2", "font/woff2"}, {".map", "application/json"},
+		{".html", "text/html; charset=utf-8"},
+		{".js", "text/javascript; charset=utf-8"},
+		{".mjs", "text/javascript; charset=utf-8"},
+		{".css", "text/css; charset=utf-8"},
+		{".json", "application/json"},
+		{".svg", "image/svg+xml"},
+		{".png", "image/png"},
+		{".ico", "image/x-icon"},
+		{".woff2", "font/woff2"},
+		{".map", "application/json"},
 	};
 	const char *dot = strrchr(path, '.');
 	for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++)
@@ -152,9 +161,10 @@ static struct MHD_Response *static_file(struct server *sv, const char *path, int
 	if (r) {
 		MHD_add_response_header(r, "Content-Type", content_type(file));
 		/* hashed asset names never change; the page itself is always fetched fresh */
-		MHD_add_response_header(r, "Cache-Control", strstr(file, "/assets/")
-							   ? "public, max-age=31536000, immutable"
-							   : "no-cache");
+		MHD_add_response_header(r, "Cache-Control",
+					strstr(file, "/assets/")
+						? "public, max-age=31536000, immutable"
+						: "no-cache");
 	}
 	return r;
 }
@@ -170,11 +180,12 @@ static void remote_addr(struct MHD_Connection *c, char *buf, size_t n)
 	if (sa->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, (socklen_t)n);
 	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, (socklen_t)n);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf,
+			  (socklen_t)n);
 }
 
-static enum MHD_Result answer(struct MHD_Connection *c, struct conn_ctx *cx,
-			      struct MHD_Response *r, int status, bool api)
+static enum MHD_Result answer(struct MHD_Connection *c, struct conn_ctx *cx, struct MHD_Response *r,
+			      int status, bool api)
 {
 	if (!r)
 		return MHD_NO;
@@ -200,8 +211,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (!cx)
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &cx->started);
-		cx->body.max = strncmp(url, "/api/v1/imports/", 16) == 0 ? BODY_MAX_IMPORT
-									 : BODY_MAX_API;
+		cx->body.max =
+			strncmp(url, "/api/v1/imports/", 16) == 0 ? BODY_MAX_IMPORT : BODY_MAX_API;
 		*con_cls = cx;
 		atomic_fetch_add(&m_in_flight, 1);
 		return MHD_YES;
@@ -215,7 +226,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	bool api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/healthz") == 0 ||
-		   strcmp(url, "/metrics") == 0;
+		strcmp(url, "/metrics") == 0;
 	if (!api) {
 		int status;
 		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
@@ -225,7 +236,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			json_decref(rs.json);
 			struct MHD_Response *r = MHD_create_response_from_buffer(
 				text ? strlen(text) : 0, text, MHD_RESPMEM_MUST_FREE);
-			MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+			MHD_add_response_header(r, "Content-Type",
+						"application/json; charset=utf-8");
 			return answer(c, cx, r, 405, true);
 		}
 		struct MHD_Response *r = static_file(sv, url, &status);
@@ -234,7 +246,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct http_resp rs = {.status = 200};
 	if (cx->too_large) {
 		atomic_fetch_add(&m_body_rejected, 1);
-		http_error(&rs, 413, "TOO_LARGE", "the request body is over %zu bytes", cx->body.max);
+		http_error(&rs, 413, "TOO_LARGE", "the request body is over %zu bytes",
+			   cx->body.max);
 	} else {
 		struct store *s = thread_store();
 		char remote[64];
@@ -242,21 +255,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (!s)
 			http_error(&rs, 503, "UNAVAILABLE", "the database cannot be opened");
 		else
-			router_dispatch(c, s, method, url, dbuf_str(&cx->body), cx->body.len, remote,
-					&rs, cx->user, sizeof cx->user);
+			router_dispatch(c, s, method, url, dbuf_str(&cx->body), cx->body.len,
+					remote, &rs, cx->user, sizeof cx->user);
 	}
 	struct MHD_Response *r;
 	if (rs.json) {
 		char *text = json_dumps(rs.json, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(rs.json);
-		r = MHD_create_response_from_buffer(text ? strlen(text) : 0, text, MHD_RESPMEM_MUST_FREE);
+		r = MHD_create_response_from_buffer(text ? strlen(text) : 0, text,
+						    MHD_RESPMEM_MUST_FREE);
 		MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
 	} else {
 		r = MHD_create_response_from_buffer(rs.body_len, rs.body ? rs.body : (char *)"",
 						    rs.body ? MHD_RESPMEM_MUST_FREE
 							    : MHD_RESPMEM_PERSISTENT);
 		MHD_add_response_header(r, "Content-Type",
-					rs.content_type ? rs.content_type : "text/plain; charset=utf-8");
+					rs.content_type ? rs.content_type
+							: "text/plain; charset=utf-8");
 	}
 	if (rs.cookie[0])
 		MHD_add_response_header(r, "Set-Cookie", rs.cookie);
@@ -275,21 +290,24 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	long long us = (end.tv_sec - cx->started.tv_sec) * 1000000LL +
-		       (end.tv_nsec - cx->started.tv_nsec) / 1000;
+		(end.tv_nsec - cx->started.tv_nsec) / 1000;
 	atomic_fetch_add(&m_duration_us, us);
 	atomic_fetch_sub(&m_in_flight, 1);
 	int cls_ix = cx->status / 100;
 	atomic_fetch_add(&m_requests[cls_ix >= 1 && cls_ix <= 5 ? cls_ix : 0], 1);
 	const char *method = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Wg-Method");
 	(void)method;
-	if (getenv("WAGEGUARD_ACCESS_LOG") == NULL || strcmp(getenv("WAGEGUARD_ACCESS_LOG"), "0") != 0) {
+	if (getenv("WAGEGUARD_ACCESS_LOG") == NULL ||
+	    strcmp(getenv("WAGEGUARD_ACCESS_LOG"), "0") != 0) {
 		char remote[64];
 		remote_addr(c, remote, sizeof remote);
 		const union MHD_ConnectionInfo *ci =
 			MHD_get_connection_info(c, MHD_CONNECTION_INFO_HTTP_STATUS);
 		(void)ci;
-		fprintf(stderr, "{\"log\":\"access\",\"remote\":\"%s\",\"status\":%d,\"us\":%lld,"
-			"\"user\":\"%s\"}\n", remote, cx->status, us, cx->user);
+		fprintf(stderr,
+			"{\"log\":\"access\",\"remote\":\"%s\",\"status\":%d,\"us\":%lld,"
+			"\"user\":\"%s\"}\n",
+			remote, cx->status, us, cx->user);
 	}
 	dbuf_release(&cx->body);
 	free(cx);
@@ -305,7 +323,8 @@ int http_serve(const struct http_options *o)
 	if (o->listen) {
 		if (!colon || colon == o->listen || (size_t)(colon - o->listen) >= sizeof host ||
 		    (port = (int)strtol(colon + 1, NULL, 10)) <= 0 || port > 65535) {
-			fprintf(stderr, "wageguard serve: --listen wants ADDR:PORT, not '%s'\n", o->listen);
+			fprintf(stderr, "wageguard serve: --listen wants ADDR:PORT, not '%s'\n",
+				o->listen);
 			return 1;
 		}
 		memcpy(host, o->listen, (size_t)(colon - o->listen));
@@ -332,8 +351,8 @@ int http_serve(const struct http_options *o)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = (unsigned)(o->threads > 0 ? o->threads : cores > 0 ? cores : 2);
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
-		(uint16_t)port, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)port,
+		NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
 		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
 		(unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT, 4096u,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
@@ -343,8 +362,9 @@ int http_serve(const struct http_options *o)
 			strerror(errno));
 		return 1;
 	}
-	fprintf(stderr, "wageguard serve: listening on http://%s:%d/ (%u threads, web UI from %s)\n",
-		host, port, threads, sv.web);
+	fprintf(stderr,
+		"wageguard serve: listening on http://%s:%d/ (%u threads, web UI from %s)\n", host,
+		port, threads, sv.web);
 	int sig;
 	sigwait(&stop, &sig);
 	fprintf(stderr, "wageguard serve: %s, finishing requests in flight\n",

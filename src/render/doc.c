@@ -86,10 +86,22 @@ static void text_block(struct doc *d, enum doc_block_kind kind, const char *text
 		b->text = s;
 }
 
-void doc_heading(struct doc *d, const char *text) { text_block(d, DOC_HEADING, text); }
-void doc_para(struct doc *d, const char *text) { text_block(d, DOC_PARA, text); }
-void doc_note(struct doc *d, const char *text) { text_block(d, DOC_NOTE, text); }
-void doc_callout(struct doc *d, const char *text) { text_block(d, DOC_CALLOUT, text); }
+void doc_heading(struct doc *d, const char *text)
+{
+	text_block(d, DOC_HEADING, text);
+}
+void doc_para(struct doc *d, const char *text)
+{
+	text_block(d, DOC_PARA, text);
+}
+void doc_note(struct doc *d, const char *text)
+{
+	text_block(d, DOC_NOTE, text);
+}
+void doc_callout(struct doc *d, const char *text)
+{
+	text_block(d, DOC_CALLOUT, text);
+}
 
 void doc_field(struct doc *d, const char *label, const char *value)
 {
@@ -128,8 +140,7 @@ void doc_row(struct doc *d, bool strong, const char *const *cells)
 		return;
 	}
 	struct doc_table *t = &b->table;
-	if (!grow(&t->cells, &t->alloc, (t->nrows + 1) * (size_t)t->ncols,
-		  sizeof *t->cells) ||
+	if (!grow(&t->cells, &t->alloc, (t->nrows + 1) * (size_t)t->ncols, sizeof *t->cells) ||
 	    !grow(&t->strong, &t->ralloc, t->nrows + 1, sizeof *t->strong)) {
 		d->failed = true;
 		return;

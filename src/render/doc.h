@@ -12,12 +12,12 @@
 enum doc_align { DOC_LEFT, DOC_CENTER, DOC_RIGHT };
 
 enum doc_block_kind {
-	DOC_HEADING,   /* a section heading ("一、项目基本信息") */
-	DOC_PARA,      /* body text, first line indented */
-	DOC_NOTE,      /* small print, not indented */
-	DOC_FIELDS,    /* label/value pairs, drawn as a two-column grid */
-	DOC_TABLE,     /* a table with a header row repeated on every page */
-	DOC_CALLOUT,   /* one prominent line in a box (the complaint hotline) */
+	DOC_HEADING, /* a section heading ("一、项目基本信息") */
+	DOC_PARA,    /* body text, first line indented */
+	DOC_NOTE,    /* small print, not indented */
+	DOC_FIELDS,  /* label/value pairs, drawn as a two-column grid */
+	DOC_TABLE,   /* a table with a header row repeated on every page */
+	DOC_CALLOUT, /* one prominent line in a box (the complaint hotline) */
 };
 
 struct doc_field {
@@ -29,35 +29,38 @@ struct doc_field {
 struct doc_table {
 	int ncols;
 	const char *head[DOC_MAXCOLS];
-	double width[DOC_MAXCOLS];        /* relative widths; they need not add up to 1 */
+	double width[DOC_MAXCOLS]; /* relative widths; they need not add up to 1 */
 	enum doc_align align[DOC_MAXCOLS];
-	const char **cells;               /* nrows * ncols, row after row */
-	bool *strong;                     /* per row: bold (a totals row) */
-	size_t nrows, alloc, ralloc;      /* rows; capacity of cells, of strong */
+	const char **cells;          /* nrows * ncols, row after row */
+	bool *strong;                /* per row: bold (a totals row) */
+	size_t nrows, alloc, ralloc; /* rows; capacity of cells, of strong */
 };
 
 struct doc_block {
 	enum doc_block_kind kind;
-	const char *text;                 /* DOC_HEADING, DOC_PARA, DOC_NOTE, DOC_CALLOUT */
-	struct doc_field *fields;         /* DOC_FIELDS */
+	const char *text;         /* DOC_HEADING, DOC_PARA, DOC_NOTE, DOC_CALLOUT */
+	struct doc_field *fields; /* DOC_FIELDS */
 	size_t nfields, falloc;
-	struct doc_table table;           /* DOC_TABLE */
+	struct doc_table table; /* DOC_TABLE */
 };
 
 #define DOC_MAXSIGN 4
 
 struct doc {
-	const char *title, *subtitle;     /* subtitle may be NULL */
+	const char *title, *subtitle; /* subtitle may be NULL */
 	struct doc_block *blocks;
 	size_t nblocks, alloc;
-	const char *sign[DOC_MAXSIGN];    /* right-aligned lines at the end: issuer, date */
+	const char *sign[DOC_MAXSIGN]; /* right-aligned lines at the end: issuer, date */
 	int nsign;
-	const char *footer;               /* small print on every page, or NULL */
-	char **strs;                      /* every string the document owns */
+	const char *footer; /* small print on every page, or NULL */
+	char **strs;        /* every string the document owns */
 	size_t nstrs, salloc;
-	bool failed;                      /* an allocation failed (sticky) */
+	bool failed; /* an allocation failed (sticky) */
 };
-#define DOC_INIT {0}
+#define DOC_INIT                                                                                   \
+	{                                                                                          \
+		0                                                                                  \
+	}
 
 /* Frees everything the document owns; it may be built again afterwards. */
 void doc_release(struct doc *d);

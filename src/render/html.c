@@ -35,7 +35,8 @@ static const char css[] =
 	"td.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
 	"thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}"
 	".callout{border:1.5pt solid #c8161d;color:#c8161d;text-align:center;font-size:15pt;"
-	"font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\","
+	"font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft "
+	"YaHei\","
 	"sans-serif;"
 	"font-weight:bold;padding:6px;margin:10px 0;letter-spacing:.05em}"
 	".sign{margin-top:22px;text-align:right;line-height:1.9}"
@@ -94,8 +95,10 @@ static int table(struct dbuf *b, const struct doc_table *t)
 
 int render_html(const struct doc *d, struct dbuf *b)
 {
-	int rc = dbuf_adds(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-			      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+	int rc = dbuf_adds(
+		b,
+		"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	rc |= wrap(b, "<title>", d->title, d->subtitle ? " · " : "</title>\n");
 	if (d->subtitle)
 		rc |= wrap(b, "", d->subtitle, "</title>\n");
@@ -111,12 +114,15 @@ int render_html(const struct doc *d, struct dbuf *b)
 		case DOC_HEADING: rc |= wrap(b, "<h2>", k->text, "</h2>\n"); break;
 		case DOC_PARA: rc |= wrap(b, "<p>", k->text, "</p>\n"); break;
 		case DOC_NOTE: rc |= wrap(b, "<p class=\"note\">", k->text, "</p>\n"); break;
-		case DOC_CALLOUT: rc |= wrap(b, "<div class=\"callout\">", k->text, "</div>\n"); break;
+		case DOC_CALLOUT:
+			rc |= wrap(b, "<div class=\"callout\">", k->text, "</div>\n");
+			break;
 		case DOC_FIELDS:
 			rc |= dbuf_adds(b, "<table class=\"fields\">\n");
 			for (size_t f = 0; f < k->nfields; f++) {
 				rc |= wrap(b, "<tr><th>", k->fields[f].label, "</th>");
-				rc |= wrap(b, "<td class=\"l\">", k->fields[f].value, "</td></tr>\n");
+				rc |= wrap(b, "<td class=\"l\">", k->fields[f].value,
+					   "</td></tr>\n");
 			}
 			rc |= dbuf_adds(b, "</table>\n");
 			break;

@@ -12,29 +12,42 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-#define PAGE_W 595.276     /* A4 in points */
+#define PAGE_W 595.276 /* A4 in points */
 #define PAGE_H 841.890
 #define MARGIN_X 56.0
 #define MARGIN_TOP 46.0
 #define MARGIN_BOTTOM 54.0 /* the footer lives in here */
 #define CONTENT_W (PAGE_W - 2 * MARGIN_X)
-#define PAD_X 4.0          /* cell padding */
+#define PAD_X 4.0 /* cell padding */
 #define PAD_Y 2.5
-#define LINE_W 0.6         /* table rules */
+#define LINE_W 0.6 /* table rules */
 
 #define SERIF "Noto Serif CJK SC"
 #define SANS "Noto Sans CJK SC"
 
 enum font {
-	F_TITLE, F_SUB, F_HEAD, F_BODY, F_NOTE, F_CELL, F_CELL_BOLD, F_LABEL, F_FOOT, F_CALLOUT,
-	F_TABLE, F_TABLE_BOLD, F__N
+	F_TITLE,
+	F_SUB,
+	F_HEAD,
+	F_BODY,
+	F_NOTE,
+	F_CELL,
+	F_CELL_BOLD,
+	F_LABEL,
+	F_FOOT,
+	F_CALLOUT,
+	F_TABLE,
+	F_TABLE_BOLD,
+	F__N
 };
 
 static const char *const font_spec[F__N] = {
-	[F_TITLE] = SERIF " Bold 22",  [F_SUB] = SERIF " 12",      [F_HEAD] = SANS " Bold 11.5",
-	[F_BODY] = SERIF " 10.5",      [F_NOTE] = SERIF " 8.8",      [F_CELL] = SANS " 9",
-	[F_CELL_BOLD] = SANS " Bold 9", [F_LABEL] = SANS " Bold 9", [F_FOOT] = SANS " 7.5",
-	[F_CALLOUT] = SANS " Bold 14", [F_TABLE] = SANS " 8.5", [F_TABLE_BOLD] = SANS " Bold 8.5",
+	[F_TITLE] = SERIF " Bold 22",   [F_SUB] = SERIF " 12",
+	[F_HEAD] = SANS " Bold 11.5",   [F_BODY] = SERIF " 10.5",
+	[F_NOTE] = SERIF " 8.8",        [F_CELL] = SANS " 9",
+	[F_CELL_BOLD] = SANS " Bold 9", [F_LABEL] = SANS " Bold 9",
+	[F_FOOT] = SANS " 7.5",         [F_CALLOUT] = SANS " Bold 14",
+	[F_TABLE] = SANS " 8.5",        [F_TABLE_BOLD] = SANS " Bold 8.5",
 };
 
 struct pdf {
@@ -43,8 +56,8 @@ struct pdf {
 	PangoContext *pc;
 	PangoFontDescription *font[F__N];
 	double y;
-	double label_w;    /* the label column of every field block, so they line up */
-	int page, total;   /* total 0: unknown yet (the counting pass) */
+	double label_w;  /* the label column of every field block, so they line up */
+	int page, total; /* total 0: unknown yet (the counting pass) */
 };
 
 /* A layout of text in font f, width w points (0: unbounded), aligned. Caller unrefs. */
@@ -56,9 +69,10 @@ static PangoLayout *lay(struct pdf *p, enum font f, const char *text, double w,
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	if (w > 0)
 		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-	pango_layout_set_alignment(l, align == DOC_CENTER ? PANGO_ALIGN_CENTER
-				      : align == DOC_RIGHT ? PANGO_ALIGN_RIGHT
-							   : PANGO_ALIGN_LEFT);
+	pango_layout_set_alignment(l,
+				   align == DOC_CENTER          ? PANGO_ALIGN_CENTER
+					   : align == DOC_RIGHT ? PANGO_ALIGN_RIGHT
+								: PANGO_ALIGN_LEFT);
 	pango_layout_set_text(l, text ? text : "", -1);
 	return l;
 }
@@ -323,7 +337,7 @@ static void fit_columns(struct pdf *p, const struct doc_table *t, double *w)
 		used += w[i];
 		capped += w[i] >= lo;
 	}
-	for (int i = 0; i < t->ncols; i++)  /* what the search left over, to the capped columns */
+	for (int i = 0; i < t->ncols; i++) /* what the search left over, to the capped columns */
 		if (w[i] >= lo)
 			w[i] += (CONTENT_W - used) / capped;
 }
@@ -446,7 +460,7 @@ static int paint(struct pdf *p, cairo_surface_t *surface)
 }
 
 struct sink {
-	FILE *out;   /* NULL: count only */
+	FILE *out; /* NULL: count only */
 	bool failed;
 };
 

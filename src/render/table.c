@@ -32,8 +32,8 @@ static int add_sheet(struct table_writer *w)
 	return WG_OK;
 }
 
-int table_open(struct table_writer *w, enum table_format fmt, const char *path,
-	       const char *sheet, const struct table_col *cols, int ncols)
+int table_open(struct table_writer *w, enum table_format fmt, const char *path, const char *sheet,
+	       const struct table_col *cols, int ncols)
 {
 	memset(w, 0, sizeof *w);
 	w->fmt = fmt;
@@ -47,7 +47,8 @@ int table_open(struct table_writer *w, enum table_format fmt, const char *path,
 		}
 		int rc = 0;
 		for (int i = 0; i < ncols; i++)
-			rc |= (i ? dbuf_addc(&w->line, ',') : 0) | dbuf_add_csv_field(&w->line, cols[i].name);
+			rc |= (i ? dbuf_addc(&w->line, ',') : 0) |
+				dbuf_add_csv_field(&w->line, cols[i].name);
 		if (rc || dbuf_addc(&w->line, '\n') < 0) {
 			snprintf(w->err, sizeof w->err, "out of memory");
 			table_close(w);
@@ -122,12 +123,13 @@ static int xlsx_row(struct table_writer *w, const struct table_cell *cells)
 		if (w->cols[i].type == TCOL_TEXT)
 			e = worksheet_write_string(w->ws, w->row, (lxw_col_t)i, c->s, NULL);
 		else if (w->cols[i].type == TCOL_MONEY)
-			e = worksheet_write_number(w->ws, w->row, (lxw_col_t)i, (double)c->i / 100.0,
-						   w->money);
+			e = worksheet_write_number(w->ws, w->row, (lxw_col_t)i,
+						   (double)c->i / 100.0, w->money);
 		else
 			e = worksheet_write_number(w->ws, w->row, (lxw_col_t)i, (double)c->i, NULL);
 		if (e != LXW_NO_ERROR) {
-			snprintf(w->err, sizeof w->err, "row %u: %s", (unsigned)w->row, lxw_strerror(e));
+			snprintf(w->err, sizeof w->err, "row %u: %s", (unsigned)w->row,
+				 lxw_strerror(e));
 			return WG_EIO;
 		}
 	}
@@ -153,7 +155,8 @@ int table_close(struct table_writer *w)
 	if (w->wb) {
 		lxw_error e = workbook_close(w->wb);
 		if (e != LXW_NO_ERROR) {
-			snprintf(w->err, sizeof w->err, "cannot write the workbook: %s", lxw_strerror(e));
+			snprintf(w->err, sizeof w->err, "cannot write the workbook: %s",
+				 lxw_strerror(e));
 			rc = WG_EIO;
 		}
 		w->wb = NULL;

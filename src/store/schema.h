@@ -39,29 +39,29 @@ enum col_type {
 };
 
 struct col_desc {
-	const char *name;            /* CSV column name, also the stored field's name */
+	const char *name; /* CSV column name, also the stored field's name */
 	enum col_type type;
-	bool required;               /* must be present in the CSV header and non-empty */
-	bool key;                    /* part of the record's key */
-	const char *const *values;   /* COL_ENUM: NULL-terminated allowed words */
+	bool required;             /* must be present in the CSV header and non-empty */
+	bool key;                  /* part of the record's key */
+	const char *const *values; /* COL_ENUM: NULL-terminated allowed words */
 };
 
 #define REC_MAXCOLS 10
 
 struct kind_desc {
 	enum rec_kind kind;
-	const char *name;            /* "enterprises", as in `wageguard import KIND` */
-	const char *table;           /* backend table name */
+	const char *name;  /* "enterprises", as in `wageguard import KIND` */
+	const char *table; /* backend table name */
 	int ncols;
 	struct col_desc cols[REC_MAXCOLS];
-	int region_from;             /* column whose project gives the region, -1: none */
+	int region_from; /* column whose project gives the region, -1: none */
 };
 
 /* One value: integers for numeric, date, reference-free types; text otherwise. */
 struct val {
 	bool null;
 	int64_t i;
-	const char *s;  /* text types and references; not owned */
+	const char *s; /* text types and references; not owned */
 };
 
 /* A record of one kind, values in descriptor column order. */
@@ -73,7 +73,10 @@ struct rec {
 extern const struct kind_desc schema_kinds[REC__COUNT];
 
 /* The descriptor of kind k. */
-static inline const struct kind_desc *schema_kind(enum rec_kind k) { return &schema_kinds[k]; }
+static inline const struct kind_desc *schema_kind(enum rec_kind k)
+{
+	return &schema_kinds[k];
+}
 /* Looks a kind up by its import name; NULL if unknown. */
 const struct kind_desc *schema_kind_by_name(const char *name);
 /* Index of column name in kind, or -1. */

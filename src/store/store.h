@@ -17,19 +17,19 @@ enum ledger_op {
 	LEDGER_AMEND = 2,
 	LEDGER_STATUS = 3,
 	LEDGER_IMPORT = 4,
-	LEDGER_CONFIRM = 5,   /* a worker confirmed a payroll line */
-	LEDGER_DISPUTE = 6,   /* a worker disputed one */
+	LEDGER_CONFIRM = 5, /* a worker confirmed a payroll line */
+	LEDGER_DISPUTE = 6, /* a worker disputed one */
 };
 
 #define LEDGER_HASH_BYTES 32
 
 struct ledger_entry {
-	int64_t seq;              /* 1, 2, 3 … without gaps */
-	int64_t at;               /* Unix time of the append */
-	int op;                   /* enum ledger_op */
-	const char *kind;         /* "payroll", "import", … */
-	int64_t prev_version;     /* seq of this record's previous entry, 0 for none */
-	const char *content;      /* canonical text the hash covers */
+	int64_t seq;          /* 1, 2, 3 … without gaps */
+	int64_t at;           /* Unix time of the append */
+	int op;               /* enum ledger_op */
+	const char *kind;     /* "payroll", "import", … */
+	int64_t prev_version; /* seq of this record's previous entry, 0 for none */
+	const char *content;  /* canonical text the hash covers */
 	unsigned char hash[LEDGER_HASH_BYTES];
 };
 
@@ -51,35 +51,52 @@ struct worker_month {
 
 struct worker_summary {
 	const char *id_number, *name, *phone, *bank_card, *bank_code;
-	int registered;       /* 0: the person appears only in attendance */
+	int registered; /* 0: the person appears only in attendance */
 	int64_t employments;
 };
 
 /* The streams the early-warning scan reads (SPEC §5), each in (project, person, period)
  * order of row ids so that the scan merges them without sorting. */
 enum scan_stream {
-	SCAN_PROJECTS,     /* every project: u.project; person = period = 0 */
-	SCAN_DAYS,         /* worker-month attendance days (the maintained aggregate): u.days */
-	SCAN_ATTENDANCE,   /* raw attendance with hours > 0, for --rebuild: u.att; period = month;
+	SCAN_PROJECTS,    /* every project: u.project; person = period = 0 */
+	SCAN_DAYS,        /* worker-month attendance days (the maintained aggregate): u.days */
+	SCAN_ATTENDANCE,  /* raw attendance with hours > 0, for --rebuild: u.att; period = month;
 			    * ordered by project only (any order within a project) */
-	SCAN_EMPLOYMENTS,  /* u.emp, ordered by project, person, start date; period = 0 */
-	SCAN_PAYROLL,      /* u.payroll */
-	SCAN_PAYMENTS,     /* payments with paid_on <= as_of: u.payment */
-	SCAN_ALLOCATIONS,  /* allocations dated <= as_of, by project and date: u.alloc */
+	SCAN_EMPLOYMENTS, /* u.emp, ordered by project, person, start date; period = 0 */
+	SCAN_PAYROLL,     /* u.payroll */
+	SCAN_PAYMENTS,    /* payments with paid_on <= as_of: u.payment */
+	SCAN_ALLOCATIONS, /* allocations dated <= as_of, by project and date: u.alloc */
 };
 
 enum wage_type { WAGE_DAILY, WAGE_MONTHLY, WAGE_PIECE };
 
 struct scan_row {
-	int64_t project, person, period;   /* row ids; period a month number */
+	int64_t project, person, period; /* row ids; period a month number */
 	union {
-		struct { uint32_t mask; } days;     /* bit d-1: attended (hours > 0) on day d */
-		struct { int64_t date; } att;
-		struct { int64_t owner, contractor, region; } project;
-		struct { int64_t employer, rate, start, end; int type; } emp; /* end -1: open */
-		struct { int64_t employer, days, gross, deductions, net, due; } payroll; /* due -1 */
-		struct { int64_t amount, paid_on; int ok; const char *card, *registered; } payment;
-		struct { int64_t amount, date; } alloc;
+		struct {
+			uint32_t mask;
+		} days; /* bit d-1: attended (hours > 0) on day d */
+		struct {
+			int64_t date;
+		} att;
+		struct {
+			int64_t owner, contractor, region;
+		} project;
+		struct {
+			int64_t employer, rate, start, end;
+			int type;
+		} emp; /* end -1: open */
+		struct {
+			int64_t employer, days, gross, deductions, net, due;
+		} payroll; /* due -1 */
+		struct {
+			int64_t amount, paid_on;
+			int ok;
+			const char *card, *registered;
+		} payment;
+		struct {
+			int64_t amount, date;
+		} alloc;
 	} u;
 };
 
@@ -87,8 +104,8 @@ struct scan_cursor; /* a backend's open stream */
 
 /* A warning as the store keeps it: references by row id (0: none), period -1: none. */
 struct warning {
-	int rule;                 /* enum warn_rule (domain/warn.h) */
-	int level;                /* enum warn_level */
+	int rule;  /* enum warn_rule (domain/warn.h) */
+	int level; /* enum warn_level */
 	int64_t project, employer, person, period;
 	int64_t amount, overdue_days, days;
 };
@@ -97,30 +114,30 @@ struct warning {
  * callback returns. */
 struct warning_view {
 	struct warning w;
-	const char *project, *employer, *worker;  /* codes; NULL where none */
+	const char *project, *employer, *worker;    /* codes; NULL where none */
 	int64_t first_seen, last_seen, resolved_on; /* days; resolved_on -1: open */
 	int64_t id;
 };
 
 struct warning_filter {
-	int open_only;            /* only warnings not resolved */
-	int scope_role;           /* SCOPE_*: restricts to the scope below (SCOPE_ADMIN: all) */
+	int open_only;  /* only warnings not resolved */
+	int scope_role; /* SCOPE_*: restricts to the scope below (SCOPE_ADMIN: all) */
 	const char *scope;
-	const char *project;      /* project code, or NULL */
-	int level;                /* enum warn_level, or -1 */
-	int rule;                 /* enum warn_rule, or -1 */
+	const char *project; /* project code, or NULL */
+	int level;           /* enum warn_level, or -1 */
+	int rule;            /* enum warn_rule, or -1 */
 };
 
 /* A worker's payroll line of one project and period, for the payslip. Text owned by the
  * store until its next call. */
 struct payslip_line {
-	const char *project, *project_name, *employer, *employer_name, *id_number, *name,
-		*phone, *bank_card;
-	int64_t period, days, gross, deductions, net, due;  /* due -1: none given */
-	int64_t lseq;                 /* the ledger entry holding this version */
-	int confirmation;             /* 0 none, 1 confirmed, 2 disputed (this version) */
-	const char *reason;           /* the dispute's reason, or NULL */
-	int64_t claimed;              /* the amount the worker says is owed (disputes) */
+	const char *project, *project_name, *employer, *employer_name, *id_number, *name, *phone,
+		*bank_card;
+	int64_t period, days, gross, deductions, net, due; /* due -1: none given */
+	int64_t lseq;       /* the ledger entry holding this version */
+	int confirmation;   /* 0 none, 1 confirmed, 2 disputed (this version) */
+	const char *reason; /* the dispute's reason, or NULL */
+	int64_t claimed;    /* the amount the worker says is owed (disputes) */
 };
 
 struct payslip_payment {
@@ -132,12 +149,12 @@ struct payslip_payment {
 struct confirmation {
 	const char *project, *id_number;
 	int64_t period;
-	int status;                   /* 1 confirmed, 2 disputed */
-	const char *reason;           /* disputes: required */
-	int64_t claimed;              /* disputes: fen the worker claims, 0 if not said */
-	int64_t payroll_lseq;         /* the version answered */
-	int64_t lseq;                 /* the ledger entry recording the answer */
-	int64_t at;                   /* day */
+	int status;           /* 1 confirmed, 2 disputed */
+	const char *reason;   /* disputes: required */
+	int64_t claimed;      /* disputes: fen the worker claims, 0 if not said */
+	int64_t payroll_lseq; /* the version answered */
+	int64_t lseq;         /* the ledger entry recording the answer */
+	int64_t at;           /* day */
 };
 
 /* One pay cycle of the wage ledger (SPEC §6): a worker's payroll line of a project and
@@ -147,20 +164,20 @@ struct confirmation {
 struct pay_cycle {
 	const char *project, *project_name, *employer_uscc, *employer_name;
 	const char *id_number, *name, *phone, *bank_card, *bank_code; /* worker's; NULL unknown */
-	const char *vouchers;     /* txn_ids of the ok payments by date, ';'-separated; NULL none */
-	int64_t period, days, gross, deductions, net, due;  /* due -1: none given */
+	const char *vouchers; /* txn_ids of the ok payments by date, ';'-separated; NULL none */
+	int64_t period, days, gross, deductions, net, due; /* due -1: none given */
 	int64_t paid, paid_on, payments; /* ok payments: sum, last date (-1: none), count */
 	int has_payroll;
-	int confirmation;         /* the worker's answer to this version: 0 none, 1 confirmed,
+	int confirmation; /* the worker's answer to this version: 0 none, 1 confirmed,
 				   * 2 disputed */
 };
 
 /* Which pay cycles: NULL / -1 for all. */
 struct pay_cycle_filter {
-	const char *project;      /* project code */
-	int64_t period;           /* month number */
-	const char *employer;     /* USCC of the payroll line's employer */
-	int payroll_only;         /* leave out worker-months with payments and no payroll */
+	const char *project;  /* project code */
+	int64_t period;       /* month number */
+	const char *employer; /* USCC of the payroll line's employer */
+	int payroll_only;     /* leave out worker-months with payments and no payroll */
 };
 
 /* A subcontract of a project, with the subcontractor's name. */
@@ -173,7 +190,7 @@ struct subcontract_view {
 struct user {
 	int64_t id;
 	const char *username, *role, *scope, *display_name;
-	const char *pwhash;           /* Argon2id string (libsodium crypto_pwhash_str) */
+	const char *pwhash; /* Argon2id string (libsodium crypto_pwhash_str) */
 	int disabled;
 	int64_t created;
 };
@@ -184,9 +201,9 @@ struct credential {
 	unsigned char hash[32];
 	int64_t user_id;
 	int kind;
-	const char *name;             /* tokens: what the feed is */
-	const char *csrf;             /* sessions: the CSRF token */
-	int64_t created, expires;     /* Unix seconds; expires 0: never */
+	const char *name;         /* tokens: what the feed is */
+	const char *csrf;         /* sessions: the CSRF token */
+	int64_t created, expires; /* Unix seconds; expires 0: never */
 };
 
 /* A project in a list (API). Text owned by the store until the callback returns. */
@@ -214,7 +231,7 @@ struct dashboard_sink {
 	int (*arrears)(void *ctx, int64_t period, int64_t unpaid, int64_t workers);
 	int (*top)(void *ctx, const char *code, const char *name, int64_t region, int64_t red,
 		   int64_t orange, int64_t unpaid);
-	int64_t projects, workers, open_warnings;   /* filled by the store */
+	int64_t projects, workers, open_warnings; /* filled by the store */
 };
 
 /* A complaint received (SPEC §11 intake; the cases module takes it from there). */
@@ -238,8 +255,10 @@ struct store_ops {
 	/* Applies pending migrations; *applied receives how many ran. */
 	int (*migrate)(struct store *s, int *applied);
 
-	/* A write transaction; on SQLite it holds the single writer lock, on PostgreSQL it is
-	 * serializable and commit may return WG_ERETRY. */
+	/* A write transaction. Writers are serialised (the ledger chain needs one writer at a
+	 * time): SQLite takes its write lock (BEGIN IMMEDIATE), PostgreSQL a transaction-level
+	 * advisory lock. WG_ERETRY when the lock could not be had in time or the server asks
+	 * for a retry. */
 	int (*begin)(struct store *s);
 	int (*commit)(struct store *s);
 	int (*rollback)(struct store *s);
@@ -310,8 +329,8 @@ struct store_ops {
 
 	/* The payroll line of (project, worker, period) with the worker's latest answer to
 	 * it, then cb for each payment of that worker-month by date. WG_ENOTFOUND: no line. */
-	int (*payslip)(struct store *s, const char *project, const char *id_number,
-		       int64_t period, struct payslip_line *out,
+	int (*payslip)(struct store *s, const char *project, const char *id_number, int64_t period,
+		       struct payslip_line *out,
 		       int (*cb)(void *ctx, const struct payslip_payment *p), void *ctx);
 	/* Records a worker's answer (inside a write transaction; the domain writes the ledger
 	 * entry). A later answer to the same version replaces the earlier one; disputes stay
@@ -373,7 +392,7 @@ struct store_ops {
 
 struct store {
 	const struct store_ops *ops;
-	char errmsg[512];   /* the backend's last error, for messages */
+	char errmsg[512]; /* the backend's last error, for messages */
 };
 
 /* Opens the store named by url: "postgresql://…" or "postgres://…" selects PostgreSQL,

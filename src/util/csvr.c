@@ -20,21 +20,21 @@
 
 struct csvr {
 	FILE *fp;
-	char *path;		/* as shown in messages: "<stdin>" for "-" */
+	char *path; /* as shown in messages: "<stdin>" for "-" */
 	struct csv_parser parser;
-	char *line;		/* getline's buffer */
+	char *line; /* getline's buffer */
 	size_t linecap;
-	long lineno;		/* physical lines read so far */
-	long rec_line;		/* physical line the current record starts on */
-	bool in_record;		/* a quoted field is open across lines */
-	bool row_done;		/* the parser has delivered the end of the record */
-	bool too_long;		/* the record passed CSVR_MAX_RECORD */
+	long lineno;    /* physical lines read so far */
+	long rec_line;  /* physical line the current record starts on */
+	bool in_record; /* a quoted field is open across lines */
+	bool row_done;  /* the parser has delivered the end of the record */
+	bool too_long;  /* the record passed CSVR_MAX_RECORD */
 	bool nomem;
-	struct dbuf data;	/* the record's fields, each followed by its NUL */
-	size_t *offs;		/* start of field i in data */
-	char **fields;		/* data.p + offs[i], rebuilt once the record is complete */
+	struct dbuf data; /* the record's fields, each followed by its NUL */
+	size_t *offs;     /* start of field i in data */
+	char **fields;    /* data.p + offs[i], rebuilt once the record is complete */
 	size_t nfields, alloc;
-	char *hdr_data;		/* the header row, laid out like data */
+	char *hdr_data; /* the header row, laid out like data */
 	char **hdr;
 	size_t width;
 	long hdr_line;
@@ -200,8 +200,10 @@ static int read_record(struct csvr *r, char *err, size_t errsz)
 				set_err(err, errsz, "%s:%ld: out of memory", r->path, r->lineno);
 				return WG_ENOMEM;
 			}
-			set_err(err, errsz, "%s:%ld: malformed quoting (a quote inside an unquoted "
-				"field, or text after a closing quote)", r->path, r->lineno);
+			set_err(err, errsz,
+				"%s:%ld: malformed quoting (a quote inside an unquoted "
+				"field, or text after a closing quote)",
+				r->path, r->lineno);
 			return WG_EINPUT;
 		}
 		if (r->too_long || r->nomem) {

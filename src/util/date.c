@@ -17,9 +17,9 @@ int32_t date_from_ymd(int y, int m, int d)
 {
 	y -= m <= 2;
 	int era = (y >= 0 ? y : y - 399) / 400;
-	int yoe = y - era * 400;					/* [0, 399] */
-	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;	/* [0, 365], from March 1 */
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;		/* [0, 146096] */
+	int yoe = y - era * 400;                                  /* [0, 399] */
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1; /* [0, 365], from March 1 */
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          /* [0, 146096] */
 
 	return era * 146097 + doe - 719468;
 }

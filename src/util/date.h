@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DATE_BUFSZ 11   /* "YYYY-MM-DD" + NUL */
-#define PERIOD_BUFSZ 8  /* "YYYY-MM" + NUL */
+#define DATE_BUFSZ 11  /* "YYYY-MM-DD" + NUL */
+#define PERIOD_BUFSZ 8 /* "YYYY-MM" + NUL */
 
 /* Strictly "YYYY-MM-DD" with a real calendar date, years 1900..2999.
  * Returns 0 and sets *day, or -1 (syntax) / -2 (no such date, e.g. 2026-02-29, 2026-13-01). */
@@ -34,11 +34,14 @@ int32_t period_last_day(int32_t period);
 /* A holiday calendar: exceptions to "Monday–Friday work, weekends rest".
  * kind 'H' = holiday (a weekday off), 'W' = workday (a weekend make-up day). */
 struct calendar {
-	int32_t *days;  /* sorted ascending, unique */
-	char *kinds;    /* 'H' or 'W', parallel to days */
+	int32_t *days; /* sorted ascending, unique */
+	char *kinds;   /* 'H' or 'W', parallel to days */
 	size_t n, alloc;
 };
-#define CALENDAR_INIT {0}
+#define CALENDAR_INIT                                                                              \
+	{                                                                                          \
+		0                                                                                  \
+	}
 /* Adds or replaces the exception for day. Returns 0 or -1 on out of memory. */
 int calendar_set(struct calendar *cal, int32_t day, char kind);
 void calendar_release(struct calendar *cal);

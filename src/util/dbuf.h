@@ -5,12 +5,15 @@
 #include <stddef.h>
 
 struct dbuf {
-	char *p;       /* NUL-terminated contents, or NULL before the first add */
-	size_t len;    /* bytes used, excluding the NUL */
-	size_t cap;    /* bytes allocated */
-	size_t max;    /* growth limit in bytes; 0 = 64 MiB */
+	char *p;    /* NUL-terminated contents, or NULL before the first add */
+	size_t len; /* bytes used, excluding the NUL */
+	size_t cap; /* bytes allocated */
+	size_t max; /* growth limit in bytes; 0 = 64 MiB */
 };
-#define DBUF_INIT {0}
+#define DBUF_INIT                                                                                  \
+	{                                                                                          \
+		0                                                                                  \
+	}
 
 /* Each returns 0, or -1 when memory runs out or max would be exceeded (contents unchanged). */
 int dbuf_add(struct dbuf *b, const void *data, size_t len);

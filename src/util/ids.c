@@ -19,12 +19,12 @@ static bool is_digit(char c)
 const char *ids_strerror(int err)
 {
 	switch ((enum ids_err)err) {
-	case IDS_OK:		return "ok";
-	case IDS_LENGTH:	return "wrong length";
-	case IDS_CHAR:		return "invalid character";
-	case IDS_REGION:	return "unknown province code";
-	case IDS_BIRTH:		return "invalid birth date";
-	case IDS_CHECK:		return "check character does not match";
+	case IDS_OK: return "ok";
+	case IDS_LENGTH: return "wrong length";
+	case IDS_CHAR: return "invalid character";
+	case IDS_REGION: return "unknown province code";
+	case IDS_BIRTH: return "invalid birth date";
+	case IDS_CHECK: return "check character does not match";
 	}
 	return "invalid identifier";
 }
@@ -32,8 +32,8 @@ const char *ids_strerror(int err)
 bool region_province_ok(int p)
 {
 	return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) || (p >= 31 && p <= 37) ||
-	       (p >= 41 && p <= 46) || (p >= 50 && p <= 54) || (p >= 61 && p <= 65) ||
-	       p == 71 || p == 81 || p == 82;
+		(p >= 41 && p <= 46) || (p >= 50 && p <= 54) || (p >= 61 && p <= 65) || p == 71 ||
+		p == 81 || p == 82;
 }
 
 int region_validate(const char *s)

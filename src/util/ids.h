@@ -6,11 +6,11 @@
 
 enum ids_err {
 	IDS_OK = 0,
-	IDS_LENGTH = -1,   /* not 18 characters (6 for a region) */
-	IDS_CHAR = -2,     /* a character outside the allowed set */
-	IDS_REGION = -3,   /* province code not in GB/T 2260 */
-	IDS_BIRTH = -4,    /* birth date is not a real date, before 1900 or in the future */
-	IDS_CHECK = -5,    /* check character wrong */
+	IDS_LENGTH = -1, /* not 18 characters (6 for a region) */
+	IDS_CHAR = -2,   /* a character outside the allowed set */
+	IDS_REGION = -3, /* province code not in GB/T 2260 */
+	IDS_BIRTH = -4,  /* birth date is not a real date, before 1900 or in the future */
+	IDS_CHECK = -5,  /* check character wrong */
 };
 const char *ids_strerror(int err);
 

@@ -57,12 +57,12 @@ int money_parse(const char *s, int64_t *fen)
 const char *money_strerror(int err)
 {
 	switch ((enum money_err)err) {
-	case MONEY_OK:		return "ok";
-	case MONEY_EMPTY:	return "empty amount";
-	case MONEY_SYNTAX:	return "not an amount in yuan (digits, optionally . and 1-2 decimals)";
-	case MONEY_NEGATIVE:	return "negative amount";
-	case MONEY_PRECISION:	return "more than two decimals";
-	case MONEY_OVERFLOW:	return "amount too large";
+	case MONEY_OK: return "ok";
+	case MONEY_EMPTY: return "empty amount";
+	case MONEY_SYNTAX: return "not an amount in yuan (digits, optionally . and 1-2 decimals)";
+	case MONEY_NEGATIVE: return "negative amount";
+	case MONEY_PRECISION: return "more than two decimals";
+	case MONEY_OVERFLOW: return "amount too large";
 	}
 	return "bad amount";
 }

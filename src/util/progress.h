@@ -6,7 +6,7 @@
 
 struct progress {
 	const char *label;
-	long long total;       /* 0 = unknown */
+	long long total; /* 0 = unknown */
 	long long last_draw_ms;
 	bool enabled;
 };

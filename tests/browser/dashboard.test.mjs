@@ -3,7 +3,7 @@
 // calendar, roster and warnings; the warnings queue filters by level.
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, drawnPixels, launch, login, shot, withPage } from './lib.mjs';
+import { PHONE, PROJECT, drawnPixels, launch, login, shot, withPage } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -43,13 +43,12 @@ test('the dashboard works on a phone-sized screen', async () => {
   });
 });
 
-test('project list search and project detail: summary, money chart, calendar, roster, warnings', async () => {
-  await withPage(browser, 'project-list-search-and-project-detail-s', {}, async (page) => {
+test('the project list finds a project by its code and opens it', async () => {
+  await withPage(browser, 'project-list', {}, async (page) => {
     await login(page, 'regulator');
     await page.goto('/projects');
     const first = page.locator('#projects-table tbody tr').first().locator('a').first();
     const code = (await first.textContent()).trim();
-    // searching by code finds exactly that project
     await page.fill('#f-q', code);
     await page.click('form[role=search] button[type=submit]');
     await page.waitForURL(new RegExp('q=' + code));
@@ -58,24 +57,48 @@ test('project list search and project detail: summary, money chart, calendar, ro
     await page.click(`#projects-table a:text-is("${code}")`);
     await page.waitForURL(`**/projects/${code}`);
     await page.waitForSelector('#summary .facts');
+    assert.match(await page.textContent('#summary'), new RegExp(code));
+  });
+});
+
+test('a project shows its summary and payroll against payments per month as a chart', async () => {
+  assert.ok(PROJECT, 'WG_PROJECT is set by run.sh');
+  await withPage(browser, 'project-money', {}, async (page) => {
+    await login(page, 'regulator');
+    await page.goto('/projects/' + PROJECT);
+    await page.waitForSelector('#summary .facts');
     assert.ok((await drawnPixels(page, '#chart-months')) > 500);
     assert.ok((await page.locator('#months-table tbody tr').count()) > 0);
     await shot(page, 'project-money');
+  });
+});
 
-    await page.click('#tab-attendance');
+test("a project's attendance calendar marks the days worked in a month", async () => {
+  await withPage(browser, 'project-attendance', {}, async (page) => {
+    await login(page, 'regulator');
+    await page.goto(`/projects/${PROJECT}?tab=attendance`);
     await page.waitForSelector('#attendance-calendar tbody tr');
     assert.ok((await page.locator('#attendance-calendar td.on').count()) > 0, 'some day marked present');
     await shot(page, 'project-attendance');
+  });
+});
 
-    await page.click('#tab-roster');
+test("a project's roster shows ID numbers masked, as the API returns them", async () => {
+  await withPage(browser, 'project-roster', {}, async (page) => {
+    await login(page, 'regulator');
+    await page.goto(`/projects/${PROJECT}?tab=roster`);
     await page.waitForSelector('#roster-table tbody tr');
-    // ID numbers are shown masked, as the API returns them
     const id = (await page.locator('#roster-table tbody tr td.mono').first().textContent()).trim();
     assert.match(id, /^\d{6}\*{8}[\dX]{4}$/);
     await shot(page, 'project-roster');
+  });
+});
 
-    await page.click('#tab-warnings');
-    await page.waitForSelector('#project-warnings');
+test("a project's open warnings are listed on its page", async () => {
+  await withPage(browser, 'project-warnings', {}, async (page) => {
+    await login(page, 'regulator');
+    await page.goto(`/projects/${PROJECT}?tab=warnings`);
+    await page.waitForSelector('#project-warnings tbody tr');
     await shot(page, 'project-warnings');
     assert.deepEqual(page.errors, []);
   });

@@ -42,7 +42,12 @@ export async function open(browser, { viewport = DESKTOP, lang = 'zh' } = {}) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
-  page.setDefaultTimeout(15000);
+  // requests still unanswered, with when they were sent: named in a failing test's message
+  page.pending = new Map();
+  page.on('request', (r) => page.pending.set(r, Date.now()));
+  page.on('requestfinished', (r) => page.pending.delete(r));
+  page.on('requestfailed', (r) => page.pending.delete(r));
+  page.setDefaultTimeout(30000); // generous: CI shares 2 cores with the rest of the suite
   return page;
 }
 
@@ -89,7 +94,12 @@ export async function withPage(browser, name, opts, fn) {
     } catch {
       /* the page is gone */
     }
-    e.message += `\n  at page ${page.url()}` + (page.errors.length ? `\n  page errors: ${page.errors.join('; ')}` : '');
+    const now = Date.now();
+    const waiting = [...page.pending].map(([r, t]) => `${r.method()} ${r.url()} (${now - t} ms)`);
+    e.message +=
+      `\n  at page ${page.url()}` +
+      (page.errors.length ? `\n  page errors: ${page.errors.join('; ')}` : '') +
+      (waiting.length ? `\n  requests unanswered: ${waiting.join(', ')}` : '');
     throw e;
   } finally {
     await page.context().close();

@@ -53,16 +53,20 @@ RECEIPT=$("$BIN" --db "$DB" payslip "$WORKER" "$PERIOD" --project "$PROJECT" --j
 	sed -n 's/.*"receipt": *"\([^"]*\)".*/\1/p')
 [ -n "$RECEIPT" ] || bail "wageguard payslip gave no receipt code" "$OUT/payslip.log"
 
-add_user() { # name role [scope]
+ENTERPRISE_NAME=$(awk -F, -v u="$ENTERPRISE" '$1==u{print $2; exit}' "$DATA/enterprises.csv")
+WORKER_NAME=$(awk -F, -v w="$WORKER" '$1==w{print $2; exit}' "$DATA/workers.csv")
+
+add_user() { # name role display [scope]
 	local args=(--db "$DB" user add "$1" --role "$2" --password "$PASS")
-	[ -n "${3:-}" ] && args+=(--scope "$3")
+	[ -n "${3:-}" ] && args+=(--display "$3")
+	[ -n "${4:-}" ] && args+=(--scope "$4")
 	"$BIN" "${args[@]}" >>"$OUT/users.log" 2>&1 || bail "wageguard user add $1 --role $2 failed" "$OUT/users.log"
 }
-add_user admin admin
-add_user regulator regulator 3301
-add_user enterprise enterprise "$ENTERPRISE"
-add_user bank bank "$BANK"
-add_user worker worker "$WORKER"
+add_user admin admin "平台管理员"
+add_user regulator regulator "杭州市劳动保障监察支队" 3301
+add_user enterprise enterprise "${ENTERPRISE_NAME:-}" "$ENTERPRISE"
+add_user bank bank "$BANK 杭州分行" "$BANK"
+add_user worker worker "${WORKER_NAME:-}" "$WORKER"
 
 PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" --web "$ROOT/web/dist" >"$OUT/server.log" 2>&1 &

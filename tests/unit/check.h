@@ -8,29 +8,29 @@
 
 static int check_n, check_failed;
 
-#define CHECK(cond, ...)                                                              \
-	do {                                                                          \
-		++check_n;                                                            \
-		if (cond) {                                                           \
-			printf("ok %d - ", check_n);                                  \
-		} else {                                                              \
-			++check_failed;                                               \
-			printf("not ok %d - ", check_n);                              \
-		}                                                                     \
-		printf(__VA_ARGS__);                                                  \
-		printf("\n");                                                         \
-		if (!(cond))                                                          \
-			printf("#   failed: %s at %s:%d\n", #cond, __FILE__, __LINE__); \
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		++check_n;                                                                         \
+		if (cond) {                                                                        \
+			printf("ok %d - ", check_n);                                               \
+		} else {                                                                           \
+			++check_failed;                                                            \
+			printf("not ok %d - ", check_n);                                           \
+		}                                                                                  \
+		printf(__VA_ARGS__);                                                               \
+		printf("\n");                                                                      \
+		if (!(cond))                                                                       \
+			printf("#   failed: %s at %s:%d\n", #cond, __FILE__, __LINE__);            \
 	} while (0)
 
-#define CHECK_STR(got, want, ...)                                                     \
-	do {                                                                          \
-		const char *check_g_ = (got), *check_w_ = (want);                     \
-		int check_ok_ = check_g_ && check_w_ && strcmp(check_g_, check_w_) == 0; \
-		CHECK(check_ok_, __VA_ARGS__);                                        \
-		if (!check_ok_)                                                       \
-			printf("#   got '%s', want '%s'\n", check_g_ ? check_g_ : "(null)", \
-			       check_w_ ? check_w_ : "(null)");                       \
+#define CHECK_STR(got, want, ...)                                                                  \
+	do {                                                                                       \
+		const char *check_g_ = (got), *check_w_ = (want);                                  \
+		int check_ok_ = check_g_ && check_w_ && strcmp(check_g_, check_w_) == 0;           \
+		CHECK(check_ok_, __VA_ARGS__);                                                     \
+		if (!check_ok_)                                                                    \
+			printf("#   got '%s', want '%s'\n", check_g_ ? check_g_ : "(null)",        \
+			       check_w_ ? check_w_ : "(null)");                                    \
 	} while (0)
 
 static inline int check_done(void)

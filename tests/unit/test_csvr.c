@@ -51,7 +51,10 @@ static void collect(void *ctx, long line, const char *col, const char *msg)
 }
 
 static const struct csvr_col ent_cols[] = {
-	{"uscc", true}, {"name", true}, {"region_code", true}, {"legal_rep", false},
+	{"uscc", true},
+	{"name", true},
+	{"region_code", true},
+	{"legal_rep", false},
 };
 
 /* Opens text as a CSV and maps it to ent_cols; returns the problem count. */
@@ -109,10 +112,12 @@ static void test_header(void)
 	CHECK(n == 0 && idx[3] == -1, "absent optional column gives -1");
 	n = map_header("uscc,name,region_code,colour\n", idx, &rep);
 	CHECK(n == 1 && rep.line[0] == 1 && strcmp(rep.col[0], "colour") == 0 &&
-	      strcmp(rep.msg[0], "unknown column") == 0, "unknown column reported on line 1");
+		      strcmp(rep.msg[0], "unknown column") == 0,
+	      "unknown column reported on line 1");
 	n = map_header("uscc,legal_rep\n", idx, &rep);
 	CHECK(n == 2 && strcmp(rep.col[0], "name") == 0 && strcmp(rep.col[1], "region_code") == 0 &&
-	      strcmp(rep.msg[1], "missing required column") == 0, "each missing column reported");
+		      strcmp(rep.msg[1], "missing required column") == 0,
+	      "each missing column reported");
 	n = map_header("uscc,name,uscc,region_code\n", idx, &rep);
 	CHECK(n == 1 && strcmp(rep.msg[0], "duplicate column") == 0 && idx[0] == 0,
 	      "duplicate column reported, first one kept");
@@ -159,7 +164,8 @@ static void test_quoting(void)
 
 static void test_layout(void)
 {
-	struct csvr *r = open_text("\xEF\xBB\xBF" "a,b\r\n"
+	struct csvr *r = open_text("\xEF\xBB\xBF"
+				   "a,b\r\n"
 				   "\r\n"
 				   "1,2\r\n"
 				   "\n"
@@ -290,7 +296,8 @@ static void test_large(void)
 	}
 	fprintf(fp, "project_code,id_number,date,hours,note\n");
 	for (int i = 0; i < 100000; i++)
-		fprintf(fp, "P%06d,11010519491231002X,2026-11-%02d,8.5,\"row %d, "
+		fprintf(fp,
+			"P%06d,11010519491231002X,2026-11-%02d,8.5,\"row %d, "
 			"some padding to make every row about a hundred bytes long\"\n",
 			i % 1000, i % 28 + 1, i);
 	fclose(fp);

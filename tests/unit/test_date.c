@@ -95,7 +95,8 @@ int main(void)
 	parse_rc("20260101", -1);
 	parse_rc("", -1);
 	CHECK(date_is_leap(2024) && date_is_leap(2000) && !date_is_leap(1900) &&
-	      !date_is_leap(2026), "leap years: 2024, 2000 yes; 1900, 2026 no");
+		      !date_is_leap(2026),
+	      "leap years: 2024, 2000 yes; 1900, 2026 no");
 
 	bad = round_trip_all();
 	CHECK(bad == 0, "round trip 1900-01-01..2999-12-31 (%d bad days)", bad);
@@ -140,7 +141,8 @@ int main(void)
 	CHECK(rc == 0 && cal.n == 3 && cal.kinds[0] == 'H',
 	      "set replaces the kind of an existing day");
 	CHECK(cal.days[0] == D("2026-10-01") && cal.days[1] == D("2026-10-02") &&
-	      cal.days[2] == D("2026-10-10"), "calendar stays sorted");
+		      cal.days[2] == D("2026-10-10"),
+	      "calendar stays sorted");
 	printf("# a BUG line on stderr is expected next\n");
 	rc = calendar_set(&cal, D("2026-10-03"), 'x');
 	CHECK(rc == -1 && cal.n == 3, "unknown kind refused");
@@ -160,8 +162,10 @@ int main(void)
 	      "2026 (Jan 2..Dec 31): 260 weekdays, 2 holidays, 1 make-up day");
 
 	bad = naive_mismatches(&cal, D("2026-09-01"), D("2026-11-30"));
-	CHECK(bad == 0, "working days between = day-by-day count for all pairs in Sep-Nov "
-	      "(%d mismatches)", bad);
+	CHECK(bad == 0,
+	      "working days between = day-by-day count for all pairs in Sep-Nov "
+	      "(%d mismatches)",
+	      bad);
 
 	CHECK(calendar_add_working_days(&cal, D("2026-10-07"), 0) == D("2026-10-07"),
 	      "adding 0 working days gives the day itself");

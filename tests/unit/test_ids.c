@@ -51,8 +51,10 @@ int main(void)
 	CHECK_STR(norm, "11010519491231002X", "lowercase x normalised to X");
 	rc = idcard_validate("360426199101010071", NULL);
 	CHECK(rc == IDS_OK, "360426199101010071 is valid (norm may be NULL)");
-	CHECK(idcard_check_char("11010519491231002") == 'X', "check char of 11010519491231002 is X");
-	CHECK(idcard_check_char("36042619910101007") == '1', "check char of 36042619910101007 is 1");
+	CHECK(idcard_check_char("11010519491231002") == 'X',
+	      "check char of 11010519491231002 is X");
+	CHECK(idcard_check_char("36042619910101007") == '1',
+	      "check char of 36042619910101007 is 1");
 	CHECK(idcard_check_char("3604261991010100A") == '\0', "check char of a non-digit is NUL");
 
 	id_rc("36042619910102009X", IDS_CHECK, "bad checksum");
@@ -111,6 +113,7 @@ int main(void)
 	region_rc("3301000", IDS_LENGTH);
 	region_rc("33010a", IDS_CHAR);
 	CHECK(region_province_ok(71) && region_province_ok(15) && !region_province_ok(16) &&
-	      !region_province_ok(83) && !region_province_ok(10), "province code ranges");
+		      !region_province_ok(83) && !region_province_ok(10),
+	      "province code ranges");
 	return check_done();
 }

@@ -28,7 +28,8 @@ int main(void)
 	longid[sizeof(longid) - 2] = 'E';
 	mask_id(longid, buf);
 	CHECK(strlen(buf) == MASK_BUFSZ - 1 && buf[MASK_BUFSZ - 2] == 'E' &&
-	      strncmp(buf, "777777*", 7) == 0, "overlong ID is capped and keeps its ends");
+		      strncmp(buf, "777777*", 7) == 0,
+	      "overlong ID is capped and keeps its ends");
 	memset(longid, '1', sizeof(longid) - 1);
 	longid[sizeof(longid) - 2] = '9';
 	mask_card(longid, buf);

@@ -16,7 +16,8 @@ int main(void)
 	CHECK(ok("notice.hotline", "12333"), "the hotline");
 	CHECK(ok("notice.hotline", "0571-12333"), "a hotline with an area code");
 	CHECK(!ok("notice.hotline", "call us"), "a hotline must be a number");
-	CHECK(ok("notice.pay_day", "end") && ok("notice.pay_day", "1") && ok("notice.pay_day", "31"),
+	CHECK(ok("notice.pay_day", "end") && ok("notice.pay_day", "1") &&
+		      ok("notice.pay_day", "31"),
 	      "pay days 1, 31 and end");
 	CHECK(!ok("notice.pay_day", "0") && !ok("notice.pay_day", "32") &&
 		      !ok("notice.pay_day", "15th"),
@@ -48,7 +49,8 @@ int main(void)
 	      "text is one non-empty line");
 	CHECK(ok("notice.legal_aid", NULL) && !ok("notice.nothing", NULL),
 	      "a NULL value checks the key alone");
-	CHECK(notice_config_owns("region.33.minimum_wage") && !notice_config_owns("warn.ladder.red"),
+	CHECK(notice_config_owns("region.33.minimum_wage") &&
+		      !notice_config_owns("warn.ladder.red"),
 	      "warn keys are not the notice module's");
 
 	struct doc d = DOC_INIT;

@@ -90,3 +90,9 @@ export function weekday(p: string, d: number): number {
   const [y, m] = p.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
+
+/** "name（detail）" in Chinese, "name (detail)" in English. */
+export function paren(main: string, detail: string | null | undefined): string {
+  if (!detail) return main;
+  return getLang() === 'zh' ? `${main}（${detail}）` : `${main} (${detail})`;
+}

@@ -13,8 +13,7 @@
 static const char *scope_sql(int role)
 {
 	switch (role) {
-	case SCOPE_REGULATOR:
-		return "p.region_code::text LIKE $1::text || '%'";
+	case SCOPE_REGULATOR: return "p.region_code::text LIKE $1::text || '%'";
 	case SCOPE_ENTERPRISE:
 		return "(p.owner_id=" ENT " OR p.contractor_id=" ENT
 		       " OR EXISTS(SELECT 1 FROM subcontracts sc WHERE sc.project_id=p.id"
@@ -22,12 +21,12 @@ static const char *scope_sql(int role)
 		       " OR EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
 		       " AND em.employer_id=" ENT "))";
 	case SCOPE_BANK:
-		return "EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=p.id AND a.bank_code=$1)";
+		return "EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=p.id AND "
+		       "a.bank_code=$1)";
 	case SCOPE_WORKER:
 		return "EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
 		       " AND em.person_id=(SELECT id FROM persons WHERE id_number=$1))";
-	default:
-		return "($1::text IS NULL OR TRUE)";
+	default: return "($1::text IS NULL OR TRUE)";
 	}
 }
 
@@ -54,7 +53,8 @@ int pg_project_in_scope(struct store *s, const char *code, int role, const char 
 	if (role < SCOPE_ADMIN || role > SCOPE_WORKER)
 		return WG_ENOTFOUND;
 	char sql[1024];
-	snprintf(sql, sizeof sql, "SELECT 1 FROM projects p WHERE p.code=$2 AND (%s)", scope_sql(role));
+	snprintf(sql, sizeof sql, "SELECT 1 FROM projects p WHERE p.code=$2 AND (%s)",
+		 scope_sql(role));
 	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, scope);
@@ -75,14 +75,17 @@ int pg_project_list(struct store *s, int role, const char *scope, const char *qt
 	char sql[3000];
 	snprintf(sql, sizeof sql,
 		 "SELECT p.code, p.name, p.industry, o.uscc, o.name, c.uscc, c.name, p.region_code,"
-		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS NULL),"
-		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS NULL"
+		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS "
+		 "NULL),"
+		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS "
+		 "NULL"
 		 "  AND w.level=2), count(*) OVER ()"
 		 " FROM projects p JOIN enterprises o ON o.id=p.owner_id"
 		 " JOIN enterprises c ON c.id=p.contractor_id WHERE (%s)"
 		 " AND ($2::text IS NULL OR strpos(p.code, $2) > 0 OR strpos(p.name, $2) > 0)"
 		 " AND ($3::text IS NULL OR p.region_code::text LIKE $3 || '%%')"
-		 " ORDER BY p.code LIMIT $4 OFFSET $5", scope_sql(role));
+		 " ORDER BY p.code LIMIT $4 OFFSET $5",
+		 scope_sql(role));
 	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, scope);
@@ -96,8 +99,16 @@ int pg_project_list(struct store *s, int role, const char *scope, const char *qt
 	*total = 0;
 	for (int i = 0; i < PQntuples(res) && !rc; i++) {
 #define T(n) PQgetvalue(res, i, n)
-		struct project_row r = {T(0), T(1), T(2), T(3), T(4), T(5), T(6), pg_int(res, i, 7),
-					pg_int(res, i, 8), pg_int(res, i, 9)};
+		struct project_row r = {T(0),
+					T(1),
+					T(2),
+					T(3),
+					T(4),
+					T(5),
+					T(6),
+					pg_int(res, i, 7),
+					pg_int(res, i, 8),
+					pg_int(res, i, 9)};
 #undef T
 		*total = pg_int(res, i, 10);
 		rc = cb(ctx, &r);
@@ -106,8 +117,10 @@ int pg_project_list(struct store *s, int role, const char *scope, const char *qt
 	if (!rc && *total == 0 && offset > 0) {
 		snprintf(sql, sizeof sql,
 			 "SELECT count(*) FROM projects p WHERE (%s)"
-			 " AND ($2::text IS NULL OR strpos(p.code, $2) > 0 OR strpos(p.name, $2) > 0)"
-			 " AND ($3::text IS NULL OR p.region_code::text LIKE $3 || '%%')", scope_sql(role));
+			 " AND ($2::text IS NULL OR strpos(p.code, $2) > 0 OR strpos(p.name, $2) > "
+			 "0)"
+			 " AND ($3::text IS NULL OR p.region_code::text LIKE $3 || '%%')",
+			 scope_sql(role));
 		p.n = 3;
 		if ((rc = query(q, sql, &p, &res, "projects")))
 			return rc;
@@ -124,9 +137,11 @@ int pg_project_months(struct store *s, const char *code,
 	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, code);
-	int rc = query(q,
+	int rc = query(
+		q,
 		"WITH p AS (SELECT id FROM projects WHERE code=$1),"
-		" d AS (SELECT period, sum(length(replace((mask::bit(32))::text, '0', ''))) AS days,"
+		" d AS (SELECT period, sum(length(replace((mask::bit(32))::text, '0', ''))) AS "
+		"days,"
 		"  count(*) AS workers FROM wm_days WHERE project_id=(SELECT id FROM p) AND mask<>0"
 		"  GROUP BY period),"
 		" r AS (SELECT period, sum(gross) AS gross, sum(net) AS net FROM payroll"
@@ -139,10 +154,12 @@ int pg_project_months(struct store *s, const char *code,
 		"  GROUP BY 1),"
 		" k AS (SELECT period FROM d UNION SELECT period FROM r UNION SELECT period FROM y"
 		"  UNION SELECT period FROM a)"
-		" SELECT k.period, coalesce(d.days, 0), coalesce(d.workers, 0), coalesce(r.gross, 0),"
+		" SELECT k.period, coalesce(d.days, 0), coalesce(d.workers, 0), coalesce(r.gross, "
+		"0),"
 		" coalesce(r.net, 0), coalesce(y.paid, 0), coalesce(a.allocated, 0) FROM k"
 		" LEFT JOIN d USING(period) LEFT JOIN r USING(period) LEFT JOIN y USING(period)"
-		" LEFT JOIN a USING(period) ORDER BY k.period", &p, &res, "project months");
+		" LEFT JOIN a USING(period) ORDER BY k.period",
+		&p, &res, "project months");
 	if (rc)
 		return rc;
 	for (int i = 0; i < PQntuples(res) && !rc; i++) {
@@ -163,18 +180,28 @@ int pg_project_roster(struct store *s, const char *code,
 	PGresult *res;
 	pg_param_text(&p, code);
 	int rc = query(q,
-		"SELECT pe.id_number, w.name, em.team, em.trade, e.uscc, em.wage_type, em.wage_rate,"
-		" em.start_date, coalesce(em.end_date, -1) FROM employments em"
-		" JOIN persons pe ON pe.id=em.person_id LEFT JOIN workers w ON w.person_id=em.person_id"
-		" JOIN enterprises e ON e.id=em.employer_id"
-		" WHERE em.project_id=(SELECT id FROM projects WHERE code=$1)"
-		" ORDER BY em.team, w.name, em.start_date", &p, &res, "roster");
+		       "SELECT pe.id_number, w.name, em.team, em.trade, e.uscc, em.wage_type, "
+		       "em.wage_rate,"
+		       " em.start_date, coalesce(em.end_date, -1) FROM employments em"
+		       " JOIN persons pe ON pe.id=em.person_id LEFT JOIN workers w ON "
+		       "w.person_id=em.person_id"
+		       " JOIN enterprises e ON e.id=em.employer_id"
+		       " WHERE em.project_id=(SELECT id FROM projects WHERE code=$1)"
+		       " ORDER BY em.team, w.name, em.start_date",
+		       &p, &res, "roster");
 	if (rc)
 		return rc;
 	for (int i = 0; i < PQntuples(res) && !rc; i++) {
 #define T(n) (PQgetisnull(res, i, n) ? NULL : PQgetvalue(res, i, n))
-		struct roster_row r = {T(0), T(1), T(2), T(3), T(4), T(5), pg_int(res, i, 6),
-				       pg_int(res, i, 7), pg_int(res, i, 8)};
+		struct roster_row r = {T(0),
+				       T(1),
+				       T(2),
+				       T(3),
+				       T(4),
+				       T(5),
+				       pg_int(res, i, 6),
+				       pg_int(res, i, 7),
+				       pg_int(res, i, 8)};
 #undef T
 		rc = cb(ctx, &r);
 	}
@@ -194,12 +221,15 @@ int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 		" ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s))"
 		" GROUP BY 1, 2 ORDER BY 1, 2",
 		"SELECT w.period, sum(w.amount), count(DISTINCT w.person_id) FROM warnings w"
-		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND w.rule IN (5, 8)"
+		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND w.rule IN "
+		"(5, 8)"
 		" AND (%s) GROUP BY 1 ORDER BY 1",
-		"SELECT p.code, p.name, p.region_code, sum((w.level=2)::int), sum((w.level=1)::int),"
+		"SELECT p.code, p.name, p.region_code, sum((w.level=2)::int), "
+		"sum((w.level=1)::int),"
 		" sum(CASE WHEN w.rule IN (5, 8) THEN w.amount ELSE 0 END) FROM warnings w"
 		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (%s)"
-		" GROUP BY p.id, p.code, p.name, p.region_code ORDER BY 4 DESC, 6 DESC, 5 DESC, p.code"
+		" GROUP BY p.id, p.code, p.name, p.region_code ORDER BY 4 DESC, 6 DESC, 5 DESC, "
+		"p.code"
 		" LIMIT 10",
 	};
 	struct pg_params p = {0};
@@ -229,7 +259,8 @@ int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 		 " (SELECT count(DISTINCT em.person_id) FROM employments em JOIN projects p"
 		 "  ON p.id=em.project_id WHERE %s),"
 		 " (SELECT count(*) FROM warnings w LEFT JOIN projects p ON p.id=w.project_id"
-		 "  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))", sc, sc, sc);
+		 "  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))",
+		 sc, sc, sc);
 	if ((rc = query(q, sql, &p, &res, "dashboard")))
 		return rc;
 	k->projects = pg_int(res, 0, 0);
@@ -253,11 +284,14 @@ int pg_complaint_add(struct store *s, struct complaint *c)
 	pg_param_int(&p, c->claimed);
 	pg_param_text(&p, c->description);
 	pg_param_int(&p, c->received_on);
-	int rc = query(q,
+	int rc = query(
+		q,
 		"INSERT INTO complaints(channel, name, phone, id_number, project_code, employer,"
 		" claimed, description, received_on, status, region) VALUES($1, $2, $3, $4, $5, $6,"
-		" $7, $8, $9, 'received', coalesce((SELECT region_code FROM projects WHERE code=$5), 0))"
-		" RETURNING id", &p, &res, "complaint");
+		" $7, $8, $9, 'received', coalesce((SELECT region_code FROM projects WHERE "
+		"code=$5), 0))"
+		" RETURNING id",
+		&p, &res, "complaint");
 	if (rc)
 		return rc;
 	c->id = pg_int(res, 0, 0);

@@ -69,7 +69,7 @@ int pg_track_reserve(struct pg_store *q, size_t n)
 		uint64_t *slot = calloc(cap, sizeof *slot);
 		if (!slot)
 			return WG_ENOMEM;
-		struct pg_keyset bigger = { slot, cap, 0 };
+		struct pg_keyset bigger = {slot, cap, 0};
 		for (size_t i = 0; i < t->cap; i++)
 			if (t->slot[i])
 				track_put(&bigger, t->slot[i]);
@@ -112,7 +112,7 @@ int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *e
 	bool by_project = d->cols[0].type == COL_PROJECT && d->cols[0].key;
 	if (!by_project)
 		project = 0;
-	int64_t v[2] = { k, project };
+	int64_t v[2] = {k, project};
 	struct pg_scope *sc = &q->scopes[mix(pg_hash(PG_HASH_SEED, v, sizeof v)) % PG_SCOPES];
 	if (sc->state != PG_SCOPE_UNKNOWN && sc->kind == (int8_t)k && sc->project == project) {
 		*empty = sc->state == PG_SCOPE_EMPTY;
@@ -125,7 +125,7 @@ int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *e
 		 by_project ? "SELECT 1 FROM %s WHERE project_id=$1 LIMIT 1"
 			    : "SELECT 1 FROM %s LIMIT 1",
 		 d->table);
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	if (by_project)
 		pg_param_int(&p, project);
 	PGresult *res;
@@ -135,9 +135,9 @@ int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *e
 		return rc;
 	*empty = PQntuples(res) == 0;
 	PQclear(res);
-	*sc = (struct pg_scope){ .project = project,
-				 .kind = (int8_t)k,
-				 .state = *empty ? PG_SCOPE_EMPTY : PG_SCOPE_FULL };
+	*sc = (struct pg_scope){.project = project,
+				.kind = (int8_t)k,
+				.state = *empty ? PG_SCOPE_EMPTY : PG_SCOPE_FULL};
 	return WG_OK;
 }
 

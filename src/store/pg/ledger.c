@@ -98,7 +98,7 @@ int pg_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e)
 	int rc;
 	if ((rc = pg_flush(q, PG_LEDGER_BUF)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_int(&p, seq);
 	if ((rc = pg_run(q, PGN_LEDGER_GET, "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq=$1", &p,
 			 &res, "ledger get")))
@@ -124,14 +124,14 @@ int pg_ledger_scan(struct store *s, int64_t from, const char *kind, int64_t limi
 	int64_t left = limit > 0 ? limit : INT64_MAX;
 	while (left > 0) {
 		int64_t page = left < PG_LEDGER_PAGE ? left : PG_LEDGER_PAGE;
-		struct pg_params p = { 0 };
+		struct pg_params p = {0};
 		PGresult *res;
 		pg_param_int(&p, from);
 		pg_param_text(&p, kind);
 		pg_param_int(&p, page);
 		if ((rc = pg_run(q, PGN_LEDGER_SCAN,
 				 "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq>=$1 AND ($2::text "
-							 "IS NULL OR kind=$2) ORDER BY seq"
+				 "IS NULL OR kind=$2) ORDER BY seq"
 				 " LIMIT $3",
 				 &p, &res, "ledger scan")))
 			return rc;

@@ -54,10 +54,11 @@ static const char *const migrations[] = {
 	" PRIMARY KEY(id, region), UNIQUE(project_id, person_id, start_date, region));"
 	"CREATE INDEX employments_person ON employments(person_id);"
 	/* the largest table: no surrogate id, references checked by the importer (a
-	 * foreign-key probe per row would double its cost), as on SQLite */
+	 * foreign-key probe per row would double its cost), keyed project, then day, as on
+	 * SQLite: a day's feed appends at the end of each project's range of the index */
 	"CREATE TABLE attendance(project_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
 	" date BIGINT NOT NULL, hours BIGINT NOT NULL, region BIGINT NOT NULL,"
-	" lseq BIGINT NOT NULL, PRIMARY KEY(project_id, person_id, date, region));"
+	" lseq BIGINT NOT NULL, PRIMARY KEY(project_id, date, person_id, region));"
 	"CREATE TABLE allocations(id BIGSERIAL, txn_id TEXT NOT NULL, region BIGINT NOT NULL,"
 	" project_id BIGINT NOT NULL REFERENCES projects(id), date BIGINT NOT NULL,"
 	" amount BIGINT NOT NULL, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
@@ -112,6 +113,7 @@ static const char *const migrations[] = {
 	"CREATE TABLE wm_days(project_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
 	" period BIGINT NOT NULL, mask BIGINT NOT NULL, region BIGINT NOT NULL,"
 	" PRIMARY KEY(project_id, person_id, period, region));"
+	"CREATE INDEX wm_days_person ON wm_days(person_id, period);"
 	"CREATE TABLE config(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE warnings(id BIGSERIAL PRIMARY KEY, rule INTEGER NOT NULL,"
 	" project_id BIGINT NOT NULL, employer_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
@@ -157,12 +159,15 @@ int pg_migrate(struct store *s, int *applied)
 	*applied = 0;
 	for (;;) {
 		/* the lock first: CREATE TABLE IF NOT EXISTS races with itself otherwise */
-		rc = pg_exec(q, "BEGIN; SELECT pg_advisory_xact_lock(" PG_MIGRATION_LOCK ");"
-			       " CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
-			       " value TEXT NOT NULL)", "migration");
+		rc = pg_exec(q,
+			     "BEGIN; SELECT pg_advisory_xact_lock(" PG_MIGRATION_LOCK ");"
+			     " CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
+			     " value TEXT NOT NULL)",
+			     "migration");
 		if (rc)
 			goto undo;
-		PGresult *res = PQexec(q->conn, "SELECT value FROM meta WHERE key='schema_version'");
+		PGresult *res =
+			PQexec(q->conn, "SELECT value FROM meta WHERE key='schema_version'");
 		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 			rc = pg_fail(q, "schema version", res);
 			PQclear(res);
@@ -186,7 +191,8 @@ int pg_migrate(struct store *s, int *applied)
 		char sql[160];
 		snprintf(sql, sizeof sql,
 			 "INSERT INTO meta VALUES('schema_version', '%d') ON CONFLICT(key)"
-			 " DO UPDATE SET value=excluded.value; COMMIT", version + 1);
+			 " DO UPDATE SET value=excluded.value; COMMIT",
+			 version + 1);
 		if ((rc = pg_exec(q, sql, what)))
 			goto undo;
 		++*applied;

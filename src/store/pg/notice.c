@@ -58,13 +58,13 @@ static int cycle_row(void *ctx, const PGresult *res)
 {
 	struct cycles_ctx *cc = ctx;
 	struct pay_cycle c = {0};
-	const char **text[10] = {&c.project, &c.project_name, &c.employer_uscc, &c.employer_name,
-				 &c.id_number, &c.name, &c.phone, &c.bank_card, &c.bank_code,
-				 &c.vouchers};
+	const char **text[10] = {&c.project,   &c.project_name, &c.employer_uscc, &c.employer_name,
+				 &c.id_number, &c.name,         &c.phone,         &c.bank_card,
+				 &c.bank_code, &c.vouchers};
 	for (int i = 0; i < 10; i++)
 		*text[i] = text_or_null(res, i);
-	int64_t *num[9] = {&c.period, &c.days, &c.gross, &c.deductions, &c.net, &c.due,
-			   &c.paid, &c.paid_on, &c.payments};
+	int64_t *num[9] = {&c.period, &c.days, &c.gross,   &c.deductions, &c.net,
+			   &c.due,    &c.paid, &c.paid_on, &c.payments};
 	for (int i = 0; i < 9; i++)
 		*num[i] = pg_int(res, 0, 10 + i);
 	c.has_payroll = (int)pg_int(res, 0, 19);
@@ -84,7 +84,8 @@ int pg_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
 	struct cycles_ctx cc = {cb, ctx};
 	/* keys first, then the ok payments of those keys aggregated once (no correlated
 	 * subqueries: they do not distribute on Citus); text sorts bytewise as on SQLite */
-	return pg_stream(q, PGN_PAY_CYCLES,
+	return pg_stream(
+		q, PGN_PAY_CYCLES,
 		"WITH pj AS (SELECT id FROM projects WHERE $1::text IS NULL OR code=$1),"
 		" keys AS (SELECT project_id, person_id, period FROM payroll"
 		"  WHERE project_id IN (SELECT id FROM pj) AND ($2::bigint < 0 OR period=$2)"
@@ -92,12 +93,14 @@ int pg_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
 		"  WHERE $4::int=0 AND project_id IN (SELECT id FROM pj)"
 		"  AND ($2::bigint < 0 OR period=$2)),"
 		" pay AS (SELECT x.project_id, x.person_id, x.period,"
-		"  string_agg(x.txn_id, ';' ORDER BY x.paid_on, x.txn_id COLLATE \"C\") AS vouchers,"
+		"  string_agg(x.txn_id, ';' ORDER BY x.paid_on, x.txn_id COLLATE \"C\") AS "
+		"vouchers,"
 		"  sum(x.amount) AS paid, max(x.paid_on) AS paid_on, count(*) AS n"
 		"  FROM payments x JOIN keys k ON k.project_id=x.project_id"
 		"  AND k.person_id=x.person_id AND k.period=x.period"
 		"  WHERE x.status='ok' GROUP BY 1, 2, 3)"
-		" SELECT p.code, p.name, e.uscc, e.name, pe.id_number, w.name, w.phone, w.bank_card,"
+		" SELECT p.code, p.name, e.uscc, e.name, pe.id_number, w.name, w.phone, "
+		"w.bank_card,"
 		"  w.bank_code, pay.vouchers,"
 		"  k.period, coalesce(r.days, 0), coalesce(r.gross, 0), coalesce(r.deductions, 0),"
 		"  coalesce(r.net, 0), coalesce(r.due_date, -1), coalesce(pay.paid, 0),"
@@ -109,7 +112,8 @@ int pg_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
 		" LEFT JOIN payroll r ON r.project_id=k.project_id AND r.person_id=k.person_id"
 		"  AND r.period=k.period"
 		" LEFT JOIN enterprises e ON e.id=r.employer_id"
-		" LEFT JOIN confirmations c ON c.project_id=r.project_id AND c.person_id=r.person_id"
+		" LEFT JOIN confirmations c ON c.project_id=r.project_id AND "
+		"c.person_id=r.person_id"
 		"  AND c.period=r.period AND c.payroll_lseq=r.lseq"
 		" LEFT JOIN pay ON pay.project_id=k.project_id AND pay.person_id=k.person_id"
 		"  AND pay.period=k.period"
@@ -130,11 +134,12 @@ int pg_project_subcontracts(struct store *s, const char *code,
 	struct pg_params p = {0};
 	pg_param_text(&p, code);
 	if ((rc = pg_run(q, PGN_SUBCONTRACTS,
-		"SELECT e.uscc, e.name, s.contract_value, s.start_date, coalesce(s.end_date, -1)"
-		" FROM subcontracts s JOIN projects p ON p.id=s.project_id"
-		" JOIN enterprises e ON e.id=s.subcontractor_id"
-		" WHERE p.code=$1 ORDER BY s.start_date, e.uscc COLLATE \"C\"",
-		&p, &res, "subcontracts")))
+			 "SELECT e.uscc, e.name, s.contract_value, s.start_date, "
+			 "coalesce(s.end_date, -1)"
+			 " FROM subcontracts s JOIN projects p ON p.id=s.project_id"
+			 " JOIN enterprises e ON e.id=s.subcontractor_id"
+			 " WHERE p.code=$1 ORDER BY s.start_date, e.uscc COLLATE \"C\"",
+			 &p, &res, "subcontracts")))
 		return rc;
 	for (int i = 0; i < PQntuples(res) && !rc; i++) {
 		struct subcontract_view v = {
@@ -161,7 +166,8 @@ int pg_config_list(struct store *s, const char *prefix,
 	/* left() compares characters literally: a prefix with LIKE's wildcards stays literal */
 	if ((rc = pg_run(q, PGN_CONFIG_LIST,
 			 "SELECT key, value FROM config WHERE left(key, length($1))=$1"
-			 " ORDER BY key COLLATE \"C\"", &p, &res, "config")))
+			 " ORDER BY key COLLATE \"C\"",
+			 &p, &res, "config")))
 		return rc;
 	for (int i = 0; i < PQntuples(res) && !rc; i++)
 		rc = cb(ctx, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));

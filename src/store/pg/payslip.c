@@ -21,26 +21,33 @@ int pg_payslip(struct store *s, const char *project, const char *id_number, int6
 	pg_param_text(&p, id_number);
 	pg_param_int(&p, period);
 	if ((rc = pg_run(q, PGN_PAYSLIP,
-		"SELECT p.code, p.name, e.uscc, e.name, pe.id_number, w.name, w.phone, w.bank_card,"
-		" r.period, r.days, r.gross, r.deductions, r.net, coalesce(r.due_date, -1), r.lseq,"
-		" coalesce(c.status, 0), c.reason, coalesce(c.claimed, 0), r.project_id, r.person_id"
-		" FROM payroll r JOIN projects p ON p.id=r.project_id"
-		" JOIN enterprises e ON e.id=r.employer_id JOIN persons pe ON pe.id=r.person_id"
-		" LEFT JOIN workers w ON w.person_id=r.person_id"
-		" LEFT JOIN confirmations c ON c.project_id=r.project_id AND c.person_id=r.person_id"
-		"  AND c.period=r.period AND c.payroll_lseq=r.lseq"
-		" WHERE p.code=$1 AND pe.id_number=$2 AND r.period=$3", &p, &res, "payslip")))
+			 "SELECT p.code, p.name, e.uscc, e.name, pe.id_number, w.name, w.phone, "
+			 "w.bank_card,"
+			 " r.period, r.days, r.gross, r.deductions, r.net, coalesce(r.due_date, "
+			 "-1), r.lseq,"
+			 " coalesce(c.status, 0), c.reason, coalesce(c.claimed, 0), r.project_id, "
+			 "r.person_id"
+			 " FROM payroll r JOIN projects p ON p.id=r.project_id"
+			 " JOIN enterprises e ON e.id=r.employer_id JOIN persons pe ON "
+			 "pe.id=r.person_id"
+			 " LEFT JOIN workers w ON w.person_id=r.person_id"
+			 " LEFT JOIN confirmations c ON c.project_id=r.project_id AND "
+			 "c.person_id=r.person_id"
+			 "  AND c.period=r.period AND c.payroll_lseq=r.lseq"
+			 " WHERE p.code=$1 AND pe.id_number=$2 AND r.period=$3",
+			 &p, &res, "payslip")))
 		return rc;
 	if (PQntuples(res) == 0) {
 		PQclear(res);
 		return WG_ENOTFOUND;
 	}
 	const int text_cols[9] = {0, 1, 2, 3, 4, 5, 6, 7, 16};
-	const char **str[9] = {&out->project, &out->project_name, &out->employer,
-			       &out->employer_name, &out->id_number, &out->name, &out->phone,
-			       &out->bank_card, &out->reason};
+	const char **str[9] = {&out->project,       &out->project_name, &out->employer,
+			       &out->employer_name, &out->id_number,    &out->name,
+			       &out->phone,         &out->bank_card,    &out->reason};
 	for (int i = 0; i < 9; i++)
-		*str[i] = PQgetisnull(res, 0, text_cols[i]) ? NULL : PQgetvalue(res, 0, text_cols[i]);
+		*str[i] =
+			PQgetisnull(res, 0, text_cols[i]) ? NULL : PQgetvalue(res, 0, text_cols[i]);
 	out->period = pg_int(res, 0, 8);
 	out->days = pg_int(res, 0, 9);
 	out->gross = pg_int(res, 0, 10);
@@ -58,10 +65,11 @@ int pg_payslip(struct store *s, const char *project, const char *id_number, int6
 	pg_param_int(&pp, pid);
 	pg_param_int(&pp, person);
 	pg_param_int(&pp, period);
-	if ((rc = pg_run(q, PGN_PAYSLIP_PAYMENTS,
-			 "SELECT txn_id, status, bank_card, amount, paid_on FROM payments"
-			 " WHERE project_id=$1 AND person_id=$2 AND period=$3 ORDER BY paid_on, txn_id",
-			 &pp, &pay, "payslip payments")))
+	if ((rc = pg_run(
+		     q, PGN_PAYSLIP_PAYMENTS,
+		     "SELECT txn_id, status, bank_card, amount, paid_on FROM payments"
+		     " WHERE project_id=$1 AND person_id=$2 AND period=$3 ORDER BY paid_on, txn_id",
+		     &pp, &pay, "payslip payments")))
 		return rc;
 	for (int i = 0; i < PQntuples(pay) && !rc; i++) {
 		struct payslip_payment py = {

@@ -97,8 +97,8 @@ int pg_run_named(struct pg_store *q, const char *name, bool *prepared, const cha
 	return WG_OK;
 }
 
-int pg_run(struct pg_store *q, int slot, const char *sql, const struct pg_params *p,
-	   PGresult **out, const char *what)
+int pg_run(struct pg_store *q, int slot, const char *sql, const struct pg_params *p, PGresult **out,
+	   const char *what)
 {
 	char name[16];
 	snprintf(name, sizeof name, "n%d", slot);
@@ -112,7 +112,8 @@ int pg_run_custom(struct pg_store *q, const char *sql, const struct pg_params *p
 	int rc = pg_settle(q);
 	if (rc)
 		return rc;
-	PGresult *res = PQexecParams(q->conn, sql, p ? p->n : 0, NULL, p ? p->v : NULL, NULL, NULL, 0);
+	PGresult *res =
+		PQexecParams(q->conn, sql, p ? p->n : 0, NULL, p ? p->v : NULL, NULL, NULL, 0);
 	ExecStatusType st = PQresultStatus(res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		rc = pg_fail(q, what, res);
@@ -176,8 +177,10 @@ static int pg_begin(struct store *s)
 	/* READ COMMITTED after the chain lock: every statement sees every writer that finished
 	 * before us, and no writer runs beside us, so the transaction behaves as serial without
 	 * the aborts SERIALIZABLE would add. The lock is the first statement for that reason. */
-	int rc = pg_exec(q, "BEGIN ISOLATION LEVEL READ COMMITTED; "
-			    "SELECT pg_advisory_xact_lock(" PG_CHAIN_LOCK ")", "begin");
+	int rc = pg_exec(q,
+			 "BEGIN ISOLATION LEVEL READ COMMITTED; "
+			 "SELECT pg_advisory_xact_lock(" PG_CHAIN_LOCK ")",
+			 "begin");
 	if (rc) {
 		pg_exec(q, "ROLLBACK", "rollback");
 		return rc;
@@ -203,7 +206,8 @@ static int pg_commit(struct store *s)
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		rc = pg_fail(q, "commit", res);
 	} else if (strcmp(PQcmdStatus(res), "COMMIT") != 0) {
-		snprintf(s->errmsg, sizeof s->errmsg, "pg: commit: the transaction was rolled back");
+		snprintf(s->errmsg, sizeof s->errmsg,
+			 "pg: commit: the transaction was rolled back");
 		rc = WG_ESTORE;
 	}
 	PQclear(res);
@@ -305,7 +309,7 @@ int store_pg_open(struct store **out, const char *conninfo, char *err, size_t er
 	/* text we send and read is UTF-8 whatever the server's default; day numbers and
 	 * integers need no other setting */
 	if ((rc = pg_exec(q, "SET client_encoding = 'UTF8'; SET application_name = 'wageguard'",
-			   "connect")))
+			  "connect")))
 		goto fail;
 	if ((rc = pg_migrate(&q->base, &applied)))
 		goto fail;

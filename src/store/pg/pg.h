@@ -38,7 +38,7 @@ struct pg_rref {
 #define PG_SCOPES 8192
 enum pg_scope_state { PG_SCOPE_UNKNOWN = 0, PG_SCOPE_EMPTY, PG_SCOPE_FULL };
 struct pg_scope {
-	int64_t project;   /* 0 for whole-table scopes */
+	int64_t project; /* 0 for whole-table scopes */
 	int8_t kind;
 	int8_t state;
 };
@@ -54,28 +54,56 @@ struct pg_keyset {
 /* Rows waiting for COPY: one buffer per kind and one for the ledger. */
 #define PG_COPY_BYTES (1u << 20)
 #define PG_LEDGER_BUF REC__COUNT
-#define PG_PERSON_BUF (REC__COUNT + 1)   /* new people, with ids taken from their sequence */
+#define PG_PERSON_BUF (REC__COUNT + 1) /* new people, with ids taken from their sequence */
 #define PG_NBUF (REC__COUNT + 2)
 #define PG_ID_BLOCK 1024
 struct pg_copybuf {
-	struct dbuf data;     /* COPY text format, one line per row */
+	struct dbuf data; /* COPY text format, one line per row */
 	int64_t rows;
 };
 
 /* Named statement slots, prepared on first use as "n<slot>". */
 enum {
-	PGN_REF_ENTERPRISE, PGN_REF_PROJECT, PGN_REF_PERSON, PGN_WORKER_EXISTS, PGN_PERSON_INSERT,
-	PGN_LEDGER_HEAD, PGN_LEDGER_GET, PGN_LEDGER_SCAN,
-	PGN_PROJECT_SUMMARY, PGN_WORKER_SUMMARY, PGN_WORKER_MONTHS,
+	PGN_REF_ENTERPRISE,
+	PGN_REF_PROJECT,
+	PGN_REF_PERSON,
+	PGN_WORKER_EXISTS,
+	PGN_PERSON_INSERT,
+	PGN_LEDGER_HEAD,
+	PGN_LEDGER_GET,
+	PGN_LEDGER_SCAN,
+	PGN_PROJECT_SUMMARY,
+	PGN_WORKER_SUMMARY,
+	PGN_WORKER_MONTHS,
 	PGN_CONFIG_GET,
-	PGN_CONFIG_SET, PGN_WARN_EVENT, PGN_WARN_TASK, PGN_WARN_FIND, PGN_WARN_INSERT,
-	PGN_WARN_UPDATE, PGN_WARN_LIST, PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON,
-	PGN_PERSONS_ANY, PGN_PERSON_IDS,
-	PGN_PAYSLIP, PGN_PAYSLIP_PAYMENTS, PGN_CONFIRM_PUT, PGN_USER_ADD, PGN_USER_GET, PGN_USER_LIST,
-	PGN_USER_DISABLE, PGN_CRED_ADD, PGN_CRED_GET, PGN_CRED_DELETE, PGN_SCOPE,
+	PGN_CONFIG_SET,
+	PGN_WARN_EVENT,
+	PGN_WARN_TASK,
+	PGN_WARN_FIND,
+	PGN_WARN_INSERT,
+	PGN_WARN_UPDATE,
+	PGN_WARN_LIST,
+	PGN_KEYS_ENTERPRISE,
+	PGN_KEYS_PROJECT,
+	PGN_KEYS_PERSON,
+	PGN_PERSONS_ANY,
+	PGN_PERSON_IDS,
+	PGN_PAYSLIP,
+	PGN_PAYSLIP_PAYMENTS,
+	PGN_CONFIRM_PUT,
+	PGN_USER_ADD,
+	PGN_USER_GET,
+	PGN_USER_LIST,
+	PGN_USER_DISABLE,
+	PGN_CRED_ADD,
+	PGN_CRED_GET,
+	PGN_CRED_DELETE,
+	PGN_SCOPE,
 	PGN_SCOPE_LAST = PGN_SCOPE + 4,
 	/* notices and exports (notice.c) */
-	PGN_PAY_CYCLES, PGN_SUBCONTRACTS, PGN_CONFIG_LIST,
+	PGN_PAY_CYCLES,
+	PGN_SUBCONTRACTS,
+	PGN_CONFIG_LIST,
 	PGN__COUNT
 };
 
@@ -85,13 +113,13 @@ enum pg_rec_op { PG_GET, PG_UPDATE, PG_DELETE, PG_BY_LSEQ, PG__OPS };
  * time one of them is asked for: verify asks for every line of each block in turn, and one
  * query a block beats one a line. Dropped by any write. */
 struct pg_readahead {
-	PGresult *res;         /* stored columns: references as row ids */
-	struct dbuf text;      /* the references' natural keys, NUL-terminated */
-	long *off;             /* per row and reference column: offset in text, -1: none */
+	PGresult *res;    /* stored columns: references as row ids */
+	struct dbuf text; /* the references' natural keys, NUL-terminated */
+	long *off;        /* per row and reference column: offset in text, -1: none */
 	size_t offcap;
-	int kind;              /* -1: empty */
+	int kind; /* -1: empty */
 	int64_t lseq;
-	uint64_t *slot;        /* key hash, 0 = free */
+	uint64_t *slot; /* key hash, 0 = free */
 	int *row;
 	size_t cap;
 };
@@ -109,20 +137,20 @@ struct pg_store {
 	PGconn *conn;
 	bool prepared[PGN__COUNT];
 	bool rec_prepared[REC__COUNT][PG__OPS];
-	PGresult *res;              /* the result whose text the last get handed out */
-	struct pg_ref refs[3][PG_REFCACHE];   /* enterprise, project, person */
+	PGresult *res;                      /* the result whose text the last get handed out */
+	struct pg_ref refs[3][PG_REFCACHE]; /* enterprise, project, person */
 	struct pg_rref rrefs[3][PG_REFCACHE];
 	int64_t workers[PG_WORKERCACHE];
 	int64_t prefetched[PG_PREFETCHED];
-	int64_t hint_project;       /* the project a reference check named last */
+	int64_t hint_project; /* the project a reference check named last */
 	struct pg_copybuf buf[PG_NBUF];
-	int64_t person_ids[PG_ID_BLOCK];  /* taken from persons_id_seq, not used yet */
+	int64_t person_ids[PG_ID_BLOCK]; /* taken from persons_id_seq, not used yet */
 	int nperson_ids;
-	int8_t persons_state;       /* enum pg_scope_state of the persons table, this transaction */
+	int8_t persons_state; /* enum pg_scope_state of the persons table, this transaction */
 	struct pg_keyset track;
 	struct pg_scope scopes[PG_SCOPES];
 	struct pg_readahead ra;
-	struct pg_days *days;       /* PG_DAYS_SLOTS, allocated on first use */
+	struct pg_days *days; /* PG_DAYS_SLOTS, allocated on first use */
 	int ndays;
 	/* Scan streams opened outside a write transaction read on a second connection, in
 	 * one read-only snapshot, so a write transaction can begin while they are open. */
@@ -143,7 +171,7 @@ struct pg_params {
 	char num[PG_MAXPARAMS][24];
 };
 void pg_param_int(struct pg_params *p, int64_t v);
-void pg_param_text(struct pg_params *p, const char *s);   /* NULL: SQL NULL */
+void pg_param_text(struct pg_params *p, const char *s); /* NULL: SQL NULL */
 
 /* Records the failure in errmsg ("pg: what: message") and returns WG_ERETRY for a
  * serialization failure or deadlock (SQLSTATE 40001, 40P01), WG_ESTORE otherwise. res may be
@@ -156,8 +184,8 @@ int pg_settle(struct pg_store *q);
 int pg_exec(struct pg_store *q, const char *sql, const char *what);
 /* Prepares sql (once per connection) under slot's name and runs it with p.
  * @param[out] out the result (caller PQclears) when it is WG_OK; what names it in errors. */
-int pg_run(struct pg_store *q, int slot, const char *sql, const struct pg_params *p,
-	   PGresult **out, const char *what);
+int pg_run(struct pg_store *q, int slot, const char *sql, const struct pg_params *p, PGresult **out,
+	   const char *what);
 /* The same for a statement named name, prepared when *prepared is false. */
 int pg_run_named(struct pg_store *q, const char *name, bool *prepared, const char *sql,
 		 const struct pg_params *p, PGresult **out, const char *what);
@@ -225,9 +253,9 @@ int pg_cred_add(struct store *s, const struct credential *c);
 int pg_cred_get(struct store *s, const unsigned char *hash, struct credential *c, struct user *u);
 int pg_cred_delete(struct store *s, const unsigned char *hash);
 int pg_project_in_scope(struct store *s, const char *code, int role, const char *scope);
-int pg_project_list(struct store *s, int role, const char *scope, const char *q,
-		    const char *region, int64_t offset, int64_t limit,
-		    int (*cb)(void *, const struct project_row *), void *ctx, int64_t *total);
+int pg_project_list(struct store *s, int role, const char *scope, const char *q, const char *region,
+		    int64_t offset, int64_t limit, int (*cb)(void *, const struct project_row *),
+		    void *ctx, int64_t *total);
 int pg_project_months(struct store *s, const char *code,
 		      int (*cb)(void *, const struct project_month *), void *ctx);
 int pg_project_roster(struct store *s, const char *code,

@@ -175,7 +175,7 @@ static int resolve_key(struct pg_store *q, const struct rec *r, struct keyval *k
 		if (!d->cols[i].key)
 			continue;
 		struct keyval *v = &kv[(*nkv)++];
-		*v = (struct keyval){ .col = i };
+		*v = (struct keyval){.col = i};
 		if (is_ref(r->kind, d->cols[i].type)) {
 			int rc = pg_ref_id(q, d->cols[i].type, r->v[i].s, &v->i, &region);
 			if (rc)
@@ -275,7 +275,7 @@ static int readahead_load(struct pg_store *q, enum rec_kind k, int64_t lseq)
 {
 	const struct kind_desc *d = schema_kind(k);
 	struct pg_readahead *ra = &q->ra;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	PGresult *res;
 	int64_t *ids = NULL;
 	pg_readahead_drop(q);
@@ -413,7 +413,7 @@ static int lookup(struct pg_store *q, const struct rec *r, PGresult **res)
 		return WG_ENOTFOUND;
 	if (mine && q->buf[r->kind].rows && (rc = pg_flush_upto(q, r->kind)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	add_key_params(&p, kv, nkv);
 	PGresult *got;
 	if ((rc = rec_run(q, r->kind, PG_GET, &p, &got, "get")))
@@ -532,7 +532,7 @@ int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq)
 {
 	struct pg_store *q = (struct pg_store *)s;
 	const struct kind_desc *d = schema_kind(r->kind);
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	struct keyval kv[REC_MAXCOLS];
 	int nkv, rc;
 	uint64_t h;
@@ -584,7 +584,7 @@ int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq)
 	if (moved) {
 		/* the record's region changed (its project, or the project's region code): as
 		 * on SQLite it now carries the new one, by delete and insert */
-		struct pg_params k = { 0 };
+		struct pg_params k = {0};
 		add_key_params(&k, kv, nkv);
 		if ((rc = rec_run(q, r->kind, PG_DELETE, &k, &res, "update")))
 			return rc;

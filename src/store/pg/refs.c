@@ -54,7 +54,7 @@ int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n)
 		"SELECT id, code, region_code FROM projects WHERE id = ANY($1::bigint[])",
 		"SELECT id, id_number, 0 FROM persons WHERE id = ANY($1::bigint[])",
 	};
-	static const int slot[3] = { PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON };
+	static const int slot[3] = {PGN_KEYS_ENTERPRISE, PGN_KEYS_PROJECT, PGN_KEYS_PERSON};
 	int which = which_of(t), rc = WG_OK, want = 0;
 	struct dbuf arr = DBUF_INIT;
 	for (int i = 0; i < n; i++) {
@@ -73,7 +73,7 @@ int pg_ref_keys(struct pg_store *q, enum col_type t, const int64_t *ids, int n)
 		rc = WG_ENOMEM;
 		goto cleanup;
 	}
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, dbuf_str(&arr));
 	if ((rc = pg_run(q, slot[which], sql[which], &p, &res, "reference")))
@@ -107,7 +107,7 @@ int pg_prefetch_people(struct pg_store *q)
 		return rc;
 	if (q->buf[REC_EMPLOYMENT].rows && (rc = pg_flush_upto(q, REC_EMPLOYMENT)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_int(&p, pid);
 	if ((rc = pg_run_custom(
@@ -168,7 +168,7 @@ int pg_ref_id(struct pg_store *q, enum col_type t, const char *key, int64_t *id,
 	}
 	if (owner != REC__COUNT && q->buf[owner].rows && (rc = pg_flush_upto(q, owner)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_text(&p, key);
 	PGresult *res;
 	if ((rc = pg_run(q, slot, sql, &p, &res, "reference")))
@@ -206,7 +206,7 @@ int pg_ref_exists(struct store *s, enum col_type ref, const char *key)
 		return rc;
 	if ((rc = pg_flush_upto(q, REC_WORKER)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_text(&p, key);
 	PGresult *res;
 	if ((rc = pg_run(q, PGN_WORKER_EXISTS,
@@ -308,7 +308,7 @@ int pg_person_ensure(struct store *s, const char *id_number)
 	}
 	if ((rc = pg_flush(q, PG_PERSON_BUF)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_text(&p, id_number);
 	PGresult *res;
 	/* one round trip whether the person is new or known */
@@ -327,7 +327,7 @@ int pg_person_ensure(struct store *s, const char *id_number)
 
 uint64_t pg_pair_hash(int64_t project, int64_t person)
 {
-	int64_t v[3] = { -1, project, person }; /* -1: not a record kind */
+	int64_t v[3] = {-1, project, person}; /* -1: not a record kind */
 	return pg_hash(PG_HASH_SEED, v, sizeof v);
 }
 
@@ -352,7 +352,7 @@ int pg_employment_overlap(struct store *s, const struct rec *e, int64_t *other_s
 		return WG_OK;
 	if (mine && q->buf[REC_EMPLOYMENT].rows && (rc = pg_flush_upto(q, REC_EMPLOYMENT)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_int(&p, pid);
 	pg_param_int(&p, wid);
 	pg_param_int(&p, e->v[7].i);

@@ -32,9 +32,10 @@ static const char *const stream_sql[] = {
 	[SCAN_DAYS] = "SELECT project_id, person_id, period, mask FROM wm_days"
 		      " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
 		      " ORDER BY project_id, person_id, period",
+	/* in the key's order, project then day: the stream only promises project order */
 	[SCAN_ATTENDANCE] = "SELECT project_id, person_id, date FROM attendance WHERE hours>0"
 			    " AND date<=" D " AND project_id BETWEEN " D " AND " D
-			    " ORDER BY project_id, person_id, date",
+			    " ORDER BY project_id, date, person_id",
 	[SCAN_EMPLOYMENTS] = "SELECT project_id, person_id, employer_id, wage_type, wage_rate,"
 			     " start_date, coalesce(end_date, -1) FROM employments"
 			     " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
@@ -240,9 +241,9 @@ int pg_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n)
 		key = pg_ref_key(q, t, id);
 	}
 	if (!key) {
-		if ((rc = t == COL_PERSON ? pg_flush(q, PG_PERSON_BUF)
-					  : pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT
-									  : REC_ENTERPRISE)))
+		if ((rc = t == COL_PERSON
+			     ? pg_flush(q, PG_PERSON_BUF)
+			     : pg_flush_upto(q, t == COL_PROJECT ? REC_PROJECT : REC_ENTERPRISE)))
 			return rc;
 		for (int i = 0; i < PG_KEY_AHEAD; i++)
 			ids[i] = id + i;
@@ -265,8 +266,8 @@ int pg_days_flush(struct pg_store *q)
 {
 	if (!q->ndays)
 		return WG_OK;
-	struct dbuf a[6] = { DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT };
-	struct pg_params p = { 0 };
+	struct dbuf a[6] = {DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT, DBUF_INIT};
+	struct pg_params p = {0};
 	PGresult *res = NULL;
 	int rc = WG_OK, r = 0;
 	for (int i = 0; i < PG_DAYS_SLOTS; i++) {
@@ -322,7 +323,7 @@ int pg_days_apply(struct store *s, const char *project, const char *id_number, i
 		return rc;
 	if (!q->days && !(q->days = calloc(PG_DAYS_SLOTS, sizeof *q->days)))
 		return WG_ENOMEM;
-	int64_t key[3] = { pid, person, period };
+	int64_t key[3] = {pid, person, period};
 	size_t mask = PG_DAYS_SLOTS - 1;
 	size_t j = pg_hash(PG_HASH_SEED, key, sizeof key) & mask;
 	for (; q->days[j].used; j = (j + 1) & mask) {
@@ -334,7 +335,7 @@ int pg_days_apply(struct store *s, const char *project, const char *id_number, i
 			goto added;
 		}
 	}
-	q->days[j] = (struct pg_days){ pid, person, period, region, set, clear, true };
+	q->days[j] = (struct pg_days){pid, person, period, region, set, clear, true};
 	q->ndays++;
 added:
 	if (q->ndays >= PG_DAYS_SLOTS / 2 || !q->in_tx)
@@ -354,7 +355,7 @@ int pg_days_clear(struct store *s)
 int pg_config_get(struct store *s, const char *key, char *buf, size_t n)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, key);
 	int rc = pg_run(q, PGN_CONFIG_GET, "SELECT value FROM config WHERE key=$1", &p, &res,
@@ -371,7 +372,7 @@ int pg_config_get(struct store *s, const char *key, char *buf, size_t n)
 int pg_config_set(struct store *s, const char *key, const char *value)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, key);
 	pg_param_text(&p, value);

@@ -7,11 +7,6 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-/* A day number's period (year*12 + month-1), as util/date counts them. */
-#define SQL_PERIOD(col)                                                                            \
-	"((extract(year FROM DATE '1970-01-01' + (" col ")::int)*12"                               \
-	" + extract(month FROM DATE '1970-01-01' + (" col ")::int) - 1)::bigint)"
-
 int pg_project_summary(struct store *s, const char *code, struct project_summary *out)
 {
 	struct pg_store *q = (struct pg_store *)s;
@@ -19,7 +14,7 @@ int pg_project_summary(struct store *s, const char *code, struct project_summary
 	int rc;
 	if ((rc = pg_flush_all(q)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_text(&p, code);
 	if ((rc = pg_run(
 		     q, PGN_PROJECT_SUMMARY,
@@ -30,7 +25,9 @@ int pg_project_summary(struct store *s, const char *code, struct project_summary
 		     " (SELECT count(*) FROM subcontracts WHERE project_id=p.id),"
 		     " (SELECT count(*) FROM employments WHERE project_id=p.id),"
 		     " (SELECT count(DISTINCT person_id) FROM employments WHERE project_id=p.id),"
-		     " (SELECT count(*) FROM attendance WHERE project_id=p.id AND hours>0),"
+		     /* attendance days from the worker-month aggregate, as SQLite's */
+		     " (SELECT coalesce(sum(length(replace(mask::bit(32)::text, '0', ''))), 0)"
+		     "  FROM wm_days WHERE project_id=p.id),"
 		     " (SELECT count(*) FROM payroll WHERE project_id=p.id),"
 		     " (SELECT coalesce(sum(gross), 0) FROM payroll WHERE project_id=p.id),"
 		     " (SELECT coalesce(sum(net), 0) FROM payroll WHERE project_id=p.id),"
@@ -46,23 +43,22 @@ int pg_project_summary(struct store *s, const char *code, struct project_summary
 		PQclear(res);
 		return WG_ENOTFOUND;
 	}
-	const char **str[9] = { &out->code,
-				&out->name,
-				&out->industry,
-				&out->owner_uscc,
-				&out->owner_name,
-				&out->contractor_uscc,
-				&out->contractor_name,
-				&out->bank_code,
-				&out->account_no };
+	const char **str[9] = {&out->code,
+			       &out->name,
+			       &out->industry,
+			       &out->owner_uscc,
+			       &out->owner_name,
+			       &out->contractor_uscc,
+			       &out->contractor_name,
+			       &out->bank_code,
+			       &out->account_no};
 	for (int i = 0; i < 9; i++)
 		*str[i] = PQgetisnull(res, 0, i) ? NULL : PQgetvalue(res, 0, i);
 	int64_t *num[] = {
 		&out->region,        &out->contract_value, &out->start_date, &out->end_date,
 		&out->subcontracts,  &out->employments,    &out->workers,    &out->attendance_days,
 		&out->payroll_lines, &out->gross,          &out->net,        &out->paid_ok,
-		&out->allocated
-	};
+		&out->allocated};
 	for (size_t i = 0; i < sizeof num / sizeof num[0]; i++)
 		*num[i] = pg_int(res, 0, 9 + (int)i);
 	out->balance = out->allocated - out->paid_ok;
@@ -77,7 +73,7 @@ int pg_worker_summary(struct store *s, const char *id_number, struct worker_summ
 	int rc;
 	if ((rc = pg_flush_all(q)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_text(&p, id_number);
 	if ((rc = pg_run(
 		     q, PGN_WORKER_SUMMARY,
@@ -91,8 +87,8 @@ int pg_worker_summary(struct store *s, const char *id_number, struct worker_summ
 		PQclear(res);
 		return WG_ENOTFOUND;
 	}
-	const char **str[5] = { &out->id_number, &out->name, &out->phone, &out->bank_card,
-				&out->bank_code };
+	const char **str[5] = {&out->id_number, &out->name, &out->phone, &out->bank_card,
+			       &out->bank_code};
 	for (int i = 0; i < 5; i++)
 		*str[i] = PQgetisnull(res, 0, i) ? NULL : PQgetvalue(res, 0, i);
 	out->registered = (int)pg_int(res, 0, 5);
@@ -109,10 +105,10 @@ int pg_worker_months(struct store *s, const char *id_number,
 	int rc;
 	if ((rc = pg_flush_all(q)))
 		return rc;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_text(&p, id_number);
-	/* attendance is keyed by (project, person, date): reach it through the projects the
-	 * person is known on rather than scanning the table; codes sort bytewise, as SQLite's */
+	/* attendance days from the worker-month aggregate by person (one row a month), as
+	 * SQLite's; codes sort bytewise, as SQLite's */
 	if ((rc = pg_run(
 		     q, PGN_WORKER_MONTHS,
 		     "WITH me AS (SELECT id FROM persons WHERE id_number=$1),"
@@ -120,32 +116,29 @@ int pg_worker_months(struct store *s, const char *id_number,
 		     "FROM me)"
 		     "  UNION SELECT project_id FROM payroll WHERE person_id=(SELECT id FROM me)"
 		     "  UNION SELECT project_id FROM payments WHERE person_id=(SELECT id FROM me)),"
-		     " att AS (SELECT project_id, " SQL_PERIOD(
-			     "date") " AS period, count(*) AS days"
-				     "  FROM attendance WHERE project_id IN (SELECT project_id "
-				     "FROM projs)"
-				     "  AND person_id=(SELECT id FROM me) AND hours>0 GROUP BY 1, "
-				     "2),"
-				     " pr AS (SELECT project_id, period, gross, deductions, net "
-				     "FROM payroll"
-				     "  WHERE person_id=(SELECT id FROM me)),"
-				     " pay AS (SELECT project_id, period, sum(amount) AS paid FROM "
-				     "payments"
-				     "  WHERE person_id=(SELECT id FROM me) AND status='ok' GROUP "
-				     "BY 1, 2),"
-				     " keys AS (SELECT project_id, period FROM att UNION SELECT "
-				     "project_id, period FROM pr"
-				     "  UNION SELECT project_id, period FROM pay)"
-				     " SELECT p.code, k.period, coalesce(att.days, 0), "
-				     "(pr.project_id IS NOT NULL)::int,"
-				     "  coalesce(pr.gross, 0), coalesce(pr.deductions, 0), "
-				     "coalesce(pr.net, 0),"
-				     "  coalesce(pay.paid, 0)"
-				     " FROM keys k JOIN projects p ON p.id=k.project_id"
-				     " LEFT JOIN att USING(project_id, period) LEFT JOIN pr "
-				     "USING(project_id, period)"
-				     " LEFT JOIN pay USING(project_id, period) ORDER BY k.period, "
-				     "p.code COLLATE \"C\"",
+		     " att AS (SELECT project_id, period,"
+		     "  length(replace(mask::bit(32)::text, '0', '')) AS days FROM wm_days"
+		     "  WHERE person_id=(SELECT id FROM me) AND mask<>0),"
+		     " pr AS (SELECT project_id, period, gross, deductions, net "
+		     "FROM payroll"
+		     "  WHERE person_id=(SELECT id FROM me)),"
+		     " pay AS (SELECT project_id, period, sum(amount) AS paid FROM "
+		     "payments"
+		     "  WHERE person_id=(SELECT id FROM me) AND status='ok' GROUP "
+		     "BY 1, 2),"
+		     " keys AS (SELECT project_id, period FROM att UNION SELECT "
+		     "project_id, period FROM pr"
+		     "  UNION SELECT project_id, period FROM pay)"
+		     " SELECT p.code, k.period, coalesce(att.days, 0), "
+		     "(pr.project_id IS NOT NULL)::int,"
+		     "  coalesce(pr.gross, 0), coalesce(pr.deductions, 0), "
+		     "coalesce(pr.net, 0),"
+		     "  coalesce(pay.paid, 0)"
+		     " FROM keys k JOIN projects p ON p.id=k.project_id"
+		     " LEFT JOIN att USING(project_id, period) LEFT JOIN pr "
+		     "USING(project_id, period)"
+		     " LEFT JOIN pay USING(project_id, period) ORDER BY k.period, "
+		     "p.code COLLATE \"C\"",
 		     &p, &res, "worker months")))
 		return rc;
 	int n = PQntuples(res);

@@ -7,7 +7,8 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-#define USER_COLUMNS "u.id, u.username, u.role, u.scope, u.display_name, u.pwhash, u.disabled, u.created"
+#define USER_COLUMNS                                                                               \
+	"u.id, u.username, u.role, u.scope, u.display_name, u.pwhash, u.disabled, u.created"
 
 static void hex(const unsigned char *h, char *out)
 {
@@ -46,9 +47,11 @@ int pg_user_add(struct store *s, const struct user *u)
 	pg_param_text(&p, u->pwhash);
 	pg_param_int(&p, u->disabled);
 	pg_param_int(&p, u->created);
-	int rc = exec(q, PGN_USER_ADD,
-		      "INSERT INTO users(username, role, scope, display_name, pwhash, disabled, created)"
-		      " VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING", &p, &res, "user");
+	int rc = exec(
+		q, PGN_USER_ADD,
+		"INSERT INTO users(username, role, scope, display_name, pwhash, disabled, created)"
+		" VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+		&p, &res, "user");
 	if (rc)
 		return rc;
 	int added = strcmp(PQcmdTuples(res), "1") == 0;
@@ -62,8 +65,8 @@ int pg_user_get(struct store *s, const char *username, struct user *out)
 	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, username);
-	int rc = exec(q, PGN_USER_GET, "SELECT " USER_COLUMNS " FROM users u WHERE u.username=$1", &p,
-		      &res, "user");
+	int rc = exec(q, PGN_USER_GET, "SELECT " USER_COLUMNS " FROM users u WHERE u.username=$1",
+		      &p, &res, "user");
 	if (rc)
 		return rc;
 	if (PQntuples(res) == 0) {
@@ -85,7 +88,7 @@ int pg_user_list(struct store *s, int (*cb)(void *, const struct user *), void *
 	if (rc)
 		return rc;
 	for (int i = 0; i < PQntuples(res) && !rc; i++) {
-		struct user u;
+		struct user u = {0};
 		const char **str[5] = {&u.username, &u.role, &u.scope, &u.display_name, &u.pwhash};
 		u.id = pg_int(res, i, 0);
 		for (int k = 0; k < 5; k++)
@@ -105,8 +108,8 @@ int pg_user_set_disabled(struct store *s, const char *username, int disabled)
 	PGresult *res;
 	pg_param_int(&p, disabled);
 	pg_param_text(&p, username);
-	int rc = exec(q, PGN_USER_DISABLE, "UPDATE users SET disabled=$1 WHERE username=$2", &p, &res,
-		      "user");
+	int rc = exec(q, PGN_USER_DISABLE, "UPDATE users SET disabled=$1 WHERE username=$2", &p,
+		      &res, "user");
 	if (rc)
 		return rc;
 	int changed = strcmp(PQcmdTuples(res), "0") != 0;
@@ -130,7 +133,8 @@ int pg_cred_add(struct store *s, const struct credential *c)
 	pg_param_int(&p, c->expires);
 	int rc = exec(q, PGN_CRED_ADD,
 		      "INSERT INTO credentials(hash, user_id, kind, name, csrf, created, expires)"
-		      " VALUES(decode($1, 'hex'), $2, $3, $4, $5, $6, $7)", &p, &res, "credential");
+		      " VALUES(decode($1, 'hex'), $2, $3, $4, $5, $6, $7)",
+		      &p, &res, "credential");
 	PQclear(res);
 	return rc;
 }
@@ -146,7 +150,8 @@ int pg_cred_get(struct store *s, const unsigned char *hash, struct credential *c
 	int rc = exec(q, PGN_CRED_GET,
 		      "SELECT c.kind, c.name, c.csrf, c.created, c.expires, " USER_COLUMNS
 		      " FROM credentials c JOIN users u ON u.id=c.user_id"
-		      " WHERE c.hash=decode($1, 'hex')", &p, &res, "credential");
+		      " WHERE c.hash=decode($1, 'hex')",
+		      &p, &res, "credential");
 	if (rc)
 		return rc;
 	if (PQntuples(res) == 0) {
@@ -173,8 +178,8 @@ int pg_cred_delete(struct store *s, const unsigned char *hash)
 	char h[65];
 	hex(hash, h);
 	pg_param_text(&p, h);
-	int rc = exec(q, PGN_CRED_DELETE, "DELETE FROM credentials WHERE hash=decode($1, 'hex')", &p,
-		      &res, "credential");
+	int rc = exec(q, PGN_CRED_DELETE, "DELETE FROM credentials WHERE hash=decode($1, 'hex')",
+		      &p, &res, "credential");
 	PQclear(res);
 	return rc;
 }

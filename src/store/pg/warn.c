@@ -23,7 +23,7 @@ static int run(struct pg_store *q, int slot, const char *sql, const struct pg_pa
 static int event(struct pg_store *q, int64_t wid, int64_t on, const char *what, int level,
 		 int64_t amount)
 {
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_int(&p, wid);
 	pg_param_int(&p, on);
 	pg_param_text(&p, what);
@@ -37,7 +37,7 @@ static int event(struct pg_store *q, int64_t wid, int64_t on, const char *what, 
 
 static int task(struct pg_store *q, int64_t wid, int64_t on)
 {
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	pg_param_int(&p, on);
 	pg_param_int(&p, wid);
 	return run(q, PGN_WARN_TASK,
@@ -50,7 +50,7 @@ static int task(struct pg_store *q, int64_t wid, int64_t on)
 static int record_one(struct pg_store *q, int64_t scan, int64_t as_of, const struct warning *w,
 		      int64_t *opened, int64_t *red)
 {
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_int(&p, w->rule);
 	pg_param_int(&p, w->project);
@@ -124,7 +124,7 @@ int pg_warn_record(struct store *s, int64_t as_of, const struct warning *w, size
 {
 	struct pg_store *q = (struct pg_store *)s;
 	PGresult *res = NULL;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	*opened = *resolved = *opened_red = 0;
 	int rc = s->ops->begin(s);
 	if (rc)
@@ -143,7 +143,7 @@ int pg_warn_record(struct store *s, int64_t as_of, const struct warning *w, size
 	/* every open warning this scan did not see has stopped firing */
 	pg_param_int(&p, as_of);
 	pg_param_int(&p, scan);
-	const char *const values[2] = { p.v[0], p.v[1] };
+	const char *const values[2] = {p.v[0], p.v[1]};
 	res = PQexecParams(q->conn,
 			   "INSERT INTO warning_events(warning_id, on_date, event, level, amount)"
 			   " SELECT id, $1, 'resolved', level, amount FROM warnings"
@@ -175,7 +175,7 @@ int pg_warn_list(struct store *s, const struct warning_filter *f,
 		 int (*cb)(void *, const struct warning_view *), void *ctx)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = { 0 };
+	struct pg_params p = {0};
 	PGresult *res;
 	int rc;
 	pg_param_int(&p, f->open_only);
@@ -218,15 +218,15 @@ int pg_warn_list(struct store *s, const struct warning_filter *f,
 #define T(c) (PQgetisnull(res, i, c) ? NULL : PQgetvalue(res, i, c))
 		struct warning_view v = {
 			.id = I(0),
-			.w = { .rule = (int)I(1),
-			       .level = (int)I(2),
-			       .project = I(3),
-			       .employer = I(4),
-			       .person = I(5),
-			       .period = I(6),
-			       .amount = I(7),
-			       .overdue_days = I(8),
-			       .days = I(9) },
+			.w = {.rule = (int)I(1),
+			      .level = (int)I(2),
+			      .project = I(3),
+			      .employer = I(4),
+			      .person = I(5),
+			      .period = I(6),
+			      .amount = I(7),
+			      .overdue_days = I(8),
+			      .days = I(9)},
 			.first_seen = I(10),
 			.last_seen = I(11),
 			.resolved_on = I(12),

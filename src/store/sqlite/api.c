@@ -14,8 +14,7 @@
 static const char *scope_sql(int role)
 {
 	switch (role) {
-	case SCOPE_REGULATOR:
-		return "CAST(p.region_code AS TEXT) LIKE ?9 || '%'";
+	case SCOPE_REGULATOR: return "CAST(p.region_code AS TEXT) LIKE ?9 || '%'";
 	case SCOPE_ENTERPRISE:
 		return "(p.owner_id=" ENT " OR p.contractor_id=" ENT
 		       " OR EXISTS(SELECT 1 FROM subcontracts sc WHERE sc.project_id=p.id"
@@ -23,12 +22,12 @@ static const char *scope_sql(int role)
 		       " OR EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
 		       " AND em.employer_id=" ENT "))";
 	case SCOPE_BANK:
-		return "EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=p.id AND a.bank_code=?9)";
+		return "EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=p.id AND "
+		       "a.bank_code=?9)";
 	case SCOPE_WORKER:
 		return "EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
 		       " AND em.person_id=(SELECT id FROM persons WHERE id_number=?9))";
-	default:
-		return "?9 IS NULL OR 1";
+	default: return "?9 IS NULL OR 1";
 	}
 }
 
@@ -38,7 +37,8 @@ int sq_project_in_scope(struct store *s, const char *code, int role, const char 
 	if (role < SCOPE_ADMIN || role > SCOPE_WORKER)
 		return WG_ENOTFOUND;
 	char sql[1024];
-	snprintf(sql, sizeof sql, "SELECT 1 FROM projects p WHERE p.code=?1 AND (%s)", scope_sql(role));
+	snprintf(sql, sizeof sql, "SELECT 1 FROM projects p WHERE p.code=?1 AND (%s)",
+		 scope_sql(role));
 	sqlite3_stmt *st = sq_named(q, SQN_SCOPE + role, sql);
 	if (!st)
 		return WG_ESTORE;
@@ -61,12 +61,16 @@ int sq_project_list(struct store *s, int role, const char *scope, const char *qt
 		 " FROM projects p JOIN enterprises o ON o.id=p.owner_id"
 		 " JOIN enterprises c ON c.id=p.contractor_id WHERE (%s)"
 		 " AND (?1 IS NULL OR instr(p.code, ?1) OR instr(p.name, ?1))"
-		 " AND (?2 IS NULL OR CAST(p.region_code AS TEXT) LIKE ?2 || '%%')", scope_sql(role));
+		 " AND (?2 IS NULL OR CAST(p.region_code AS TEXT) LIKE ?2 || '%%')",
+		 scope_sql(role));
 	snprintf(sql, sizeof sql,
 		 "SELECT p.code, p.name, p.industry, o.uscc, o.name, c.uscc, c.name, p.region_code,"
-		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS NULL),"
-		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS NULL"
-		 "  AND w.level=2), count(*) OVER ()%s ORDER BY p.code LIMIT ?3 OFFSET ?4", where);
+		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS "
+		 "NULL),"
+		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS "
+		 "NULL"
+		 "  AND w.level=2), count(*) OVER ()%s ORDER BY p.code LIMIT ?3 OFFSET ?4",
+		 where);
 	sqlite3_stmt *st = NULL;
 	int rc = WG_OK, step;
 	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -81,8 +85,15 @@ int sq_project_list(struct store *s, int role, const char *scope, const char *qt
 	*total = 0;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 #define T(n) (const char *)sqlite3_column_text(st, n)
-		struct project_row r = {T(0), T(1), T(2), T(3), T(4), T(5), T(6),
-					sqlite3_column_int64(st, 7), sqlite3_column_int64(st, 8),
+		struct project_row r = {T(0),
+					T(1),
+					T(2),
+					T(3),
+					T(4),
+					T(5),
+					T(6),
+					sqlite3_column_int64(st, 7),
+					sqlite3_column_int64(st, 8),
 					sqlite3_column_int64(st, 9)};
 #undef T
 		*total = sqlite3_column_int64(st, 10);
@@ -109,34 +120,41 @@ int sq_project_list(struct store *s, int role, const char *scope, const char *qt
 	return rc;
 }
 
-#define SQL_PERIOD(col)                                                              \
-	"(CAST(strftime('%Y', " col "*86400, 'unixepoch') AS INTEGER)*12 + "          \
+#define SQL_PERIOD(col)                                                                            \
+	"(CAST(strftime('%Y', " col "*86400, 'unixepoch') AS INTEGER)*12 + "                       \
 	"CAST(strftime('%m', " col "*86400, 'unixepoch') AS INTEGER) - 1)"
 
 int sq_project_months(struct store *s, const char *code,
 		      int (*cb)(void *, const struct project_month *), void *ctx)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_PROJECT_MONTHS,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_PROJECT_MONTHS,
 		"WITH p AS (SELECT id FROM projects WHERE code=?1),"
 		/* attendance days: the population count of each worker-month's mask (SWAR) */
 		" m0 AS (SELECT period, mask - ((mask >> 1) & 1431655765) AS v FROM wm_days"
 		"  WHERE project_id=(SELECT id FROM p) AND mask<>0),"
 		" m1 AS (SELECT period, (v & 858993459) + ((v >> 2) & 858993459) AS v FROM m0),"
-		" d AS (SELECT period, sum((((v + (v >> 4)) & 252645135) * 16843009 >> 24) & 255) AS days,"
+		" d AS (SELECT period, sum((((v + (v >> 4)) & 252645135) * 16843009 >> 24) & 255) "
+		"AS days,"
 		"  count(*) AS workers FROM m1 GROUP BY period),"
 		" r AS (SELECT period, sum(gross) AS gross, sum(net) AS net FROM payroll"
 		"  WHERE project_id=(SELECT id FROM p) GROUP BY period),"
 		" y AS (SELECT period, sum(amount) AS paid FROM payments"
 		"  WHERE project_id=(SELECT id FROM p) AND status='ok' GROUP BY period),"
-		" a AS (SELECT " SQL_PERIOD("date") " AS period, sum(amount) AS allocated FROM allocations"
-		"  WHERE project_id=(SELECT id FROM p) GROUP BY 1),"
-		" k AS (SELECT period FROM d UNION SELECT period FROM r UNION SELECT period FROM y"
-		"  UNION SELECT period FROM a)"
-		" SELECT k.period, coalesce(d.days, 0), coalesce(d.workers, 0), coalesce(r.gross, 0),"
-		" coalesce(r.net, 0), coalesce(y.paid, 0), coalesce(a.allocated, 0) FROM k"
-		" LEFT JOIN d USING(period) LEFT JOIN r USING(period) LEFT JOIN y USING(period)"
-		" LEFT JOIN a USING(period) ORDER BY k.period");
+		" a AS (SELECT " SQL_PERIOD(
+			"date") " AS period, sum(amount) AS allocated FROM allocations"
+				"  WHERE project_id=(SELECT id FROM p) GROUP BY 1),"
+				" k AS (SELECT period FROM d UNION SELECT period FROM r UNION "
+				"SELECT period FROM y"
+				"  UNION SELECT period FROM a)"
+				" SELECT k.period, coalesce(d.days, 0), coalesce(d.workers, 0), "
+				"coalesce(r.gross, 0),"
+				" coalesce(r.net, 0), coalesce(y.paid, 0), coalesce(a.allocated, "
+				"0) FROM k"
+				" LEFT JOIN d USING(period) LEFT JOIN r USING(period) LEFT JOIN y "
+				"USING(period)"
+				" LEFT JOIN a USING(period) ORDER BY k.period");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -160,20 +178,29 @@ int sq_project_roster(struct store *s, const char *code,
 {
 	struct sq_store *q = (struct sq_store *)s;
 	sqlite3_stmt *st = sq_named(q, SQN_PROJECT_ROSTER,
-		"SELECT pe.id_number, w.name, em.team, em.trade, e.uscc, em.wage_type, em.wage_rate,"
-		" em.start_date, coalesce(em.end_date, -1) FROM employments em"
-		" JOIN persons pe ON pe.id=em.person_id LEFT JOIN workers w ON w.person_id=em.person_id"
-		" JOIN enterprises e ON e.id=em.employer_id"
-		" WHERE em.project_id=(SELECT id FROM projects WHERE code=?1)"
-		" ORDER BY em.team, w.name, em.start_date");
+				    "SELECT pe.id_number, w.name, em.team, em.trade, e.uscc, "
+				    "em.wage_type, em.wage_rate,"
+				    " em.start_date, coalesce(em.end_date, -1) FROM employments em"
+				    " JOIN persons pe ON pe.id=em.person_id LEFT JOIN workers w ON "
+				    "w.person_id=em.person_id"
+				    " JOIN enterprises e ON e.id=em.employer_id"
+				    " WHERE em.project_id=(SELECT id FROM projects WHERE code=?1)"
+				    " ORDER BY em.team, w.name, em.start_date");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	int rc = WG_OK, step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 #define T(n) (const char *)sqlite3_column_text(st, n)
-		struct roster_row r = {T(0), T(1), T(2), T(3), T(4), T(5), sqlite3_column_int64(st, 6),
-				       sqlite3_column_int64(st, 7), sqlite3_column_int64(st, 8)};
+		struct roster_row r = {T(0),
+				       T(1),
+				       T(2),
+				       T(3),
+				       T(4),
+				       T(5),
+				       sqlite3_column_int64(st, 6),
+				       sqlite3_column_int64(st, 7),
+				       sqlite3_column_int64(st, 8)};
 #undef T
 		if ((rc = cb(ctx, &r)))
 			break;
@@ -197,7 +224,8 @@ int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 		" ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s))"
 		" GROUP BY 1, 2 ORDER BY 1, 2",
 		"SELECT w.period, sum(w.amount), count(DISTINCT w.person_id) FROM warnings w"
-		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND w.rule IN (5, 8)"
+		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND w.rule IN "
+		"(5, 8)"
 		" AND (%s) GROUP BY 1 ORDER BY 1",
 		"SELECT p.code, p.name, p.region_code, sum(w.level=2), sum(w.level=1),"
 		" sum(CASE WHEN w.rule IN (5, 8) THEN w.amount ELSE 0 END) FROM warnings w"
@@ -217,7 +245,8 @@ int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 				rc = k->arrears(k->ctx, I(0), I(1), I(2));
 			else
 				rc = k->top(k->ctx, (const char *)sqlite3_column_text(st, 0),
-					    (const char *)sqlite3_column_text(st, 1), I(2), I(3), I(4), I(5));
+					    (const char *)sqlite3_column_text(st, 1), I(2), I(3),
+					    I(4), I(5));
 #undef I
 		}
 		if (!rc && step != SQLITE_DONE)
@@ -232,7 +261,8 @@ int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 		 " (SELECT count(DISTINCT em.person_id) FROM employments em JOIN projects p"
 		 "  ON p.id=em.project_id WHERE %s),"
 		 " (SELECT count(*) FROM warnings w LEFT JOIN projects p ON p.id=w.project_id"
-		 "  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))", sc, sc, sc);
+		 "  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))",
+		 sc, sc, sc);
 	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return sq_fail(q, "dashboard");
 	sqlite3_bind_text(st, 9, scope, -1, SQLITE_STATIC);
@@ -250,14 +280,16 @@ int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 int sq_complaint_add(struct store *s, struct complaint *c)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_COMPLAINT_ADD,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_COMPLAINT_ADD,
 		"INSERT INTO complaints(channel, name, phone, id_number, project_code, employer,"
-		" claimed, description, received_on, status, region) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?,"
+		" claimed, description, received_on, status, region) VALUES(?, ?, ?, ?, ?, ?, ?, "
+		"?, ?,"
 		" 'received', coalesce((SELECT region_code FROM projects WHERE code=?5), 0))");
 	if (!st)
 		return WG_ESTORE;
-	const char *t[8] = {c->channel, c->name, c->phone, c->id_number, c->project, c->employer,
-			    NULL, c->description};
+	const char *t[8] = {c->channel, c->name,     c->phone, c->id_number,
+			    c->project, c->employer, NULL,     c->description};
 	for (int i = 0; i < 8; i++)
 		if (i != 6)
 			sqlite3_bind_text(st, i + 1, t[i], -1, SQLITE_STATIC);

@@ -35,9 +35,10 @@ int sq_ledger_head(struct store *s, int64_t *seq, unsigned char *hash)
 int sq_ledger_append(struct store *s, const struct ledger_entry *e)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_LEDGER_APPEND,
-				    "INSERT INTO ledger(seq, at, op, kind, prev_version, codec, content,"
-				    " hash) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_LEDGER_APPEND,
+			 "INSERT INTO ledger(seq, at, op, kind, prev_version, codec, content,"
+			 " hash) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return WG_ESTORE;
 	size_t len = strlen(e->content);
@@ -124,8 +125,8 @@ corrupt:
 int sq_ledger_get(struct store *s, int64_t seq, struct ledger_entry *e)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_LEDGER_GET,
-				    "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq=?");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_LEDGER_GET, "SELECT " ENTRY_COLUMNS " FROM ledger WHERE seq=?");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_int64(st, 1, seq);

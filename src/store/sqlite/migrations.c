@@ -16,7 +16,8 @@ static const char *const migrations[] = {
 	 * entry. */
 	"CREATE TABLE enterprises(id INTEGER PRIMARY KEY, uscc TEXT NOT NULL UNIQUE,"
 	" name TEXT NOT NULL, region_code INTEGER NOT NULL, legal_rep TEXT, lseq INTEGER NOT NULL);"
-	"CREATE TABLE projects(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	"CREATE TABLE projects(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT "
+	"NULL,"
 	" region_code INTEGER NOT NULL, industry TEXT NOT NULL,"
 	" owner_id INTEGER NOT NULL REFERENCES enterprises(id),"
 	" contractor_id INTEGER NOT NULL REFERENCES enterprises(id),"
@@ -70,7 +71,8 @@ static const char *const migrations[] = {
 	" status TEXT NOT NULL, lseq INTEGER NOT NULL,"
 	" PRIMARY KEY(project_id, person_id, period, txn_id)) WITHOUT ROWID;"
 	"CREATE INDEX payments_person ON payments(person_id, period);"
-	"CREATE TABLE calendar(date INTEGER PRIMARY KEY, kind TEXT NOT NULL, lseq INTEGER NOT NULL);"
+	"CREATE TABLE calendar(date INTEGER PRIMARY KEY, kind TEXT NOT NULL, lseq INTEGER NOT "
+	"NULL);"
 	/* content is stored zstd-compressed when codec = 1: an import block of attendance
 	 * lines shrinks about tenfold, which is most of the ledger's size and write cost */
 	"CREATE TABLE ledger(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, op INTEGER NOT NULL,"
@@ -84,6 +86,7 @@ static const char *const migrations[] = {
 	"CREATE TABLE wm_days(project_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
 	" period INTEGER NOT NULL, mask INTEGER NOT NULL, region INTEGER NOT NULL,"
 	" PRIMARY KEY(project_id, person_id, period)) WITHOUT ROWID;"
+	"CREATE INDEX wm_days_person ON wm_days(person_id, period);"
 	"CREATE TABLE config(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE warnings(id INTEGER PRIMARY KEY, rule INTEGER NOT NULL,"
 	" project_id INTEGER NOT NULL, employer_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
@@ -142,8 +145,9 @@ int sq_migrate(struct store *s, int *applied)
 {
 	struct sq_store *q = (struct sq_store *)s;
 	const int n = (int)(sizeof migrations / sizeof migrations[0]);
-	int rc = exec(q, "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
-			 " value TEXT NOT NULL); COMMIT;");
+	int rc = exec(q,
+		      "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
+		      " value TEXT NOT NULL); COMMIT;");
 	if (rc)
 		return rc;
 	*applied = 0;
@@ -153,9 +157,8 @@ int sq_migrate(struct store *s, int *applied)
 			return rc;
 		sqlite3_stmt *st = NULL;
 		int version = 0;
-		if (sqlite3_prepare_v2(q->db,
-				       "SELECT value FROM meta WHERE key='schema_version'", -1,
-				       &st, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(q->db, "SELECT value FROM meta WHERE key='schema_version'",
+				       -1, &st, NULL) != SQLITE_OK) {
 			rc = sq_fail(q, "schema version");
 			goto undo;
 		}

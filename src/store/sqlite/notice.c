@@ -14,13 +14,15 @@ int sq_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
 	/* keys first: the payroll lines (and, unless payroll_only, the worker-months that have
 	 * payments only), then everything else by primary key; ?1 project code, ?2 period,
 	 * ?3 employer USCC, ?4 payroll_only */
-	sqlite3_stmt *st = sq_named(q, SQN_PAY_CYCLES,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_PAY_CYCLES,
 		"WITH pj AS (SELECT id FROM projects WHERE ?1 IS NULL OR code=?1),"
 		" keys AS (SELECT project_id, person_id, period FROM payroll"
 		"  WHERE project_id IN pj AND (?2 < 0 OR period=?2)"
 		"  UNION SELECT project_id, person_id, period FROM payments"
 		"  WHERE ?4=0 AND project_id IN pj AND (?2 < 0 OR period=?2))"
-		" SELECT p.code, p.name, e.uscc, e.name, pe.id_number, w.name, w.phone, w.bank_card,"
+		" SELECT p.code, p.name, e.uscc, e.name, pe.id_number, w.name, w.phone, "
+		"w.bank_card,"
 		"  w.bank_code,"
 		"  (SELECT group_concat(txn_id, ';') FROM (SELECT txn_id FROM payments x"
 		"   WHERE x.project_id=k.project_id AND x.person_id=k.person_id"
@@ -29,7 +31,8 @@ int sq_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
 		"  coalesce(r.net, 0), coalesce(r.due_date, -1),"
 		"  (SELECT coalesce(sum(amount), 0) FROM payments x WHERE x.project_id=k.project_id"
 		"   AND x.person_id=k.person_id AND x.period=k.period AND x.status='ok'),"
-		"  (SELECT coalesce(max(paid_on), -1) FROM payments x WHERE x.project_id=k.project_id"
+		"  (SELECT coalesce(max(paid_on), -1) FROM payments x WHERE "
+		"x.project_id=k.project_id"
 		"   AND x.person_id=k.person_id AND x.period=k.period AND x.status='ok'),"
 		"  (SELECT count(*) FROM payments x WHERE x.project_id=k.project_id"
 		"   AND x.person_id=k.person_id AND x.period=k.period AND x.status='ok'),"
@@ -40,7 +43,8 @@ int sq_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
 		" LEFT JOIN payroll r ON r.project_id=k.project_id AND r.person_id=k.person_id"
 		"  AND r.period=k.period"
 		" LEFT JOIN enterprises e ON e.id=r.employer_id"
-		" LEFT JOIN confirmations c ON c.project_id=r.project_id AND c.person_id=r.person_id"
+		" LEFT JOIN confirmations c ON c.project_id=r.project_id AND "
+		"c.person_id=r.person_id"
 		"  AND c.period=r.period AND c.payroll_lseq=r.lseq"
 		" WHERE ?3 IS NULL OR e.uscc=?3"
 		" ORDER BY p.code, k.period, coalesce(e.uscc, ''), pe.id_number");
@@ -55,13 +59,14 @@ int sq_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
 	int step, rc = WG_OK;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct pay_cycle c = {0};
-		const char **text[10] = {&c.project, &c.project_name, &c.employer_uscc,
-					 &c.employer_name, &c.id_number, &c.name, &c.phone,
-					 &c.bank_card, &c.bank_code, &c.vouchers};
+		const char **text[10] = {&c.project,       &c.project_name, &c.employer_uscc,
+					 &c.employer_name, &c.id_number,    &c.name,
+					 &c.phone,         &c.bank_card,    &c.bank_code,
+					 &c.vouchers};
 		for (int i = 0; i < 10; i++)
 			*text[i] = (const char *)sqlite3_column_text(st, i);
-		int64_t *num[9] = {&c.period, &c.days, &c.gross, &c.deductions, &c.net, &c.due,
-				   &c.paid, &c.paid_on, &c.payments};
+		int64_t *num[9] = {&c.period, &c.days, &c.gross,   &c.deductions, &c.net,
+				   &c.due,    &c.paid, &c.paid_on, &c.payments};
 		for (int i = 0; i < 9; i++)
 			*num[i] = sqlite3_column_int64(st, 10 + i);
 		c.has_payroll = sqlite3_column_int(st, 19);
@@ -79,7 +84,8 @@ int sq_project_subcontracts(struct store *s, const char *code,
 			    int (*cb)(void *, const struct subcontract_view *), void *ctx)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_SUBCONTRACTS,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_SUBCONTRACTS,
 		"SELECT e.uscc, e.name, s.contract_value, s.start_date, coalesce(s.end_date, -1)"
 		" FROM subcontracts s JOIN projects p ON p.id=s.project_id"
 		" JOIN enterprises e ON e.id=s.subcontractor_id"
@@ -110,7 +116,8 @@ int sq_config_list(struct store *s, const char *prefix,
 {
 	struct sq_store *q = (struct sq_store *)s;
 	/* substr compares bytes: a prefix with LIKE's wildcards in it stays literal */
-	sqlite3_stmt *st = sq_named(q, SQN_CONFIG_LIST,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_CONFIG_LIST,
 		"SELECT key, value FROM config WHERE substr(key, 1, length(?1))=?1 ORDER BY key");
 	if (!st)
 		return WG_ESTORE;

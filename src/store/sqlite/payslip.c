@@ -11,14 +11,17 @@ int sq_payslip(struct store *s, const char *project, const char *id_number, int6
 	       void *ctx)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_PAYSLIP,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_PAYSLIP,
 		"SELECT p.code, p.name, e.uscc, e.name, pe.id_number, w.name, w.phone, w.bank_card,"
 		" r.period, r.days, r.gross, r.deductions, r.net, coalesce(r.due_date, -1), r.lseq,"
-		" coalesce(c.status, 0), c.reason, coalesce(c.claimed, 0), r.project_id, r.person_id"
+		" coalesce(c.status, 0), c.reason, coalesce(c.claimed, 0), r.project_id, "
+		"r.person_id"
 		" FROM payroll r JOIN projects p ON p.id=r.project_id"
 		" JOIN enterprises e ON e.id=r.employer_id JOIN persons pe ON pe.id=r.person_id"
 		" LEFT JOIN workers w ON w.person_id=r.person_id"
-		" LEFT JOIN confirmations c ON c.project_id=r.project_id AND c.person_id=r.person_id"
+		" LEFT JOIN confirmations c ON c.project_id=r.project_id AND "
+		"c.person_id=r.person_id"
 		"  AND c.period=r.period AND c.payroll_lseq=r.lseq"
 		" WHERE p.code=?1 AND pe.id_number=?2 AND r.period=?3");
 	if (!st)
@@ -36,9 +39,9 @@ int sq_payslip(struct store *s, const char *project, const char *id_number, int6
 	const int text_cols[9] = {0, 1, 2, 3, 4, 5, 6, 7, 16};
 	for (int i = 0; i < 9; i++)
 		off[i] = sq_keep(q, st, text_cols[i]);
-	const char **str[9] = {&out->project, &out->project_name, &out->employer,
-			       &out->employer_name, &out->id_number, &out->name, &out->phone,
-			       &out->bank_card, &out->reason};
+	const char **str[9] = {&out->project,       &out->project_name, &out->employer,
+			       &out->employer_name, &out->id_number,    &out->name,
+			       &out->phone,         &out->bank_card,    &out->reason};
 	for (int i = 0; i < 9; i++)
 		*str[i] = sq_kept(q, off[i]);
 	out->period = sqlite3_column_int64(st, 8);
@@ -56,10 +59,11 @@ int sq_payslip(struct store *s, const char *project, const char *id_number, int6
 		return WG_OK;
 	sqlite3_stmt *pay = NULL;
 	int rc = WG_OK;
-	if (sqlite3_prepare_v2(q->db,
-			       "SELECT txn_id, status, bank_card, amount, paid_on FROM payments"
-			       " WHERE project_id=? AND person_id=? AND period=? ORDER BY paid_on, txn_id",
-			       -1, &pay, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    q->db,
+		    "SELECT txn_id, status, bank_card, amount, paid_on FROM payments"
+		    " WHERE project_id=? AND person_id=? AND period=? ORDER BY paid_on, txn_id",
+		    -1, &pay, NULL) != SQLITE_OK)
 		return sq_fail(q, "payslip payments");
 	sqlite3_bind_int64(pay, 1, pid);
 	sqlite3_bind_int64(pay, 2, person);
@@ -90,9 +94,12 @@ int sq_confirmation_put(struct store *s, const struct confirmation *c)
 		rc = sq_ref_id(q, COL_PERSON, c->id_number, &person, &unused);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = sq_named(q, SQN_CONFIRM_PUT,
-		"INSERT INTO confirmations(region, project_id, person_id, period, payroll_lseq, status,"
-		" reason, claimed, at, lseq, case_status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	sqlite3_stmt *st = sq_named(
+		q, SQN_CONFIRM_PUT,
+		"INSERT INTO confirmations(region, project_id, person_id, period, payroll_lseq, "
+		"status,"
+		" reason, claimed, at, lseq, case_status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		"?9, ?10,"
 		" CASE WHEN ?6=2 THEN 'open' END)"
 		" ON CONFLICT DO UPDATE SET status=excluded.status, reason=excluded.reason,"
 		" claimed=excluded.claimed, at=excluded.at, lseq=excluded.lseq,"

@@ -94,8 +94,7 @@ static int build_sql(const struct kind_desc *d, enum sq_stmt_op op, struct dbuf 
 		rc |= dbuf_adds(b, "lseq=?");
 		rc |= add_key_where(b, d);
 		break;
-	default:
-		return -1;
+	default: return -1;
 	}
 	return rc;
 }
@@ -140,7 +139,8 @@ static int bind_val(struct sq_store *q, sqlite3_stmt *st, int pos, enum rec_kind
 	}
 	if (schema_col_is_text(c->type))
 		return sqlite3_bind_text(st, pos, v->s, -1, SQLITE_STATIC) == SQLITE_OK
-			       ? WG_OK : sq_fail(q, "bind");
+			? WG_OK
+			: sq_fail(q, "bind");
 	return sqlite3_bind_int64(st, pos, v->i) == SQLITE_OK ? WG_OK : sq_fail(q, "bind");
 }
 
@@ -166,7 +166,8 @@ static void read_row(sqlite3_stmt *st, const struct kind_desc *d, struct rec *ou
 		v->null = sqlite3_column_type(st, i) == SQLITE_NULL;
 		v->i = v->null ? 0 : sqlite3_column_int64(st, i);
 		v->s = schema_col_is_text(d->cols[i].type) && !v->null
-			       ? (const char *)sqlite3_column_text(st, i) : NULL;
+			? (const char *)sqlite3_column_text(st, i)
+			: NULL;
 	}
 }
 

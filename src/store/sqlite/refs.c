@@ -36,9 +36,7 @@ int sq_ref_id(struct sq_store *q, enum col_type t, const char *key, int64_t *id,
 		which = 2, slot = SQN_REF_PERSON;
 		sql = "SELECT id, 0 FROM persons WHERE id_number=?";
 		break;
-	default:
-		WG_BUG("sq_ref_id on a column that is no reference");
-		return WG_ESTORE;
+	default: WG_BUG("sq_ref_id on a column that is no reference"); return WG_ESTORE;
 	}
 	size_t len = strlen(key);
 	struct sq_ref *c = &q->refs[which][hash_key(key) % SQ_REFCACHE];
@@ -92,7 +90,8 @@ int sq_person_ensure(struct store *s, const char *id_number)
 	int rc = sq_ref_id(q, COL_PERSON, id_number, &id, &region);
 	if (rc != WG_ENOTFOUND)
 		return rc;
-	sqlite3_stmt *st = sq_named(q, SQN_PERSON_INSERT, "INSERT INTO persons(id_number) VALUES(?)");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_PERSON_INSERT, "INSERT INTO persons(id_number) VALUES(?)");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);

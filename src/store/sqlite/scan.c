@@ -30,9 +30,10 @@ static const char *const stream_sql[] = {
 			     " start_date, coalesce(end_date, -1) FROM employments"
 			     " WHERE project_id BETWEEN ?2 AND ?3"
 			     " ORDER BY project_id, person_id, start_date",
-	[SCAN_PAYROLL] = "SELECT project_id, person_id, period, employer_id, days, gross, deductions,"
-			 " net, coalesce(due_date, -1) FROM payroll WHERE project_id BETWEEN ?2 AND ?3"
-			 " ORDER BY project_id, person_id, period",
+	[SCAN_PAYROLL] =
+		"SELECT project_id, person_id, period, employer_id, days, gross, deductions,"
+		" net, coalesce(due_date, -1) FROM payroll WHERE project_id BETWEEN ?2 AND ?3"
+		" ORDER BY project_id, person_id, period",
 	[SCAN_PAYMENTS] = "SELECT p.project_id, p.person_id, p.period, p.amount, p.paid_on,"
 			  " p.status='ok', p.bank_card, w.bank_card FROM payments p"
 			  " LEFT JOIN workers w ON w.person_id=p.person_id WHERE p.paid_on<=?1"
@@ -135,11 +136,14 @@ void sq_scan_close(struct scan_cursor *c)
 int sq_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	int slot = t == COL_PROJECT ? SQN_KEY_PROJECT : t == COL_USCC ? SQN_KEY_ENTERPRISE
-								     : SQN_KEY_PERSON;
-	sqlite3_stmt *st = sq_named(q, slot, t == COL_PROJECT  ? "SELECT code FROM projects WHERE id=?"
-					     : t == COL_USCC ? "SELECT uscc FROM enterprises WHERE id=?"
-							     : "SELECT id_number FROM persons WHERE id=?");
+	int slot = t == COL_PROJECT ? SQN_KEY_PROJECT
+		: t == COL_USCC     ? SQN_KEY_ENTERPRISE
+				    : SQN_KEY_PERSON;
+	sqlite3_stmt *st =
+		sq_named(q, slot,
+			 t == COL_PROJECT        ? "SELECT code FROM projects WHERE id=?"
+				 : t == COL_USCC ? "SELECT uscc FROM enterprises WHERE id=?"
+						 : "SELECT id_number FROM persons WHERE id=?");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_int64(st, 1, id);
@@ -163,10 +167,11 @@ int sq_days_apply(struct store *s, const char *project, const char *id_number, i
 		rc = sq_ref_id(q, COL_PERSON, id_number, &person, &unused);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = sq_named(q, SQN_DAYS_APPLY,
-				    "INSERT INTO wm_days(project_id, person_id, period, mask, region)"
-				    " VALUES(?1, ?2, ?3, ?4 & ~?5, ?6) ON CONFLICT DO UPDATE"
-				    " SET mask=(mask & ~?5) | ?4");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_DAYS_APPLY,
+			 "INSERT INTO wm_days(project_id, person_id, period, mask, region)"
+			 " VALUES(?1, ?2, ?3, ?4 & ~?5, ?6) ON CONFLICT DO UPDATE"
+			 " SET mask=(mask & ~?5) | ?4");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_int64(st, 1, pid);

@@ -20,16 +20,48 @@ struct sq_ref {
 
 /* Named statement slots. */
 enum {
-	SQN_REF_ENTERPRISE, SQN_REF_PROJECT, SQN_REF_PERSON, SQN_WORKER_EXISTS, SQN_PERSON_INSERT,
-	SQN_OVERLAP, SQN_LEDGER_HEAD, SQN_LEDGER_APPEND, SQN_LEDGER_GET, SQN_LEDGER_COUNT,
-	SQN_PROJECT_SUMMARY, SQN_WORKER_SUMMARY, SQN_WORKER_MONTHS, SQN_WORKER_EMPLOYMENTS,
-	SQN_KEY_PROJECT, SQN_KEY_ENTERPRISE, SQN_KEY_PERSON, SQN_DAYS_APPLY, SQN_CONFIG_GET,
-	SQN_CONFIG_SET, SQN_WARN_EVENT, SQN_WARN_TASK, SQN_WARN_FIND, SQN_WARN_INSERT,
-	SQN_WARN_UPDATE, SQN_PAYSLIP, SQN_CONFIRM_PUT, SQN_USER_ADD, SQN_USER_GET, SQN_USER_DISABLE,
-	SQN_CRED_ADD, SQN_CRED_GET, SQN_CRED_DELETE, SQN_PROJECT_MONTHS, SQN_PROJECT_ROSTER,
-	SQN_COMPLAINT_ADD, SQN_SCOPE, SQN_SCOPE_LAST = SQN_SCOPE + 4,
+	SQN_REF_ENTERPRISE,
+	SQN_REF_PROJECT,
+	SQN_REF_PERSON,
+	SQN_WORKER_EXISTS,
+	SQN_PERSON_INSERT,
+	SQN_OVERLAP,
+	SQN_LEDGER_HEAD,
+	SQN_LEDGER_APPEND,
+	SQN_LEDGER_GET,
+	SQN_LEDGER_COUNT,
+	SQN_PROJECT_SUMMARY,
+	SQN_WORKER_SUMMARY,
+	SQN_WORKER_MONTHS,
+	SQN_WORKER_EMPLOYMENTS,
+	SQN_KEY_PROJECT,
+	SQN_KEY_ENTERPRISE,
+	SQN_KEY_PERSON,
+	SQN_DAYS_APPLY,
+	SQN_CONFIG_GET,
+	SQN_CONFIG_SET,
+	SQN_WARN_EVENT,
+	SQN_WARN_TASK,
+	SQN_WARN_FIND,
+	SQN_WARN_INSERT,
+	SQN_WARN_UPDATE,
+	SQN_PAYSLIP,
+	SQN_CONFIRM_PUT,
+	SQN_USER_ADD,
+	SQN_USER_GET,
+	SQN_USER_DISABLE,
+	SQN_CRED_ADD,
+	SQN_CRED_GET,
+	SQN_CRED_DELETE,
+	SQN_PROJECT_MONTHS,
+	SQN_PROJECT_ROSTER,
+	SQN_COMPLAINT_ADD,
+	SQN_SCOPE,
+	SQN_SCOPE_LAST = SQN_SCOPE + 4,
 	/* notices and exports (notice.c) */
-	SQN_PAY_CYCLES, SQN_SUBCONTRACTS, SQN_CONFIG_LIST,
+	SQN_PAY_CYCLES,
+	SQN_SUBCONTRACTS,
+	SQN_CONFIG_LIST,
 	SQN__COUNT
 };
 
@@ -39,15 +71,15 @@ struct sq_store {
 	struct store base;
 	sqlite3 *db;
 	sqlite3_stmt *rec[REC__COUNT][SQ__OPS];
-	sqlite3_stmt *named[SQN__COUNT]; /* other statements, prepared by sq_named */
+	sqlite3_stmt *named[SQN__COUNT];    /* other statements, prepared by sq_named */
 	struct sq_ref refs[3][SQ_REFCACHE]; /* enterprise, project, person */
-	struct dbuf scratch;       /* copies of text handed out by get operations */
-	struct dbuf entry;         /* the entry ledger_get hands out */
-	struct dbuf zbuf;          /* compressed content on its way in */
+	struct dbuf scratch;                /* copies of text handed out by get operations */
+	struct dbuf entry;                  /* the entry ledger_get hands out */
+	struct dbuf zbuf;                   /* compressed content on its way in */
 	ZSTD_CCtx *zctx;
 	ZSTD_DCtx *dctx;
 	bool in_tx;
-	char *path;                /* for clone */
+	char *path; /* for clone */
 };
 
 /* Prepares (once) and returns the statement for slot; NULL on error (message in errmsg). */
@@ -102,9 +134,9 @@ int sq_cred_add(struct store *s, const struct credential *c);
 int sq_cred_get(struct store *s, const unsigned char *hash, struct credential *c, struct user *u);
 int sq_cred_delete(struct store *s, const unsigned char *hash);
 int sq_project_in_scope(struct store *s, const char *code, int role, const char *scope);
-int sq_project_list(struct store *s, int role, const char *scope, const char *q,
-		    const char *region, int64_t offset, int64_t limit,
-		    int (*cb)(void *, const struct project_row *), void *ctx, int64_t *total);
+int sq_project_list(struct store *s, int role, const char *scope, const char *q, const char *region,
+		    int64_t offset, int64_t limit, int (*cb)(void *, const struct project_row *),
+		    void *ctx, int64_t *total);
 int sq_project_months(struct store *s, const char *code,
 		      int (*cb)(void *, const struct project_month *), void *ctx);
 int sq_project_roster(struct store *s, const char *code,

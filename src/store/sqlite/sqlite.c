@@ -12,14 +12,16 @@
 int sq_fail(struct sq_store *q, const char *what)
 {
 	int code = sqlite3_errcode(q->db);
-	snprintf(q->base.errmsg, sizeof q->base.errmsg, "sqlite: %s: %s", what, sqlite3_errmsg(q->db));
+	snprintf(q->base.errmsg, sizeof q->base.errmsg, "sqlite: %s: %s", what,
+		 sqlite3_errmsg(q->db));
 	return (code == SQLITE_BUSY || code == SQLITE_LOCKED) ? WG_ERETRY : WG_ESTORE;
 }
 
 sqlite3_stmt *sq_named(struct sq_store *q, int slot, const char *sql)
 {
-	if (!q->named[slot] && sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-						  &q->named[slot], NULL) != SQLITE_OK) {
+	if (!q->named[slot] &&
+	    sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &q->named[slot], NULL) !=
+		    SQLITE_OK) {
 		sq_fail(q, "prepare");
 		return NULL;
 	}
@@ -183,9 +185,9 @@ int store_sqlite_open(struct store **out, const char *path, char *err, size_t er
 		rc = WG_ENOMEM;
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-					    SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &q->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		rc = sq_fail(q, path);
 		goto fail;
 	}
@@ -193,8 +195,9 @@ int store_sqlite_open(struct store **out, const char *path, char *err, size_t er
 	sqlite3_busy_timeout(q->db, 10000);
 	/* WAL: readers (the server) never block the importer; NORMAL sync is durable at
 	 * checkpoints and safe against corruption. A bounded page cache keeps memory flat. */
-	rc = sq_exec(q, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-			"PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+	rc = sq_exec(q,
+		     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+		     "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
 	if (rc)
 		goto fail;
 	int applied;

@@ -6,21 +6,22 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-#define SQL_PERIOD(col)                                                              \
-	"(CAST(strftime('%Y', " col "*86400, 'unixepoch') AS INTEGER)*12 + "          \
-	"CAST(strftime('%m', " col "*86400, 'unixepoch') AS INTEGER) - 1)"
-
 int sq_project_summary(struct store *s, const char *code, struct project_summary *out)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_PROJECT_SUMMARY,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_PROJECT_SUMMARY,
 		"SELECT p.code, p.name, p.industry, o.uscc, o.name, c.uscc, c.name, a.bank_code,"
 		" a.account_no, p.region_code, p.contract_value, p.start_date,"
 		" coalesce(p.end_date, -1),"
 		" (SELECT count(*) FROM subcontracts WHERE project_id=p.id),"
 		" (SELECT count(*) FROM employments WHERE project_id=p.id),"
 		" (SELECT count(DISTINCT person_id) FROM employments WHERE project_id=p.id),"
-		" (SELECT count(*) FROM attendance WHERE project_id=p.id AND hours>0),"
+		/* attendance days from the worker-month aggregate: the population count of each
+		 * mask (SWAR), not a walk over the project's raw days */
+		" (SELECT coalesce(sum((((v + (v >> 4)) & 252645135) * 16843009 >> 24) & 255), 0)"
+		"  FROM (SELECT (v & 858993459) + ((v >> 2) & 858993459) AS v FROM (SELECT"
+		"  mask - ((mask >> 1) & 1431655765) AS v FROM wm_days WHERE project_id=p.id))),"
 		" (SELECT count(*) FROM payroll WHERE project_id=p.id),"
 		" (SELECT coalesce(sum(gross), 0) FROM payroll WHERE project_id=p.id),"
 		" (SELECT coalesce(sum(net), 0) FROM payroll WHERE project_id=p.id),"
@@ -42,15 +43,22 @@ int sq_project_summary(struct store *s, const char *code, struct project_summary
 	long off[9];
 	for (int i = 0; i < 9; i++)
 		off[i] = sq_keep(q, st, i);
-	const char **str[9] = {&out->code, &out->name, &out->industry, &out->owner_uscc,
-			       &out->owner_name, &out->contractor_uscc, &out->contractor_name,
-			       &out->bank_code, &out->account_no};
+	const char **str[9] = {&out->code,
+			       &out->name,
+			       &out->industry,
+			       &out->owner_uscc,
+			       &out->owner_name,
+			       &out->contractor_uscc,
+			       &out->contractor_name,
+			       &out->bank_code,
+			       &out->account_no};
 	for (int i = 0; i < 9; i++)
 		*str[i] = sq_kept(q, off[i]);
-	int64_t *num[] = {&out->region, &out->contract_value, &out->start_date, &out->end_date,
-			  &out->subcontracts, &out->employments, &out->workers,
-			  &out->attendance_days, &out->payroll_lines, &out->gross, &out->net,
-			  &out->paid_ok, &out->allocated};
+	int64_t *num[] = {
+		&out->region,        &out->contract_value, &out->start_date, &out->end_date,
+		&out->subcontracts,  &out->employments,    &out->workers,    &out->attendance_days,
+		&out->payroll_lines, &out->gross,          &out->net,        &out->paid_ok,
+		&out->allocated};
 	for (size_t i = 0; i < sizeof num / sizeof num[0]; i++)
 		*num[i] = sqlite3_column_int64(st, 9 + (int)i);
 	out->balance = out->allocated - out->paid_ok;
@@ -61,7 +69,8 @@ int sq_project_summary(struct store *s, const char *code, struct project_summary
 int sq_worker_summary(struct store *s, const char *id_number, struct worker_summary *out)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_WORKER_SUMMARY,
+	sqlite3_stmt *st = sq_named(
+		q, SQN_WORKER_SUMMARY,
 		"SELECT p.id_number, w.name, w.phone, w.bank_card, w.bank_code,"
 		" w.person_id IS NOT NULL,"
 		" (SELECT count(*) FROM employments WHERE person_id=p.id)"
@@ -93,21 +102,26 @@ int sq_worker_months(struct store *s, const char *id_number,
 		     int (*cb)(void *, const struct worker_month *), void *ctx)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	/* attendance is clustered by (project, person, date): reach it through the projects
-	 * the person is known on rather than scanning the table */
-	sqlite3_stmt *st = sq_named(q, SQN_WORKER_MONTHS,
+	/* attendance days come from the worker-month aggregate (one row per month), reached
+	 * through its index by person: the raw days are clustered by project and day */
+	sqlite3_stmt *st = sq_named(
+		q, SQN_WORKER_MONTHS,
 		"WITH me AS (SELECT id FROM persons WHERE id_number=?1),"
 		" projs AS (SELECT project_id FROM employments WHERE person_id=(SELECT id FROM me)"
 		"  UNION SELECT project_id FROM payroll WHERE person_id=(SELECT id FROM me)"
 		"  UNION SELECT project_id FROM payments WHERE person_id=(SELECT id FROM me)),"
-		" att AS (SELECT project_id, " SQL_PERIOD("date") " AS period, count(*) AS days"
-		"  FROM attendance WHERE project_id IN projs AND person_id=(SELECT id FROM me)"
-		"  AND hours>0 GROUP BY 1, 2),"
+		" a0 AS (SELECT project_id, period, mask - ((mask >> 1) & 1431655765) AS v"
+		"  FROM wm_days WHERE person_id=(SELECT id FROM me) AND mask<>0),"
+		" a1 AS (SELECT project_id, period, (v & 858993459) + ((v >> 2) & 858993459) AS v"
+		"  FROM a0),"
+		" att AS (SELECT project_id, period,"
+		"  (((v + (v >> 4)) & 252645135) * 16843009 >> 24) & 255 AS days FROM a1),"
 		" pr AS (SELECT project_id, period, gross, deductions, net FROM payroll"
 		"  WHERE person_id=(SELECT id FROM me)),"
 		" pay AS (SELECT project_id, period, sum(amount) AS paid FROM payments"
 		"  WHERE person_id=(SELECT id FROM me) AND status='ok' GROUP BY 1, 2),"
-		" keys AS (SELECT project_id, period FROM att UNION SELECT project_id, period FROM pr"
+		" keys AS (SELECT project_id, period FROM att UNION SELECT project_id, period FROM "
+		"pr"
 		"  UNION SELECT project_id, period FROM pay)"
 		" SELECT p.code, k.period, coalesce(att.days, 0), pr.project_id IS NOT NULL,"
 		"  coalesce(pr.gross, 0), coalesce(pr.deductions, 0), coalesce(pr.net, 0),"

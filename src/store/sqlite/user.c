@@ -5,7 +5,8 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-#define USER_COLUMNS "u.id, u.username, u.role, u.scope, u.display_name, u.pwhash, u.disabled, u.created"
+#define USER_COLUMNS                                                                               \
+	"u.id, u.username, u.role, u.scope, u.display_name, u.pwhash, u.disabled, u.created"
 
 /* Reads the user columns starting at col into u, text copied into scratch. */
 static void read_user(struct sq_store *q, sqlite3_stmt *st, int col, struct user *u)
@@ -26,9 +27,10 @@ static void read_user(struct sq_store *q, sqlite3_stmt *st, int col, struct user
 int sq_user_add(struct store *s, const struct user *u)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_USER_ADD,
-				    "INSERT INTO users(username, role, scope, display_name, pwhash, disabled,"
-				    " created) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_USER_ADD,
+			 "INSERT INTO users(username, role, scope, display_name, pwhash, disabled,"
+			 " created) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_text(st, 1, u->username, -1, SQLITE_STATIC);
@@ -68,8 +70,8 @@ int sq_user_list(struct store *s, int (*cb)(void *, const struct user *), void *
 	struct sq_store *q = (struct sq_store *)s;
 	sqlite3_stmt *st = NULL;
 	int rc = WG_OK, step;
-	if (sqlite3_prepare_v2(q->db, "SELECT " USER_COLUMNS " FROM users u ORDER BY u.username", -1,
-			       &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(q->db, "SELECT " USER_COLUMNS " FROM users u ORDER BY u.username",
+			       -1, &st, NULL) != SQLITE_OK)
 		return sq_fail(q, "users");
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct user u;
@@ -87,7 +89,8 @@ int sq_user_list(struct store *s, int (*cb)(void *, const struct user *), void *
 int sq_user_set_disabled(struct store *s, const char *username, int disabled)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_USER_DISABLE, "UPDATE users SET disabled=? WHERE username=?");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_USER_DISABLE, "UPDATE users SET disabled=? WHERE username=?");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_int(st, 1, disabled);
@@ -101,9 +104,10 @@ int sq_user_set_disabled(struct store *s, const char *username, int disabled)
 int sq_cred_add(struct store *s, const struct credential *c)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_CRED_ADD,
-				    "INSERT INTO credentials(hash, user_id, kind, name, csrf, created,"
-				    " expires) VALUES(?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_CRED_ADD,
+			 "INSERT INTO credentials(hash, user_id, kind, name, csrf, created,"
+			 " expires) VALUES(?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_blob(st, 1, c->hash, sizeof c->hash, SQLITE_STATIC);
@@ -122,9 +126,10 @@ int sq_cred_add(struct store *s, const struct credential *c)
 int sq_cred_get(struct store *s, const unsigned char *hash, struct credential *c, struct user *u)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_CRED_GET,
-				    "SELECT c.kind, c.name, c.csrf, c.created, c.expires, " USER_COLUMNS
-				    " FROM credentials c JOIN users u ON u.id=c.user_id WHERE c.hash=?");
+	sqlite3_stmt *st =
+		sq_named(q, SQN_CRED_GET,
+			 "SELECT c.kind, c.name, c.csrf, c.created, c.expires, " USER_COLUMNS
+			 " FROM credentials c JOIN users u ON u.id=c.user_id WHERE c.hash=?");
 	if (!st)
 		return WG_ESTORE;
 	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);

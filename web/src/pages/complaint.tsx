@@ -2,7 +2,7 @@
 // filled in): POST /api/v1/complaints, then the case number and date received.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, enc, get, post } from '../api';
-import { Key, t } from '../i18n';
+import { Key, t, tx } from '../i18n';
 import { currentUser } from '../session';
 import { Alert, Field, PageTitle, errorText } from '../components/ui';
 
@@ -98,12 +98,23 @@ export function ComplaintPage({ worker }: { worker?: boolean }) {
               ✓
             </div>
             <h2 id="done-h">{t('cmp.done')}</h2>
-            <p>{t('cmp.doneText', { id: String(done.id), date: done.received_on })}</p>
-            <p class="case-no">
-              <span class="mono" data-testid="case-id">
-                {String(done.id)}
-              </span>
-            </p>
+            <dl class="receipt-list">
+              <div>
+                <dt>{t('cmp.caseNo')}</dt>
+                <dd class="mono case-no" data-testid="case-id">
+                  {String(done.id)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('cmp.receivedOn')}</dt>
+                <dd>{done.received_on}</dd>
+              </div>
+              <div>
+                <dt>{t('col.status')}</dt>
+                <dd>{tx('cmp.status.', done.status)}</dd>
+              </div>
+            </dl>
+            <p>{t('cmp.doneText')}</p>
             <button
               type="button"
               class="btn"

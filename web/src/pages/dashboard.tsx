@@ -3,7 +3,7 @@
 // figures available as tables).
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { int, money, num, period, region, shortMoney } from '../format';
+import { int, money, num, paren, period, region, shortMoney } from '../format';
 import { Card, DataTable, PageTitle, Show, useFetch } from '../components/ui';
 import { Chart, axisStyle, palette } from '../components/chart';
 
@@ -169,7 +169,7 @@ function Body({ d }: { d: Dashboard }) {
               caption={t('dash.byRegion')}
               captionHidden
               columns={[
-                { label: t('col.region'), render: (r) => `${region(r.region_code)} (${r.region_code})` },
+                { label: t('col.region'), render: (r) => paren(region(r.region_code), r.region_code) },
                 { label: t('col.red'), render: (r) => int(r.red), align: 'right' },
                 { label: t('col.orange'), render: (r) => int(r.orange), align: 'right' },
                 { label: t('col.yellow'), render: (r) => int(r.yellow), align: 'right' },

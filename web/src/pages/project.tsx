@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { asPage, enc, Page, qs } from '../api';
 import { t, tx } from '../i18n';
-import { daysOf, int, money, num, period, region, shortMoney, weekday } from '../format';
+import { daysOf, int, money, num, paren, period, region, shortMoney, weekday } from '../format';
 import { setQuery } from '../router';
 import { Card, DataTable, Facts, PageTitle, Pager, Show, useFetch } from '../components/ui';
 import { Tabs } from '../components/tabs';
@@ -86,10 +86,10 @@ function SummaryView({ s }: { s: Summary }) {
       <Facts
         items={[
           [t('col.code'), s.code],
-          [t('col.region'), `${region(s.region_code)}（${s.region_code}）`],
+          [t('col.region'), paren(region(s.region_code), s.region_code)],
           [t('col.industry'), tx('industry.', s.industry)],
-          [t('col.owner'), s.owner ? `${s.owner.name}（${s.owner.uscc}）` : '—'],
-          [t('col.contractor'), s.contractor ? `${s.contractor.name}（${s.contractor.uscc}）` : '—'],
+          [t('col.owner'), s.owner ? paren(s.owner.name, s.owner.uscc) : '—'],
+          [t('col.contractor'), s.contractor ? paren(s.contractor.name, s.contractor.uscc) : '—'],
           [t('proj.contractValue'), money(s.contract_value)],
           [t('proj.period'), `${s.start_date || '—'} ~ ${s.end_date || '—'}`],
           [t('proj.account'), s.account ? `${s.account.bank_code} ${s.account.account_no}` : '—'],

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, RejectedLine, post } from '../api';
 import { Key, t } from '../i18n';
-import { int } from '../format';
+import { int, paren } from '../format';
 import { currentUser, sessionLost } from '../session';
 import { Alert, Card, DataTable, Field, PageTitle } from '../components/ui';
 
@@ -92,7 +92,7 @@ export function UploadPage() {
             >
               {kinds.map((k) => (
                 <option value={k}>
-                  {t(('kind.' + k) as Key)}（{k}）
+                  {paren(t(('kind.' + k) as Key), k)}
                 </option>
               ))}
             </select>
