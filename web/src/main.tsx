@@ -1,11 +1,11 @@
 // main.tsx — starts the UI: loads the session, applies the language, and maps paths to pages
 // (public pages need no login; the others send a visitor without a session to /login).
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import './styles.css';
 import { applyLang, getLang, onLang, t } from './i18n';
 import { interceptLinks, navigate, useLocation } from './router';
-import { currentUser, landing, loadMe, onSession, sessionLoaded } from './session';
+import { currentUser, landing, loadMe, onSession, sessionLoaded, sessionVersion } from './session';
 import { Layout } from './components/layout';
 import { Loading, PageTitle } from './components/ui';
 import { LoginPage } from './pages/login';
@@ -61,8 +61,14 @@ function NotFound() {
 function App() {
   const loc = useLocation();
   const [, force] = useState(0);
-  useEffect(() => onSession(() => force((x) => x + 1)), []);
-  useEffect(() => onLang(() => force((x) => x + 1)), []);
+  const seen = sessionVersion();
+  useLayoutEffect(() => {
+    const off = onSession(() => force((x) => x + 1));
+    // the session may have changed (GET /me answered) before this subscription
+    if (sessionVersion() !== seen) force((x) => x + 1);
+    return off;
+  }, []);
+  useLayoutEffect(() => onLang(() => force((x) => x + 1)), []);
   const u = currentUser();
 
   if (!sessionLoaded())

@@ -1,6 +1,6 @@
 // router.ts — client-side routes on the History API: navigate(), useLocation() and the
 // click handler that turns same-origin <a href="/..."> clicks into navigations.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<() => void>();
 
@@ -24,10 +24,16 @@ function current(): Loc {
 }
 
 export function useLocation(): Loc {
-  const [loc, setLoc] = useState(current);
-  useEffect(() => {
-    const f = () => setLoc(current());
+  const [loc, setLoc] = useState(() => ({ ...current(), href: location.href }));
+  useLayoutEffect(() => {
+    let href = loc.href;
+    const f = () => {
+      if (location.href === href) return;
+      href = location.href;
+      setLoc({ ...current(), href });
+    };
     listeners.add(f);
+    f(); // a navigation between the first render and this subscription is not lost
     return () => {
       listeners.delete(f);
     };

@@ -4,10 +4,17 @@ import { ApiError, User, del, get, post, setCsrf } from './api';
 
 let user: User | null = null;
 let loaded = false;
+let version = 0;
 const listeners = new Set<() => void>();
 
 function changed() {
+  version++;
   listeners.forEach((f) => f());
+}
+
+/** Grows with every change of the session, so a late subscriber can tell it missed one. */
+export function sessionVersion(): number {
+  return version;
 }
 
 export function onSession(f: () => void): () => void {
