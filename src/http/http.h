@@ -53,6 +53,7 @@ struct http_route {
 	http_handler *handler;
 	unsigned roles;   /* ROLE_BIT()s allowed */
 	bool csrf_exempt; /* login: there is no session yet */
+	bool cache;       /* a GET whose answer depends only on the data, path, query and caller */
 };
 
 extern const struct http_route http_routes[];

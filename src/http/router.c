@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "util/date.h"
+#include "util/dbuf.h"
 #include "util/err.h"
 #include "util/mask.h"
 #include "util/money.h"
@@ -175,6 +176,120 @@ void router_note_login(const char *name, const char *remote, int ok)
 	pthread_mutex_unlock(&throttle_mu);
 }
 
+/* ---- read cache -----------------------------------------------------------------------
+ * Each server thread keeps the answers of cacheable GETs and who its tokens belong to, all
+ * dropped as soon as the store's data version moves: nothing is served that a fresh
+ * computation would answer differently. */
+
+#define CACHE_SLOTS 512
+#define AUTH_SECONDS 60 /* a cached login is checked again after this (expiry, disable) */
+
+struct cached_answer {
+	char *key, *body;
+	size_t len;
+	int status;
+};
+
+struct cached_auth {
+	char token[USER_TOKEN_BUFSZ];
+	struct principal who;
+	time_t at;
+};
+
+struct thread_cache {
+	int64_t version;
+	struct cached_answer answer[CACHE_SLOTS];
+	struct cached_auth auth[CACHE_SLOTS];
+};
+
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void cache_clear(struct thread_cache *c)
+{
+	for (int i = 0; i < CACHE_SLOTS; i++) {
+		free(c->answer[i].key);
+		free(c->answer[i].body);
+	}
+	memset(c->answer, 0, sizeof c->answer);
+	memset(c->auth, 0, sizeof c->auth);
+}
+
+static void cache_free(void *p)
+{
+	cache_clear(p);
+	free(p);
+}
+
+static void cache_make_key(void)
+{
+	pthread_key_create(&cache_key, cache_free);
+}
+
+/* This thread's cache, emptied when the data changed; NULL when the store cannot tell. */
+static struct thread_cache *thread_cache(struct store *s)
+{
+	int64_t v;
+	if (s->ops->data_version(s, &v) != WG_OK)
+		return NULL;
+	pthread_once(&cache_once, cache_make_key);
+	struct thread_cache *c = pthread_getspecific(cache_key);
+	if (!c) {
+		c = calloc(1, sizeof *c);
+		if (!c || pthread_setspecific(cache_key, c)) {
+			free(c);
+			return NULL;
+		}
+		c->version = v;
+	}
+	if (c->version != v) {
+		cache_clear(c);
+		c->version = v;
+	}
+	return c;
+}
+
+static unsigned hash_text(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static int authenticate(struct thread_cache *c, struct store *s, const char *token,
+			struct principal *who)
+{
+	struct cached_auth *a = c ? &c->auth[hash_text(token) % CACHE_SLOTS] : NULL;
+	time_t now = time(NULL);
+	if (a && a->at && now - a->at < AUTH_SECONDS && strcmp(a->token, token) == 0) {
+		*who = a->who;
+		return WG_OK;
+	}
+	int rc = user_authenticate(s, token, who);
+	if (rc == WG_OK && a && strlen(token) < sizeof a->token) {
+		snprintf(a->token, sizeof a->token, "%s", token);
+		a->who = *who;
+		a->at = now;
+	}
+	return rc;
+}
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+	(void)kind;
+	dbuf_addf(cls, "%s=%s&", k, v ? v : "");
+	return MHD_YES;
+}
+
+/* The cache key of a request: path, query, and who asks (role and scope decide answers). */
+static void answer_key(void *conn, const char *path, const struct principal *who, struct dbuf *b)
+{
+	dbuf_addf(b, "%s?", path);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_arg, b);
+	dbuf_addf(b, "#%d:%s", (int)who->role, who->scope);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------- */
 
 /* Matches path against pattern; fills rq's params (percent-decoded). */
@@ -258,8 +373,9 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 		return;
 	}
 	bool cookie;
+	struct thread_cache *cache = thread_cache(s);
 	rq.token = presented_token(conn, &cookie);
-	if (rq.token && user_authenticate(s, rq.token, &rq.who) != WG_OK) {
+	if (rq.token && authenticate(cache, s, rq.token, &rq.who) != WG_OK) {
 		rq.who.role = ROLE_PUBLIC;
 		rq.who.kind = -1;
 		if (!cookie) {
@@ -285,7 +401,43 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 			return;
 		}
 	}
+	struct dbuf key = DBUF_INIT;
+	struct cached_answer *slot = NULL;
+	if (cache && route->cache && strcmp(method, "HEAD") != 0) {
+		answer_key(conn, path, &rq.who, &key);
+		slot = &cache->answer[hash_text(dbuf_str(&key)) % CACHE_SLOTS];
+		if (slot->key && strcmp(slot->key, dbuf_str(&key)) == 0 &&
+		    (rs->body = malloc(slot->len + 1))) {
+			memcpy(rs->body, slot->body, slot->len + 1);
+			rs->body_len = slot->len;
+			rs->status = slot->status;
+			rs->content_type = "application/json; charset=utf-8";
+			dbuf_release(&key);
+			return;
+		}
+	}
 	int rc = route->handler(&rq, rs);
+	if (!rc && slot && rs->status == 200 && rs->json) {
+		/* keep the text: the next identical request is answered from it */
+		char *text = json_dumps(rs->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		char *copy = text ? strdup(text) : NULL;
+		char *k = copy ? strdup(dbuf_str(&key)) : NULL;
+		if (k) {
+			free(slot->key);
+			free(slot->body);
+			*slot = (struct cached_answer){
+				.key = k, .body = copy, .len = strlen(copy), .status = 200};
+			json_decref(rs->json);
+			rs->json = NULL;
+			rs->body = text;
+			rs->body_len = strlen(text);
+			rs->content_type = "application/json; charset=utf-8";
+		} else {
+			free(copy);
+			free(text);
+		}
+	}
+	dbuf_release(&key);
 	if (rc) {
 		fprintf(stderr, "{\"log\":\"error\",\"path\":\"%s\",\"message\":\"%s\"}\n", path,
 			s->errmsg[0] ? s->errmsg : wg_strerror(rc));

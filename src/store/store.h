@@ -323,6 +323,10 @@ struct store_ops {
 	int (*warn_list)(struct store *s, const struct warning_filter *f,
 			 int (*cb)(void *ctx, const struct warning_view *v), void *ctx);
 
+	/* A number that changes whenever anything in the database changed, by any connection
+	 * (read caches check it). WG_ENOTFOUND when the backend cannot tell cheaply. */
+	int (*data_version)(struct store *s, int64_t *v);
+
 	/* Operator configuration (thresholds): value into buf, WG_ENOTFOUND when unset. */
 	int (*config_get)(struct store *s, const char *key, char *buf, size_t n);
 	int (*config_set)(struct store *s, const char *key, const char *value);

@@ -144,6 +144,16 @@ test('an upload with bad lines is refused line by line and stores nothing', asyn
   assert.equal((await call('POST', '/api/v1/imports/projects', { token: ctx.tokens.enterprise, raw: good })).status, 403);
 });
 
+test('answers served from the read cache follow every change of the data', async () => {
+  const get = async () => (await call('GET', `/api/v1/projects/${ctx.project}`, { token: ctx.tokens.admin })).json;
+  const before = await get();
+  assert.deepEqual(await get(), before);  // the second answer comes from the cache
+  const day = 'project_code,id_number,date,hours\n' + `${ctx.project},${ctx.worker},2026-11-03,8\n`;
+  assert.equal((await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.admin, raw: day })).status, 200);
+  const after = await get();
+  assert.equal(after.attendance_days, before.attendance_days + 1);
+});
+
 test('a worker reads a payslip and anyone can check its receipt', async () => {
   const slip = await call('GET', `/api/v1/payslips/${ctx.worker}/${ctx.period}?project=${ctx.project}`, { token: ctx.tokens.worker });
   assert.equal(slip.status, 200);

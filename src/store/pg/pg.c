@@ -236,9 +236,18 @@ static int pg_clone(struct store *s, struct store **out, char *err, size_t errsz
 	return store_pg_open(out, ((struct pg_store *)s)->conninfo, err, errsz);
 }
 
+/* PostgreSQL has no cheap "changed since" for the whole database: no read caching. */
+static int pg_data_version(struct store *s, int64_t *v)
+{
+	(void)s;
+	*v = 0;
+	return WG_ENOTFOUND;
+}
+
 const struct store_ops pg_ops = {
 	.close = pg_close,
 	.clone = pg_clone,
+	.data_version = pg_data_version,
 	.migrate = pg_migrate,
 	.begin = pg_begin,
 	.commit = pg_commit,

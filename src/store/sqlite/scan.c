@@ -225,3 +225,18 @@ int sq_config_set(struct store *s, const char *key, const char *value)
 	sqlite3_reset(st);
 	return WG_OK;
 }
+
+int sq_data_version(struct store *s, int64_t *v)
+{
+	struct sq_store *q = (struct sq_store *)s;
+	/* data_version moves when another connection commits, total_changes when this one
+	 * writes: together they change whenever the data does */
+	sqlite3_stmt *st = sq_named(q, SQN_DATA_VERSION, "PRAGMA data_version");
+	if (!st)
+		return WG_ESTORE;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return sq_fail(q, "data version");
+	*v = (sqlite3_column_int64(st, 0) << 32) ^ (int64_t)sqlite3_total_changes64(q->db);
+	sqlite3_reset(st);
+	return WG_OK;
+}

@@ -55,7 +55,7 @@ enum {
 	SQN_CRED_DELETE,
 	SQN_PROJECT_MONTHS,
 	SQN_PROJECT_ROSTER,
-	SQN_COMPLAINT_ADD,
+	SQN_COMPLAINT_ADD, SQN_DATA_VERSION,
 	SQN_SCOPE,
 	SQN_SCOPE_LAST = SQN_SCOPE + 4,
 	/* notices and exports (notice.c) */
@@ -120,6 +120,7 @@ int sq_warn_record(struct store *s, int64_t as_of, const struct warning *w, size
 		   int64_t *opened, int64_t *resolved, int64_t *opened_red);
 int sq_warn_list(struct store *s, const struct warning_filter *f,
 		 int (*cb)(void *, const struct warning_view *), void *ctx);
+int sq_data_version(struct store *s, int64_t *v);
 int sq_config_get(struct store *s, const char *key, char *buf, size_t n);
 int sq_config_set(struct store *s, const char *key, const char *value);
 int sq_payslip(struct store *s, const char *project, const char *id_number, int64_t period,

@@ -133,6 +133,7 @@ const struct store_ops sq_ops = {
 	.key_of = sq_key_of,
 	.warn_record = sq_warn_record,
 	.warn_list = sq_warn_list,
+	.data_version = sq_data_version,
 	.config_get = sq_config_get,
 	.config_set = sq_config_set,
 	.payslip = sq_payslip,

@@ -40,23 +40,32 @@ function Body({ d }: { d: Dashboard }) {
   const top = d.top_projects || [];
   const latest = arrears.length ? arrears[arrears.length - 1] : null;
 
-  const levelOpt = useMemo(
-    () => ({
+  const levelOpt = useMemo(() => {
+    const total = levels.reduce((n, l) => n + (lv[l] || 0), 0);
+    const names = Object.fromEntries(levels.map((l) => [t(('level.' + l) as 'level.red'), lv[l] || 0]));
+    return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { bottom: 0, icon: 'circle' },
+      legend: { bottom: 0, icon: 'circle', formatter: (name: string) => `${name} ${int(names[name])}` },
+      title: {
+        text: int(total),
+        subtext: t('dash.openWarnings'),
+        left: 'center',
+        top: '36%',
+        textStyle: { fontSize: 26, fontWeight: 700, color: palette.text },
+        subtextStyle: { fontSize: 12, color: palette.axis },
+      },
       series: [
         {
           type: 'pie',
-          radius: ['45%', '70%'],
+          radius: ['52%', '74%'],
           center: ['50%', '45%'],
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          label: { formatter: '{b}\n{c}', color: palette.text },
+          label: { show: false },
           data: levels.map((l) => ({ name: t(('level.' + l) as 'level.red'), value: lv[l] || 0, itemStyle: { color: levelColor[l] } })),
         },
       ],
-    }),
-    [d],
-  );
+    };
+  }, [d]);
 
   const regionOpt = useMemo(() => {
     const rs = [...regions].reverse();
