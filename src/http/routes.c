@@ -29,6 +29,8 @@ const struct http_route http_routes[] = {
 	{.method = "POST",   .path = "/api/v1/payslips/{}/{}/dispute", .handler = h_payslip_dispute, .roles = R(WORKER)},
 	{.method = "GET",    .path = "/api/v1/receipts/{}",   .handler = h_receipt, .roles = ANYONE},
 	{.method = "POST",   .path = "/api/v1/complaints",    .handler = h_complaint, .roles = R(PUBLIC) | R(WORKER)},
+	{.method = "GET",    .path = "/api/v1/public/projects/{}/board", .handler = h_public_board, .roles = ANYONE},
+	{.method = "GET",    .path = "/api/v1/public/projects/{}/publicity/{}", .handler = h_public_publicity, .roles = ANYONE},
 };
 /* clang-format on */
 const int http_nroutes = (int)(sizeof http_routes / sizeof http_routes[0]);

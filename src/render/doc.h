@@ -89,6 +89,9 @@ int doc_status(const struct doc *d);
 /* Appends the document as one self-contained HTML page (UTF-8, inline print CSS, no
  * external resources). Returns WG_OK or WG_ENOMEM. */
 int render_html(const struct doc *d, struct dbuf *out);
+/* The document as JSON (a jansson object; caller owns it) for the web UI to draw. */
+struct json_t;
+struct json_t *render_json(const struct doc *d);
 
 /* Writes the document as an A4 PDF with a CJK font from the system (Noto CJK) to out.
  * Returns WG_OK, or WG_EIO with a message in err. */

@@ -1,0 +1,82 @@
+/* h_notices.c — the public notices of a project (SPEC §6): its rights notice board and its
+ * wage publicity notice of a period, as JSON for the web UI (?format=json, the default), a
+ * self-contained HTML page (?format=html) or an A4 PDF (?format=pdf). Personal data in them
+ * is masked: anyone may read them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/notice.h"
+#include "http/http.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/banned.h"
+
+static int send_doc(struct http_req *rq, struct http_resp *rs, struct doc *d)
+{
+	const char *format = http_query(rq, "format");
+	int rc = 0;
+	if (!format || strcmp(format, "json") == 0) {
+		rc = http_json(rs, 200, render_json(d));
+	} else if (strcmp(format, "html") == 0) {
+		struct dbuf b = DBUF_INIT;
+		b.max = 64u << 20;
+		if (render_html(d, &b)) {
+			dbuf_release(&b);
+			return http_error(rs, 500, "INTERNAL", "the notice could not be drawn");
+		}
+		rs->body = b.p ? b.p : strdup("");
+		rs->body_len = b.len;
+		rs->content_type = "text/html; charset=utf-8";
+	} else if (strcmp(format, "pdf") == 0) {
+		char *buf = NULL, err[256];
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		if (!f)
+			return http_error(rs, 500, "INTERNAL", "out of memory");
+		int failed = render_pdf(d, f, err, sizeof err);
+		fclose(f);
+		if (failed) {
+			free(buf);
+			return http_error(rs, 500, "INTERNAL", "the notice could not be drawn: %s",
+					  err);
+		}
+		rs->body = buf;
+		rs->body_len = len;
+		rs->content_type = "application/pdf";
+	} else {
+		rc = http_error(rs, 400, "BAD_REQUEST", "format is json, html or pdf");
+	}
+	return rc;
+}
+
+int h_public_board(struct http_req *rq, struct http_resp *rs)
+{
+	struct doc d = DOC_INIT;
+	char err[256];
+	int rc = notice_board(rq->store, rq->params[0], date_today(), &d, err, sizeof err);
+	if (rc == WG_ENOTFOUND)
+		rc = http_error(rs, 404, "NOT_FOUND", "%s", err);
+	else if (!rc)
+		rc = send_doc(rq, rs, &d);
+	doc_release(&d);
+	return rc;
+}
+
+int h_public_publicity(struct http_req *rq, struct http_resp *rs)
+{
+	struct doc d = DOC_INIT;
+	char err[256];
+	int32_t period;
+	if (period_parse(rq->params[1], &period))
+		return http_error(rs, 400, "BAD_REQUEST", "'%s' is not a period (YYYY-MM)",
+				  rq->params[1]);
+	int rc = notice_publicity(rq->store, rq->params[0], period, date_today(), &d, err,
+				  sizeof err);
+	if (rc == WG_ENOTFOUND)
+		rc = http_error(rs, 404, "NOT_FOUND", "%s", err);
+	else if (!rc)
+		rc = send_doc(rq, rs, &d);
+	doc_release(&d);
+	return rc;
+}
