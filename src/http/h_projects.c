@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "http/http.h"
+#include "util/date.h"
 #include "util/err.h"
 #include "util/mask.h"
 #include "util/banned.h"
@@ -125,6 +126,38 @@ int h_project_roster(struct http_req *rq, struct http_resp *rs)
 		return 0;
 	struct roster_ctx c = {rq, json_array()};
 	int rc = rq->store->ops->project_roster(rq->store, rq->params[0], add_worker, &c);
+	if (rc) {
+		json_decref(c.items);
+		return rc;
+	}
+	return http_json(rs, 200, c.items);
+}
+
+static int add_attendance(void *ctx, const char *id_number, const char *name, uint32_t mask)
+{
+	struct roster_ctx *c = ctx;
+	char id[MASK_BUFSZ];
+	json_t *days = json_array();
+	for (int d = 1; d <= 31; d++)
+		if (mask & (1u << (d - 1)))
+			json_array_append_new(days, json_integer(d));
+	return json_array_append_new(c->items,
+				     json_pack("{s:s?, s:s?, s:o}", "id_number",
+					       http_id(c->rq, id_number, id_number, id), "name",
+					       name, "days", days));
+}
+
+int h_project_attendance(struct http_req *rq, struct http_resp *rs)
+{
+	const char *p = http_query(rq, "period");
+	int32_t period;
+	if (!p || period_parse(p, &period))
+		return http_error(rs, 400, "BAD_REQUEST", "say which month: ?period=YYYY-MM");
+	if (http_project_access(rq, rs, rq->params[0]))
+		return 0;
+	struct roster_ctx c = {rq, json_array()};
+	int rc = rq->store->ops->project_attendance(rq->store, rq->params[0], period,
+						    add_attendance, &c);
 	if (rc) {
 		json_decref(c.items);
 		return rc;

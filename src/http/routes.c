@@ -21,6 +21,7 @@ const struct http_route http_routes[] = {
 	{.method = "GET",    .path = "/api/v1/projects/{}",   .handler = h_project, .roles = LOGGED_IN, .cache = true},
 	{.method = "GET",    .path = "/api/v1/projects/{}/months", .handler = h_project_months, .roles = FEEDS, .cache = true},
 	{.method = "GET",    .path = "/api/v1/projects/{}/roster", .handler = h_project_roster, .roles = FEEDS, .cache = true},
+	{.method = "GET",    .path = "/api/v1/projects/{}/attendance", .handler = h_project_attendance, .roles = FEEDS, .cache = true},
 	{.method = "GET",    .path = "/api/v1/workers/{}",    .handler = h_worker,  .roles = STAFF | R(WORKER), .cache = true},
 	{.method = "GET",    .path = "/api/v1/warnings",      .handler = h_warnings, .roles = FEEDS, .cache = true},
 	{.method = "POST",   .path = "/api/v1/imports/{}",    .handler = h_import,  .roles = R(ADMIN) | R(ENTERPRISE) | R(BANK)},

@@ -365,6 +365,12 @@ struct store_ops {
 			      int (*cb)(void *ctx, const struct project_month *m), void *ctx);
 	int (*project_roster)(struct store *s, const char *code,
 			      int (*cb)(void *ctx, const struct roster_row *r), void *ctx);
+	/* The attendance of project code in period: cb per person with attendance, with the
+	 * days attended (bit d-1 of mask: day d), by name. */
+	int (*project_attendance)(struct store *s, const char *code, int64_t period,
+				  int (*cb)(void *ctx, const char *id_number, const char *name,
+					    uint32_t mask),
+				  void *ctx);
 	/* The dashboard of the open warnings within scope. */
 	int (*dashboard)(struct store *s, int role, const char *scope, struct dashboard_sink *k);
 	/* Stores a complaint; c->id receives its number. */

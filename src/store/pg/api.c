@@ -298,3 +298,29 @@ int pg_complaint_add(struct store *s, struct complaint *c)
 	PQclear(res);
 	return WG_OK;
 }
+
+int pg_project_attendance(struct store *s, const char *code, int64_t period,
+			  int (*cb)(void *, const char *, const char *, uint32_t), void *ctx)
+{
+	struct pg_store *q = (struct pg_store *)s;
+	struct pg_params p = {0};
+	PGresult *res;
+	pg_param_text(&p, code);
+	pg_param_int(&p, period);
+	int rc = query(q,
+		       "SELECT pe.id_number, w.name, d.mask FROM wm_days d"
+		       " JOIN persons pe ON pe.id=d.person_id"
+		       " LEFT JOIN workers w ON w.person_id=d.person_id"
+		       " WHERE d.project_id=(SELECT id FROM projects WHERE code=$1)"
+		       " AND d.period=$2 AND d.mask<>0 ORDER BY w.name COLLATE \"C\", pe.id_number "
+		       "COLLATE \"C\"",
+		       &p, &res, "attendance");
+	if (rc)
+		return rc;
+	for (int i = 0; i < PQntuples(res) && !rc; i++)
+		rc = cb(ctx, PQgetvalue(res, i, 0),
+			PQgetisnull(res, i, 1) ? NULL : PQgetvalue(res, i, 1),
+			(uint32_t)pg_int(res, i, 2));
+	PQclear(res);
+	return rc;
+}

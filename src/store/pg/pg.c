@@ -286,6 +286,7 @@ const struct store_ops pg_ops = {
 	.project_list = pg_project_list,
 	.project_months = pg_project_months,
 	.project_roster = pg_project_roster,
+	.project_attendance = pg_project_attendance,
 	.dashboard = pg_dashboard,
 	.complaint_add = pg_complaint_add,
 	.project_summary = pg_project_summary,

@@ -260,6 +260,8 @@ int pg_project_months(struct store *s, const char *code,
 		      int (*cb)(void *, const struct project_month *), void *ctx);
 int pg_project_roster(struct store *s, const char *code,
 		      int (*cb)(void *, const struct roster_row *), void *ctx);
+int pg_project_attendance(struct store *s, const char *code, int64_t period,
+			  int (*cb)(void *, const char *, const char *, uint32_t), void *ctx);
 int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k);
 int pg_complaint_add(struct store *s, struct complaint *c);
 int pg_migrate(struct store *s, int *applied);

@@ -301,3 +301,29 @@ int sq_complaint_add(struct store *s, struct complaint *c)
 	c->id = sqlite3_last_insert_rowid(q->db);
 	return WG_OK;
 }
+
+int sq_project_attendance(struct store *s, const char *code, int64_t period,
+			  int (*cb)(void *, const char *, const char *, uint32_t), void *ctx)
+{
+	struct sq_store *q = (struct sq_store *)s;
+	sqlite3_stmt *st = sq_named(q, SQN_PROJECT_ATTENDANCE,
+				    "SELECT pe.id_number, w.name, d.mask FROM wm_days d"
+				    " JOIN persons pe ON pe.id=d.person_id"
+				    " LEFT JOIN workers w ON w.person_id=d.person_id"
+				    " WHERE d.project_id=(SELECT id FROM projects WHERE code=?1)"
+				    " AND d.period=?2 AND d.mask<>0 ORDER BY w.name, pe.id_number");
+	if (!st)
+		return WG_ESTORE;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, period);
+	int rc = WG_OK, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = cb(ctx, (const char *)sqlite3_column_text(st, 0),
+			     (const char *)sqlite3_column_text(st, 1),
+			     (uint32_t)sqlite3_column_int64(st, 2))))
+			break;
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(q, "attendance");
+	sqlite3_reset(st);
+	return rc;
+}

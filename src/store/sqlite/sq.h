@@ -55,7 +55,9 @@ enum {
 	SQN_CRED_DELETE,
 	SQN_PROJECT_MONTHS,
 	SQN_PROJECT_ROSTER,
-	SQN_COMPLAINT_ADD, SQN_DATA_VERSION,
+	SQN_COMPLAINT_ADD,
+	SQN_DATA_VERSION,
+	SQN_PROJECT_ATTENDANCE,
 	SQN_SCOPE,
 	SQN_SCOPE_LAST = SQN_SCOPE + 4,
 	/* notices and exports (notice.c) */
@@ -142,6 +144,8 @@ int sq_project_months(struct store *s, const char *code,
 		      int (*cb)(void *, const struct project_month *), void *ctx);
 int sq_project_roster(struct store *s, const char *code,
 		      int (*cb)(void *, const struct roster_row *), void *ctx);
+int sq_project_attendance(struct store *s, const char *code, int64_t period,
+			  int (*cb)(void *, const char *, const char *, uint32_t), void *ctx);
 int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k);
 int sq_complaint_add(struct store *s, struct complaint *c);
 int sq_project_summary(struct store *s, const char *code, struct project_summary *out);

@@ -149,6 +149,7 @@ const struct store_ops sq_ops = {
 	.project_list = sq_project_list,
 	.project_months = sq_project_months,
 	.project_roster = sq_project_roster,
+	.project_attendance = sq_project_attendance,
 	.dashboard = sq_dashboard,
 	.complaint_add = sq_complaint_add,
 	.project_summary = sq_project_summary,
