@@ -50,7 +50,7 @@ export function PublicProjectPage({ code, period }: { code: string; period: stri
       <PageTitle sub={t('pub.officialText') || undefined}>
         {t('pub.title')} · {code}
       </PageTitle>
-      <div class="grid-2 grid-notices">
+      <div class="notices">
         <Card title={t('pub.board')} id="board" actions={<button type="button" class="btn btn-ghost-dark no-print" onClick={() => window.print()}>{t('pub.print')}</button>}>
           <Show res={board}>{(d) => <DocView doc={d} id="board-doc" />}</Show>
         </Card>
