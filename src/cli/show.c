@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/view.h"
 #include "store/store.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -14,18 +15,6 @@
 #include "util/mask.h"
 #include "util/money.h"
 #include "util/banned.h"
-
-static json_t *jmoney(int64_t fen)
-{
-	char b[MONEY_BUFSZ];
-	return json_string(money_format(fen, b));
-}
-
-static json_t *jdate(int64_t day)
-{
-	char b[DATE_BUFSZ];
-	return day < 0 ? json_null() : json_string(date_format((int32_t)day, b));
-}
 
 static json_t *jstr(const char *s)
 {
@@ -52,32 +41,7 @@ static int show_project(struct store *s, const char *code, bool as_json)
 			rc == WG_ENOTFOUND ? "no such project" : s->errmsg);
 		return 1;
 	}
-	char region[8];
-	snprintf(region, sizeof region, "%06" PRId64, p.region);
-	json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "code", p.code, "name", p.name, "region_code",
-			      region, "industry", p.industry);
-	json_object_set_new(j, "owner",
-			    json_pack("{s:s, s:s}", "uscc", p.owner_uscc, "name", p.owner_name));
-	json_object_set_new(
-		j, "contractor",
-		json_pack("{s:s, s:s}", "uscc", p.contractor_uscc, "name", p.contractor_name));
-	json_object_set_new(j, "contract_value", jmoney(p.contract_value));
-	json_object_set_new(j, "start_date", jdate(p.start_date));
-	json_object_set_new(j, "end_date", jdate(p.end_date));
-	json_object_set_new(j, "account",
-			    p.account_no ? json_pack("{s:s, s:s}", "bank_code", p.bank_code,
-						     "account_no", p.account_no)
-					 : json_null());
-	json_object_set_new(j, "subcontracts", json_integer(p.subcontracts));
-	json_object_set_new(j, "employments", json_integer(p.employments));
-	json_object_set_new(j, "workers", json_integer(p.workers));
-	json_object_set_new(j, "attendance_days", json_integer(p.attendance_days));
-	json_object_set_new(j, "payroll_lines", json_integer(p.payroll_lines));
-	json_object_set_new(j, "gross", jmoney(p.gross));
-	json_object_set_new(j, "net", jmoney(p.net));
-	json_object_set_new(j, "paid", jmoney(p.paid_ok));
-	json_object_set_new(j, "allocated", jmoney(p.allocated));
-	json_object_set_new(j, "balance", jmoney(p.balance));
+	json_t *j = view_project(&p);
 	if (as_json)
 		return print_json(j);
 	const char *key;
@@ -105,17 +69,7 @@ static int show_project(struct store *s, const char *code, bool as_json)
 
 static int add_month(void *ctx, const struct worker_month *m)
 {
-	char per[PERIOD_BUFSZ];
-	json_t *row = json_pack("{s:s, s:s, s:I, s:b}", "project", m->project, "period",
-				period_format((int32_t)m->period, per), "attendance_days",
-				(json_int_t)m->att_days, "payroll", (int)m->has_payroll);
-	json_object_set_new(row, "gross", jmoney(m->gross));
-	json_object_set_new(row, "deductions", jmoney(m->deductions));
-	json_object_set_new(row, "net", jmoney(m->net));
-	json_object_set_new(row, "paid", jmoney(m->paid));
-	json_object_set_new(row, "unpaid", jmoney(m->net > m->paid ? m->net - m->paid : 0));
-	json_array_append_new(ctx, row);
-	return 0;
+	return json_array_append_new(ctx, view_worker_month(m));
 }
 
 static int show_worker(struct store *s, const char *id, bool as_json, bool reveal)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/view.h"
 #include "http/http.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -50,32 +51,7 @@ int h_project(struct http_req *rq, struct http_resp *rs)
 		return http_error(rs, 404, "NOT_FOUND", "no project '%s'", code);
 	if (rc)
 		return rc;
-	char region[8];
-	snprintf(region, sizeof region, "%06lld", (long long)p.region);
-	json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "code", p.code, "name", p.name, "region_code",
-			      region, "industry", p.industry);
-	json_object_set_new(j, "owner",
-			    json_pack("{s:s, s:s}", "uscc", p.owner_uscc, "name", p.owner_name));
-	json_object_set_new(
-		j, "contractor",
-		json_pack("{s:s, s:s}", "uscc", p.contractor_uscc, "name", p.contractor_name));
-	json_object_set_new(j, "contract_value", http_money(p.contract_value));
-	json_object_set_new(j, "start_date", http_date(p.start_date));
-	json_object_set_new(j, "end_date", http_date(p.end_date));
-	json_object_set_new(j, "account",
-			    p.account_no ? json_pack("{s:s, s:s}", "bank_code", p.bank_code,
-						     "account_no", p.account_no)
-					 : json_null());
-	json_object_set_new(j, "subcontracts", json_integer(p.subcontracts));
-	json_object_set_new(j, "employments", json_integer(p.employments));
-	json_object_set_new(j, "workers", json_integer(p.workers));
-	json_object_set_new(j, "attendance_days", json_integer(p.attendance_days));
-	json_object_set_new(j, "payroll_lines", json_integer(p.payroll_lines));
-	json_object_set_new(j, "gross", http_money(p.gross));
-	json_object_set_new(j, "net", http_money(p.net));
-	json_object_set_new(j, "paid", http_money(p.paid_ok));
-	json_object_set_new(j, "allocated", http_money(p.allocated));
-	json_object_set_new(j, "balance", http_money(p.balance));
+	json_t *j = view_project(&p);
 	return http_json(rs, 200, j);
 }
 

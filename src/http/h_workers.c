@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/view.h"
 #include "domain/warn.h"
 #include "http/http.h"
 #include "util/err.h"
@@ -12,13 +13,7 @@
 
 static int add_month(void *ctx, const struct worker_month *m)
 {
-	json_t *row = json_pack("{s:s, s:o, s:I, s:b, s:o, s:o, s:o, s:o, s:o}", "project",
-				m->project, "period", http_period(m->period), "attendance_days",
-				(json_int_t)m->att_days, "payroll", (int)m->has_payroll, "gross",
-				http_money(m->gross), "deductions", http_money(m->deductions),
-				"net", http_money(m->net), "paid", http_money(m->paid), "unpaid",
-				http_money(m->net > m->paid ? m->net - m->paid : 0));
-	return json_array_append_new(ctx, row);
+	return json_array_append_new(ctx, view_worker_month(m));
 }
 
 int h_worker(struct http_req *rq, struct http_resp *rs)

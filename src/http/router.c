@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/view.h"
 #include "util/date.h"
 #include "util/dbuf.h"
 #include "util/err.h"
@@ -63,20 +64,17 @@ void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int
 
 json_t *http_money(int64_t fen)
 {
-	char b[MONEY_BUFSZ];
-	return json_string(money_format(fen, b));
+	return view_money(fen);
 }
 
 json_t *http_date(int64_t day)
 {
-	char b[DATE_BUFSZ];
-	return day < 0 ? json_null() : json_string(date_format((int32_t)day, b));
+	return view_date(day);
 }
 
 json_t *http_period(int64_t period)
 {
-	char b[PERIOD_BUFSZ];
-	return period < 0 ? json_null() : json_string(period_format((int32_t)period, b));
+	return view_period(period);
 }
 
 json_t *http_str(const char *s)

@@ -2,6 +2,7 @@
 #include "store/schema.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/banned.h"
@@ -125,4 +126,21 @@ bool schema_col_is_text(enum col_type t)
 	case COL_PHONE: return true;
 	default: return false;
 	}
+}
+
+bool schema_col_is_ref(enum rec_kind k, enum col_type t)
+{
+	return t == COL_PROJECT || t == COL_PERSON || (t == COL_USCC && k != REC_ENTERPRISE);
+}
+
+void schema_col_stored(enum rec_kind k, const struct col_desc *c, char *buf, size_t n)
+{
+	if (c->type == COL_PROJECT)
+		snprintf(buf, n, "project_id");
+	else if (c->type == COL_PERSON)
+		snprintf(buf, n, "person_id");
+	else if (schema_col_is_ref(k, c->type))
+		snprintf(buf, n, "%.*s_id", (int)(strlen(c->name) - 5), c->name);
+	else
+		snprintf(buf, n, "%s", c->name);
 }

@@ -4,6 +4,7 @@
 #ifndef WG_SCHEMA_H
 #define WG_SCHEMA_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum rec_kind {
@@ -81,6 +82,11 @@ static inline const struct kind_desc *schema_kind(enum rec_kind k)
 const struct kind_desc *schema_kind_by_name(const char *name);
 /* Index of column name in kind, or -1. */
 int schema_col(const struct kind_desc *d, const char *name);
+/* True when column type t of kind k refers to another record (stored as its row id):
+ * projects and people always, enterprises except in the enterprises kind itself. */
+bool schema_col_is_ref(enum rec_kind k, enum col_type t);
+/* The stored column of descriptor column c: references become <role>_id ("owner_id"). */
+void schema_col_stored(enum rec_kind k, const struct col_desc *c, char *buf, size_t n);
 /* True for types held as text (including references by natural key). */
 bool schema_col_is_text(enum col_type t);
 #endif

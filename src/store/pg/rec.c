@@ -12,34 +12,16 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-static bool is_ref(enum rec_kind k, enum col_type t)
-{
-	return t == COL_PROJECT || t == COL_PERSON || (t == COL_USCC && k != REC_ENTERPRISE);
-}
-
-/* The stored column of descriptor column c: references become <role>_id. */
-static void col_name(enum rec_kind k, const struct col_desc *c, char *buf, size_t n)
-{
-	if (c->type == COL_PROJECT)
-		snprintf(buf, n, "project_id");
-	else if (c->type == COL_PERSON)
-		snprintf(buf, n, "person_id");
-	else if (is_ref(k, c->type))
-		snprintf(buf, n, "%.*s_id", (int)(strlen(c->name) - 5), c->name);
-	else
-		snprintf(buf, n, "%s", c->name);
-}
-
 /* The select-list expression that turns a stored column back into its natural value. */
 static int add_select(struct dbuf *b, enum rec_kind k, const struct col_desc *c)
 {
 	char name[64];
-	col_name(k, c, name, sizeof name);
+	schema_col_stored(k, c, name, sizeof name);
 	if (c->type == COL_PROJECT)
 		return dbuf_addf(b, "(SELECT code FROM projects WHERE id=t.%s)", name);
 	if (c->type == COL_PERSON)
 		return dbuf_addf(b, "(SELECT id_number FROM persons WHERE id=t.%s)", name);
-	if (is_ref(k, c->type))
+	if (schema_col_is_ref(k, c->type))
 		return dbuf_addf(b, "(SELECT uscc FROM enterprises WHERE id=t.%s)", name);
 	return dbuf_addf(b, "t.%s", name);
 }
@@ -51,7 +33,7 @@ static int add_key_where(struct dbuf *b, const struct kind_desc *d, int pos)
 		if (!d->cols[i].key)
 			continue;
 		char name[64];
-		col_name(d->kind, &d->cols[i], name, sizeof name);
+		schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
 		if (dbuf_addf(b, "%s%s=$%d", sep, name, pos++) < 0)
 			return -1;
 		sep = " AND ";
@@ -84,7 +66,7 @@ int pg_copy_sql(enum rec_kind k, struct dbuf *out)
 	char name[64];
 	int rc = dbuf_addf(out, "COPY %s(", d->table);
 	for (int i = 0; i < d->ncols; i++) {
-		col_name(k, &d->cols[i], name, sizeof name);
+		schema_col_stored(k, &d->cols[i], name, sizeof name);
 		rc |= dbuf_addf(out, "%s, ", name);
 	}
 	return rc |
@@ -107,7 +89,7 @@ static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *
 		 * LEDGER_BLOCK_LINES lines, the limit only bounds memory */
 		rc |= dbuf_adds(b, "SELECT ");
 		for (int i = 0; i < d->ncols; i++) {
-			col_name(d->kind, &d->cols[i], name, sizeof name);
+			schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
 			rc |= dbuf_addf(b, "t.%s, ", name);
 		}
 		rc |= dbuf_addf(b, "t.lseq FROM %s t WHERE t.lseq=$1 LIMIT 4096", d->table);
@@ -117,7 +99,7 @@ static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *
 		for (int i = 0; i < d->ncols; i++) {
 			if (d->cols[i].key)
 				continue;
-			col_name(d->kind, &d->cols[i], name, sizeof name);
+			schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
 			rc |= dbuf_addf(b, "%s=$%d, ", name, pos++);
 		}
 		/* region is never updated in place: Citus cannot move a row between shards
@@ -176,7 +158,7 @@ static int resolve_key(struct pg_store *q, const struct rec *r, struct keyval *k
 			continue;
 		struct keyval *v = &kv[(*nkv)++];
 		*v = (struct keyval){.col = i};
-		if (is_ref(r->kind, d->cols[i].type)) {
+		if (schema_col_is_ref(r->kind, d->cols[i].type)) {
 			int rc = pg_ref_id(q, d->cols[i].type, r->v[i].s, &v->i, &region);
 			if (rc)
 				return rc;
@@ -309,7 +291,7 @@ static int readahead_load(struct pg_store *q, enum rec_kind k, int64_t lseq)
 	}
 	dbuf_reset(&ra->text);
 	for (int i = 0; i < d->ncols; i++) {
-		bool ref = is_ref(k, d->cols[i].type);
+		bool ref = schema_col_is_ref(k, d->cols[i].type);
 		for (int r = 0; r < n; r++) {
 			ra->off[(size_t)r * (size_t)d->ncols + (size_t)i] = -1;
 			ids[r] = ref ? pg_int(res, r, i) : 0;
@@ -456,7 +438,7 @@ static int copy_val(struct pg_store *q, struct dbuf *line, enum rec_kind k,
 {
 	if (v->null)
 		return pg_copy_text(line, NULL) < 0 ? WG_ENOMEM : WG_OK;
-	if (is_ref(k, c->type)) {
+	if (schema_col_is_ref(k, c->type)) {
 		int64_t id, reg;
 		int rc = pg_ref_id(q, c->type, v->s, &id, &reg);
 		if (rc)
@@ -547,7 +529,7 @@ int pg_rec_update(struct store *s, const struct rec *r, int64_t lseq)
 		const struct val *v = &r->v[i];
 		if (v->null) {
 			pg_param_text(&p, NULL);
-		} else if (is_ref(r->kind, d->cols[i].type)) {
+		} else if (schema_col_is_ref(r->kind, d->cols[i].type)) {
 			int64_t id, reg;
 			rc = pg_ref_id(q, d->cols[i].type, v->s, &id, &reg);
 			if (rc == WG_ENOTFOUND)

@@ -8,34 +8,16 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-static bool is_ref(enum rec_kind k, enum col_type t)
-{
-	return t == COL_PROJECT || t == COL_PERSON || (t == COL_USCC && k != REC_ENTERPRISE);
-}
-
-/* The stored column of descriptor column c: references become <role>_id. */
-static void col_name(enum rec_kind k, const struct col_desc *c, char *buf, size_t n)
-{
-	if (c->type == COL_PROJECT)
-		snprintf(buf, n, "project_id");
-	else if (c->type == COL_PERSON)
-		snprintf(buf, n, "person_id");
-	else if (is_ref(k, c->type))
-		snprintf(buf, n, "%.*s_id", (int)(strlen(c->name) - 5), c->name);
-	else
-		snprintf(buf, n, "%s", c->name);
-}
-
 /* The select-list expression that turns a stored column back into its natural value. */
 static int add_select(struct dbuf *b, enum rec_kind k, const struct col_desc *c)
 {
 	char name[64];
-	col_name(k, c, name, sizeof name);
+	schema_col_stored(k, c, name, sizeof name);
 	if (c->type == COL_PROJECT)
 		return dbuf_addf(b, "(SELECT code FROM projects WHERE id=t.%s)", name);
 	if (c->type == COL_PERSON)
 		return dbuf_addf(b, "(SELECT id_number FROM persons WHERE id=t.%s)", name);
-	if (is_ref(k, c->type))
+	if (schema_col_is_ref(k, c->type))
 		return dbuf_addf(b, "(SELECT uscc FROM enterprises WHERE id=t.%s)", name);
 	return dbuf_addf(b, "t.%s", name);
 }
@@ -47,7 +29,7 @@ static int add_key_where(struct dbuf *b, const struct kind_desc *d)
 		if (!d->cols[i].key)
 			continue;
 		char name[64];
-		col_name(d->kind, &d->cols[i], name, sizeof name);
+		schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
 		if (dbuf_addf(b, "%s%s=?", sep, name) < 0)
 			return -1;
 		sep = " AND ";
@@ -73,7 +55,7 @@ static int build_sql(const struct kind_desc *d, enum sq_stmt_op op, struct dbuf 
 		/* the key may exist: the caller then compares (cheaper than a probe first) */
 		rc |= dbuf_addf(b, "INSERT INTO %s(", d->table);
 		for (int i = 0; i < d->ncols; i++) {
-			col_name(d->kind, &d->cols[i], name, sizeof name);
+			schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
 			rc |= dbuf_addf(b, "%s, ", name);
 		}
 		rc |= dbuf_adds(b, d->region_from >= 0 ? "region, lseq) VALUES(" : "lseq) VALUES(");
@@ -86,7 +68,7 @@ static int build_sql(const struct kind_desc *d, enum sq_stmt_op op, struct dbuf 
 		for (int i = 0; i < d->ncols; i++) {
 			if (d->cols[i].key)
 				continue;
-			col_name(d->kind, &d->cols[i], name, sizeof name);
+			schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
 			rc |= dbuf_addf(b, "%s=?, ", name);
 		}
 		if (d->region_from >= 0)
@@ -128,7 +110,7 @@ static int bind_val(struct sq_store *q, sqlite3_stmt *st, int pos, enum rec_kind
 {
 	if (v->null)
 		return sqlite3_bind_null(st, pos) == SQLITE_OK ? WG_OK : sq_fail(q, "bind");
-	if (is_ref(k, c->type)) {
+	if (schema_col_is_ref(k, c->type)) {
 		int64_t id, reg;
 		int rc = sq_ref_id(q, c->type, v->s, &id, &reg);
 		if (rc)
