@@ -96,7 +96,8 @@ int http_serve(const struct http_options *o);
 /* Handlers (h_*.c). */
 http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboard, h_projects,
 	h_project, h_project_months, h_project_roster, h_project_attendance, h_worker, h_warnings,
-	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint, h_public_board, h_public_publicity;
+	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint,
+	h_public_board, h_public_publicity;
 
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);

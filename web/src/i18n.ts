@@ -284,6 +284,7 @@ const zh = {
   'pub.officialText': '',
   'pub.noPublicity': '该月份暂无工资发放公示。',
   'pub.print': '打印',
+  'pub.pdf': '下载 PDF',
 } as const;
 
 export type Key = keyof typeof zh;
@@ -572,6 +573,7 @@ const en: Record<Key, string> = {
   'pub.officialText': 'Official notices are published in Chinese.',
   'pub.noPublicity': 'No wage publicity notice for this month.',
   'pub.print': 'Print',
+  'pub.pdf': 'PDF',
 };
 
 export type Lang = 'zh' | 'en';

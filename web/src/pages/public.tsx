@@ -51,10 +51,33 @@ export function PublicProjectPage({ code, period }: { code: string; period: stri
         {t('pub.title')} · {code}
       </PageTitle>
       <div class="notices">
-        <Card title={t('pub.board')} id="board" actions={<button type="button" class="btn btn-ghost-dark no-print" onClick={() => window.print()}>{t('pub.print')}</button>}>
+        <Card
+          title={t('pub.board')}
+          id="board"
+          actions={
+            <span class="btn-row no-print">
+              <a class="btn btn-ghost-dark" href={`/api/v1/public/projects/${enc(code)}/board?format=pdf`}>
+                {t('pub.pdf')}
+              </a>
+              <button type="button" class="btn btn-ghost-dark" onClick={() => window.print()}>
+                {t('pub.print')}
+              </button>
+            </span>
+          }
+        >
           <Show res={board}>{(d) => <DocView doc={d} id="board-doc" />}</Show>
         </Card>
-        <Card title={t('pub.publicity')} id="publicity">
+        <Card
+          title={t('pub.publicity')}
+          id="publicity"
+          actions={
+            pub.data ? (
+              <a class="btn btn-ghost-dark no-print" href={`/api/v1/public/projects/${enc(code)}/publicity/${enc(per)}?format=pdf`}>
+                {t('pub.pdf')}
+              </a>
+            ) : undefined
+          }
+        >
           <form
             class="filters no-print"
             onSubmit={(e) => {
