@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs every test suite and prints one closing line "N passed, N failed".
-# Usage: tests/run.sh BUILD_DIR [unit|cli|pg|...]. The CLI suites run twice: on SQLite, then
+# Usage: tests/run.sh BUILD_DIR [unit|cli|browser|pg]. The CLI suites run twice: on SQLite, then
 # (WG_STORE=pg) on a PostgreSQL server of their own, started and removed here; `pg` runs
 # only that second pass. Every suite speaks TAP on stdout
 # ("ok N - name" / "not ok N - name"); a suite that exits non-zero without a failing check,
@@ -45,6 +45,10 @@ if [ -z "$ONLY" ] || [ "$ONLY" = cli ]; then
 		[ -f "$t" ] || continue
 		run_suite "cli/$(basename "$t" .sh)" bash "$t"
 	done
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = browser ]; then
+	# the web UI in headless Chromium against a real server (builds web/dist when stale)
+	run_suite browser bash "$ROOT/tests/browser/run.sh" "$BUILD"
 fi
 if [ -z "$ONLY" ] || [ "$ONLY" = cli ] || [ "$ONLY" = pg ]; then
 	# the same suites on PostgreSQL: one server for the pass, a database per suite (lib.sh)
