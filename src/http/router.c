@@ -437,8 +437,13 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 	}
 	dbuf_release(&key);
 	if (rc) {
-		fprintf(stderr, "{\"log\":\"error\",\"path\":\"%s\",\"message\":\"%s\"}\n", path,
-			s->errmsg[0] ? s->errmsg : wg_strerror(rc));
+		json_t *line = json_pack("{s:s, s:s, s:s}", "log", "error", "path", path, "message",
+					 s->errmsg[0] ? s->errmsg : wg_strerror(rc));
+		char *text = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		if (text)
+			fprintf(stderr, "%s\n", text);
+		free(text);
+		json_decref(line);
 		http_error(rs, 500, "INTERNAL", "the server failed; the error is logged");
 	}
 }

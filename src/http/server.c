@@ -48,7 +48,10 @@ struct conn_ctx {
 	struct timespec started;
 	int status;
 	char user[64];
+	char method[8], path[256];
 };
+
+static bool access_log = true; /* WAGEGUARD_ACCESS_LOG=0 turns it off (benchmarks) */
 
 /* Counters for /metrics. */
 static atomic_llong m_requests[6]; /* by status class: 1xx … 5xx, [0] other */
@@ -211,6 +214,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (!cx)
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &cx->started);
+		snprintf(cx->method, sizeof cx->method, "%s", method);
+		snprintf(cx->path, sizeof cx->path, "%s", url);
 		cx->body.max =
 			strncmp(url, "/api/v1/imports/", 16) == 0 ? BODY_MAX_IMPORT : BODY_MAX_API;
 		*con_cls = cx;
@@ -295,19 +300,19 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	atomic_fetch_sub(&m_in_flight, 1);
 	int cls_ix = cx->status / 100;
 	atomic_fetch_add(&m_requests[cls_ix >= 1 && cls_ix <= 5 ? cls_ix : 0], 1);
-	const char *method = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Wg-Method");
-	(void)method;
-	if (getenv("WAGEGUARD_ACCESS_LOG") == NULL ||
-	    strcmp(getenv("WAGEGUARD_ACCESS_LOG"), "0") != 0) {
+	if (access_log) {
 		char remote[64];
+		json_t *line = NULL;
 		remote_addr(c, remote, sizeof remote);
-		const union MHD_ConnectionInfo *ci =
-			MHD_get_connection_info(c, MHD_CONNECTION_INFO_HTTP_STATUS);
-		(void)ci;
-		fprintf(stderr,
-			"{\"log\":\"access\",\"remote\":\"%s\",\"status\":%d,\"us\":%lld,"
-			"\"user\":\"%s\"}\n",
-			remote, cx->status, us, cx->user);
+		/* through jansson: the path comes from the client and must be escaped */
+		line = json_pack("{s:s, s:s, s:s, s:s, s:i, s:I, s:s}", "log", "access", "remote",
+				 remote, "method", cx->method, "path", cx->path, "status",
+				 cx->status, "us", (json_int_t)us, "user", cx->user);
+		char *text = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		if (text)
+			fprintf(stderr, "%s\n", text);
+		free(text);
+		json_decref(line);
 	}
 	dbuf_release(&cx->body);
 	free(cx);
@@ -337,6 +342,8 @@ int http_serve(const struct http_options *o)
 	}
 	snprintf(sv.web, sizeof sv.web, "%s", o->web ? o->web : "web/dist");
 	store_url = o->db;
+	const char *log = getenv("WAGEGUARD_ACCESS_LOG");
+	access_log = !log || strcmp(log, "0") != 0;
 	/* check the database once before listening, and apply its migrations */
 	struct store *s = thread_store();
 	if (!s)
