@@ -72,7 +72,6 @@ void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int
 json_t *http_money(int64_t fen);
 json_t *http_date(int64_t day);
 json_t *http_period(int64_t period);
-json_t *http_str(const char *s);
 /* Whether the caller may see personal data of the worker with this ID number unmasked. */
 bool http_may_reveal(const struct http_req *rq, const char *id_number);
 /* A masked or full ID number / card / phone for the caller, into buf (48 bytes). */

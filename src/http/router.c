@@ -77,11 +77,6 @@ json_t *http_period(int64_t period)
 	return view_period(period);
 }
 
-json_t *http_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 bool http_may_reveal(const struct http_req *rq, const char *id_number)
 {
 	if (rq->who.role == ROLE_ADMIN)

@@ -5,30 +5,13 @@
 #include <string.h>
 
 #include "store/pg/pg.h"
+#include "store/scope.h"
 #include "util/err.h"
 #include "util/banned.h"
 
-#define ENT "(SELECT id FROM enterprises WHERE uscc=$1)"
-
-static const char *scope_sql(int role)
-{
-	switch (role) {
-	case SCOPE_REGULATOR: return "p.region_code::text LIKE $1::text || '%'";
-	case SCOPE_ENTERPRISE:
-		return "(p.owner_id=" ENT " OR p.contractor_id=" ENT
-		       " OR EXISTS(SELECT 1 FROM subcontracts sc WHERE sc.project_id=p.id"
-		       " AND sc.subcontractor_id=" ENT ")"
-		       " OR EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
-		       " AND em.employer_id=" ENT "))";
-	case SCOPE_BANK:
-		return "EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=p.id AND "
-		       "a.bank_code=$1)";
-	case SCOPE_WORKER:
-		return "EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
-		       " AND em.person_id=(SELECT id FROM persons WHERE id_number=$1))";
-	default: return "($1::text IS NULL OR TRUE)";
-	}
-}
+/* The scope condition of role with this store's scope parameter, into a static-sized
+ * buffer the caller provides. */
+#define SCOPE_SQL(role, buf) store_scope_sql((role), "$1::text", (buf), sizeof(buf))
 
 /* Runs sql (prepared under name once per connection). */
 static int query(struct pg_store *q, const char *sql, const struct pg_params *p, PGresult **res,
@@ -49,12 +32,13 @@ static int query(struct pg_store *q, const char *sql, const struct pg_params *p,
 
 int pg_project_in_scope(struct store *s, const char *code, int role, const char *scope)
 {
+	char scb[1024];
 	struct pg_store *q = (struct pg_store *)s;
 	if (role < SCOPE_ADMIN || role > SCOPE_WORKER)
 		return WG_ENOTFOUND;
 	char sql[1024];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM projects p WHERE p.code=$2 AND (%s)",
-		 scope_sql(role));
+		 SCOPE_SQL(role, scb));
 	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, scope);
@@ -71,6 +55,7 @@ int pg_project_list(struct store *s, int role, const char *scope, const char *qt
 		    const char *region, int64_t offset, int64_t limit,
 		    int (*cb)(void *, const struct project_row *), void *ctx, int64_t *total)
 {
+	char scb[1024];
 	struct pg_store *q = (struct pg_store *)s;
 	char sql[3000];
 	snprintf(sql, sizeof sql,
@@ -85,7 +70,7 @@ int pg_project_list(struct store *s, int role, const char *scope, const char *qt
 		 " AND ($2::text IS NULL OR strpos(p.code, $2) > 0 OR strpos(p.name, $2) > 0)"
 		 " AND ($3::text IS NULL OR p.region_code::text LIKE $3 || '%%')"
 		 " ORDER BY p.code LIMIT $4 OFFSET $5",
-		 scope_sql(role));
+		 SCOPE_SQL(role, scb));
 	struct pg_params p = {0};
 	PGresult *res;
 	pg_param_text(&p, scope);
@@ -120,7 +105,7 @@ int pg_project_list(struct store *s, int role, const char *scope, const char *qt
 			 " AND ($2::text IS NULL OR strpos(p.code, $2) > 0 OR strpos(p.name, $2) > "
 			 "0)"
 			 " AND ($3::text IS NULL OR p.region_code::text LIKE $3 || '%%')",
-			 scope_sql(role));
+			 SCOPE_SQL(role, scb));
 		p.n = 3;
 		if ((rc = query(q, sql, &p, &res, "projects")))
 			return rc;
@@ -211,11 +196,12 @@ int pg_project_roster(struct store *s, const char *code,
 
 int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k)
 {
+	char scb[1024];
 	struct pg_store *q = (struct pg_store *)s;
 	char sql[3000];
 	PGresult *res;
 	int rc = WG_OK;
-	const char *sc = scope_sql(role);
+	const char *sc = SCOPE_SQL(role, scb);
 	const char *fmt[3] = {
 		"SELECT w.region, w.level, count(*) FROM warnings w LEFT JOIN projects p"
 		" ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s))"

@@ -5,40 +5,23 @@
 #include <string.h>
 
 #include "store/sqlite/sq.h"
+#include "store/scope.h"
 #include "util/err.h"
 #include "util/banned.h"
 
-#define ENT "(SELECT id FROM enterprises WHERE uscc=?9)"
-
-/* The condition on project p that keeps it within the scope of role. */
-static const char *scope_sql(int role)
-{
-	switch (role) {
-	case SCOPE_REGULATOR: return "CAST(p.region_code AS TEXT) LIKE ?9 || '%'";
-	case SCOPE_ENTERPRISE:
-		return "(p.owner_id=" ENT " OR p.contractor_id=" ENT
-		       " OR EXISTS(SELECT 1 FROM subcontracts sc WHERE sc.project_id=p.id"
-		       " AND sc.subcontractor_id=" ENT ")"
-		       " OR EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
-		       " AND em.employer_id=" ENT "))";
-	case SCOPE_BANK:
-		return "EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=p.id AND "
-		       "a.bank_code=?9)";
-	case SCOPE_WORKER:
-		return "EXISTS(SELECT 1 FROM employments em WHERE em.project_id=p.id"
-		       " AND em.person_id=(SELECT id FROM persons WHERE id_number=?9))";
-	default: return "?9 IS NULL OR 1";
-	}
-}
+/* The scope condition of role with this store's scope parameter, into a static-sized
+ * buffer the caller provides. */
+#define SCOPE_SQL(role, buf) store_scope_sql((role), "?9", (buf), sizeof(buf))
 
 int sq_project_in_scope(struct store *s, const char *code, int role, const char *scope)
 {
+	char scb[1024];
 	struct sq_store *q = (struct sq_store *)s;
 	if (role < SCOPE_ADMIN || role > SCOPE_WORKER)
 		return WG_ENOTFOUND;
 	char sql[1024];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM projects p WHERE p.code=?1 AND (%s)",
-		 scope_sql(role));
+		 SCOPE_SQL(role, scb));
 	sqlite3_stmt *st = sq_named(q, SQN_SCOPE + role, sql);
 	if (!st)
 		return WG_ESTORE;
@@ -55,6 +38,7 @@ int sq_project_list(struct store *s, int role, const char *scope, const char *qt
 		    const char *region, int64_t offset, int64_t limit,
 		    int (*cb)(void *, const struct project_row *), void *ctx, int64_t *total)
 {
+	char scb[1024];
 	struct sq_store *q = (struct sq_store *)s;
 	char where[1400], sql[2600];
 	snprintf(where, sizeof where,
@@ -62,7 +46,7 @@ int sq_project_list(struct store *s, int role, const char *scope, const char *qt
 		 " JOIN enterprises c ON c.id=p.contractor_id WHERE (%s)"
 		 " AND (?1 IS NULL OR instr(p.code, ?1) OR instr(p.name, ?1))"
 		 " AND (?2 IS NULL OR CAST(p.region_code AS TEXT) LIKE ?2 || '%%')",
-		 scope_sql(role));
+		 SCOPE_SQL(role, scb));
 	snprintf(sql, sizeof sql,
 		 "SELECT p.code, p.name, p.industry, o.uscc, o.name, c.uscc, c.name, p.region_code,"
 		 " (SELECT count(*) FROM warnings w WHERE w.project_id=p.id AND w.resolved_on IS "
@@ -213,11 +197,12 @@ int sq_project_roster(struct store *s, const char *code,
 
 int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k)
 {
+	char scb[1024];
 	struct sq_store *q = (struct sq_store *)s;
 	char sql[3000];
 	sqlite3_stmt *st = NULL;
 	int rc = WG_OK, step;
-	const char *sc = scope_sql(role);
+	const char *sc = SCOPE_SQL(role, scb);
 	/* 1: open warnings by region and level; 2: unpaid by period; 3: projects most at risk */
 	const char *fmt[3] = {
 		"SELECT w.region, w.level, count(*) FROM warnings w LEFT JOIN projects p"

@@ -1,0 +1,11 @@
+/* scope.h — the SQL condition that keeps a project within a role's scope (SPEC §1), shared
+ * by the SQLite and PostgreSQL stores: the same text in both dialects, only the parameter
+ * differs ("?9", "$1::text"). Internal to src/store. */
+#ifndef WG_STORE_SCOPE_H
+#define WG_STORE_SCOPE_H
+#include <stddef.h>
+
+/* Writes into buf the condition on project alias p for role (SCOPE_* of store.h), with
+ * param standing for the scope value. Returns buf. */
+const char *store_scope_sql(int role, const char *param, char *buf, size_t n);
+#endif
