@@ -24,5 +24,11 @@ fi
 # installed again whenever the lockfile changed since the last install
 if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] ||
     [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
-  npm ci --no-audit --no-fund
+  # npm ci refuses a lockfile that lacks other platforms' optional binaries, and the
+  # registry here does not serve all of them (DuckDB's macOS bindings, say), so npm could
+  # not record them; npm install from the same lockfile installs the same locked versions
+  npm ci --no-audit --no-fund || {
+    echo "deps: npm ci refused the lockfile; installing the same locked versions with npm install"
+    npm install --no-audit --no-fund
+  }
 fi
