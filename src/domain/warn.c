@@ -593,7 +593,8 @@ static int cmp_owed(const void *a, const void *b)
 static int criminal(struct engine *e)
 {
 	const struct warn_config *c = e->c;
-	qsort(e->owed, e->nowed, sizeof *e->owed, cmp_owed);
+	if (e->nowed) /* qsort wants a real array even when empty */
+		qsort(e->owed, e->nowed, sizeof *e->owed, cmp_owed);
 	for (size_t i = 0; i < e->nowed;) {
 		int64_t employer = e->owed[i].employer, total = 0;
 		int workers = 0;
