@@ -202,26 +202,10 @@ int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 	PGresult *res;
 	int rc = WG_OK;
 	const char *sc = SCOPE_SQL(role, scb);
-	const char *fmt[3] = {
-		"SELECT w.region, w.level, count(*) FROM warnings w LEFT JOIN projects p"
-		" ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s))"
-		" GROUP BY 1, 2 ORDER BY 1, 2",
-		"SELECT w.period, sum(w.amount), count(DISTINCT w.person_id) FROM warnings w"
-		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND w.rule IN "
-		"(5, 8)"
-		" AND (%s) GROUP BY 1 ORDER BY 1",
-		"SELECT p.code, p.name, p.region_code, sum((w.level=2)::int), "
-		"sum((w.level=1)::int),"
-		" sum(CASE WHEN w.rule IN (5, 8) THEN w.amount ELSE 0 END) FROM warnings w"
-		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (%s)"
-		" GROUP BY p.id, p.code, p.name, p.region_code ORDER BY 4 DESC, 6 DESC, 5 DESC, "
-		"p.code"
-		" LIMIT 10",
-	};
 	struct pg_params p = {0};
 	pg_param_text(&p, scope);
 	for (int part = 0; part < 3 && !rc; part++) {
-		snprintf(sql, sizeof sql, fmt[part], sc);
+		snprintf(sql, sizeof sql, store_dashboard_sql[part], sc);
 		if ((rc = query(q, sql, &p, &res, "dashboard")))
 			return rc;
 		for (int i = 0; i < PQntuples(res) && !rc; i++) {
@@ -240,13 +224,7 @@ int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 	}
 	if (rc)
 		return rc;
-	snprintf(sql, sizeof sql,
-		 "SELECT (SELECT count(*) FROM projects p WHERE %s),"
-		 " (SELECT count(DISTINCT em.person_id) FROM employments em JOIN projects p"
-		 "  ON p.id=em.project_id WHERE %s),"
-		 " (SELECT count(*) FROM warnings w LEFT JOIN projects p ON p.id=w.project_id"
-		 "  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))",
-		 sc, sc, sc);
+	snprintf(sql, sizeof sql, store_dashboard_sql[3], sc, sc, sc);
 	if ((rc = query(q, sql, &p, &res, "dashboard")))
 		return rc;
 	k->projects = pg_int(res, 0, 0);

@@ -204,21 +204,8 @@ int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 	int rc = WG_OK, step;
 	const char *sc = SCOPE_SQL(role, scb);
 	/* 1: open warnings by region and level; 2: unpaid by period; 3: projects most at risk */
-	const char *fmt[3] = {
-		"SELECT w.region, w.level, count(*) FROM warnings w LEFT JOIN projects p"
-		" ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s))"
-		" GROUP BY 1, 2 ORDER BY 1, 2",
-		"SELECT w.period, sum(w.amount), count(DISTINCT w.person_id) FROM warnings w"
-		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND w.rule IN "
-		"(5, 8)"
-		" AND (%s) GROUP BY 1 ORDER BY 1",
-		"SELECT p.code, p.name, p.region_code, sum(w.level=2), sum(w.level=1),"
-		" sum(CASE WHEN w.rule IN (5, 8) THEN w.amount ELSE 0 END) FROM warnings w"
-		" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (%s)"
-		" GROUP BY p.id ORDER BY 4 DESC, 6 DESC, 5 DESC, p.code LIMIT 10",
-	};
 	for (int part = 0; part < 3 && !rc; part++) {
-		snprintf(sql, sizeof sql, fmt[part], sc);
+		snprintf(sql, sizeof sql, store_dashboard_sql[part], sc);
 		if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
 			return sq_fail(q, "dashboard");
 		sqlite3_bind_text(st, 9, scope, -1, SQLITE_STATIC);
@@ -241,13 +228,7 @@ int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_
 	}
 	if (rc)
 		return rc;
-	snprintf(sql, sizeof sql,
-		 "SELECT (SELECT count(*) FROM projects p WHERE %s),"
-		 " (SELECT count(DISTINCT em.person_id) FROM employments em JOIN projects p"
-		 "  ON p.id=em.project_id WHERE %s),"
-		 " (SELECT count(*) FROM warnings w LEFT JOIN projects p ON p.id=w.project_id"
-		 "  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))",
-		 sc, sc, sc);
+	snprintf(sql, sizeof sql, store_dashboard_sql[3], sc, sc, sc);
 	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return sq_fail(q, "dashboard");
 	sqlite3_bind_text(st, 9, scope, -1, SQLITE_STATIC);
