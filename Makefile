@@ -3,11 +3,16 @@ CC      ?= cc
 PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq libzstd pangocairo cairo-pdf xlsxwriter
 # CFLAGS and LDFLAGS are the caller's (optimisation, sanitizers); the rest is always on.
 CFLAGS  ?= -O2 -g
-WFLAGS  := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
-           -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
 BUILD   ?= build
+# The libraries' flags come from pkg-config, asked only once scripts/deps.sh has installed the
+# -dev packages: $(FLAGS_MK) is a makefile generated after the dependency stamp, and make
+# remakes an included makefile before anything else and then restarts itself reading it. So
+# the first `make` on a fresh machine installs, writes the flags, and compiles with them
+# (asking pkg-config while this file is parsed would compile the first time without them).
+FLAGS_MK := $(BUILD)/pkg-flags.mk
+WFLAGS  = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+           -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(PKG_CFLAGS)
+LIBS    = $(PKG_LIBS) -lcsv -lm -lpthread
 SRCS    := $(shell find src -name '*.c' | sort)
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
 LIBOBJS := $(filter-out $(BUILD)/src/main.o $(BUILD)/src/cli/%,$(OBJS))
@@ -23,6 +28,17 @@ $(DEPS_STAMP): scripts/deps.sh package-lock.json
 	@touch $@
 
 deps: $(DEPS_STAMP)
+
+$(FLAGS_MK): $(DEPS_STAMP) Makefile
+	@mkdir -p $(dir $@)
+	@cflags=$$(pkg-config --cflags $(PKGS)) && libs=$$(pkg-config --libs $(PKGS)) || \
+	  { echo "pkg-config does not know all of: $(PKGS) (run scripts/deps.sh as root)" >&2; exit 1; }; \
+	  printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s\n' "$$cflags" "$$libs" >$@.tmp && mv $@.tmp $@
+
+# every goal but these needs the flags (and so the dependencies)
+ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
+include $(FLAGS_MK)
+endif
 
 $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

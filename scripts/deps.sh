@@ -21,14 +21,10 @@ if [ -n "$missing" ]; then
   apt-get install -y -qq --no-install-recommends $missing
 fi
 # npm packages (web UI build, browser and API test tools, DuckDB for the reference rules):
-# installed again whenever the lockfile changed since the last install
-if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] ||
-    [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
-  # npm ci refuses a lockfile that lacks other platforms' optional binaries, and the
-  # registry here does not serve all of them (DuckDB's macOS bindings, say), so npm could
-  # not record them; npm install from the same lockfile installs the same locked versions
-  npm ci --no-audit --no-fund || {
-    echo "deps: npm ci refused the lockfile; installing the same locked versions with npm install"
-    npm install --no-audit --no-fund
-  }
+# `npm ci` installs exactly what package-lock.json locks and never writes it (the lockfile
+# lists every platform's optional binaries, so npm ci accepts it on any machine); it runs
+# when node_modules does not hold what the lockfile locks (scripts/npm-current.mjs).
+# Installing never changes a tracked file: no `npm install`, which rewrites the lockfile.
+if [ -f package-lock.json ] && ! node scripts/npm-current.mjs; then
+  npm ci --no-audit --no-fund
 fi

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Runs every test suite and prints one closing line "N passed, N failed".
-# Usage: tests/run.sh BUILD_DIR [unit|cli|browser|pg]. The CLI suites run twice: on SQLite, then
+# Usage: tests/run.sh BUILD_DIR [unit|build|cli|browser|pg]. `build` (tests/build/) checks the
+# build itself in a fresh clone, once. The CLI suites run twice: on SQLite, then
 # (WG_STORE=pg) on a PostgreSQL server of their own, started and removed here; `pg` runs
 # only that second pass. Every suite speaks TAP on stdout
 # ("ok N - name" / "not ok N - name"); a suite that exits non-zero without a failing check,
@@ -38,6 +39,12 @@ if [ -z "$ONLY" ] || [ "$ONLY" = unit ]; then
 	for t in "$ROOT/$BUILD"/tests/test_*; do
 		[ -x "$t" ] || continue
 		run_suite "unit/$(basename "$t")" "$t"
+	done
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = build ]; then
+	for t in "$ROOT"/tests/build/t[0-9]*.sh; do
+		[ -f "$t" ] || continue
+		run_suite "build/$(basename "$t" .sh)" bash "$t"
 	done
 fi
 if [ -z "$ONLY" ] || [ "$ONLY" = cli ]; then
