@@ -63,6 +63,9 @@ if [ -z "$ONLY" ] || [ "$ONLY" = cli ] || [ "$ONLY" = pg ]; then
 	if WG_PG_URL=$("$ROOT/scripts/pg-test-server.sh" start 2>"$OUT/pg-server.err"); then
 		export WG_PG_URL
 		trap '"$ROOT/scripts/pg-test-server.sh" stop' EXIT
+		# the store contract (tests/unit/test_store.c) on PostgreSQL, as the unit pass ran it
+		# on SQLite
+		WG_STORE=pg run_suite "unit/test_store [pg]" "$ROOT/$BUILD/tests/test_store"
 		for t in "$ROOT"/tests/cli/t[0-9]*.sh; do
 			[ -f "$t" ] || continue
 			WG_STORE=pg run_suite "cli/$(basename "$t" .sh) [pg]" bash "$t"

@@ -50,4 +50,14 @@ int stmt_null(struct stmt *st, int col);
 int64_t stmt_int(struct stmt *st, int col);
 const char *stmt_text(struct stmt *st, int col);
 const void *stmt_blob(struct stmt *st, int col, size_t *n);
+
+/* Text that outlives the row, for an operation that hands out what it read ("owned by the
+ * store until its next call"): stmt_keep copies column col's text (NULL stays NULL) into the
+ * store's keep area, where it stays valid until stmt_keep_clear. Such an operation clears
+ * first, then keeps, then resets the statement: on SQLite a statement left on a row holds its
+ * read snapshot open. NULL also when memory runs out (the store's errmsg says so). */
+const char *stmt_keep(struct stmt *st, int col);
+void stmt_keep_clear(struct store *s);
+/* The store a statement belongs to. */
+struct store *stmt_store(struct stmt *st);
 #endif

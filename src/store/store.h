@@ -400,9 +400,15 @@ struct store_ops {
 			   int (*cb)(void *ctx, const char *key, const char *value), void *ctx);
 };
 
+struct keep_block;
+struct stmt_ops;
+
 struct store {
 	const struct store_ops *ops;
-	char errmsg[512]; /* the backend's last error, for messages */
+	const struct stmt_ops *stmt; /* store/stmt.h's calls (store/backend.h) */
+	char errmsg[512];            /* the backend's last error, for messages */
+	int dialect;                 /* enum store_dialect (store/dialect.h) */
+	struct keep_block *keep;     /* text copied by stmt_keep (store/stmt.h) */
 };
 
 /* Opens the store named by url: "postgresql://…" or "postgres://…" selects PostgreSQL,

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/backend.h"
+#include "store/dialect.h"
 #include "store/pg/pg.h"
+#include "store/stmt.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -45,6 +48,7 @@ int pg_fail(struct pg_store *q, const char *what, const PGresult *res)
 
 int pg_settle(struct pg_store *q)
 {
+	pg_stmt_park(q);
 	if (!q->copy_pending)
 		return WG_OK;
 	const char *what = q->copy_pending;
@@ -149,6 +153,9 @@ static void pg_close(struct store *s)
 		pg_settle(q); /* its failure is moot: everything is rolled back */
 		pg_exec(q, "ROLLBACK", "rollback");
 	}
+	stmt_map_release(&q->stmts, stmt_free);
+	stmt_keep_clear(s);
+	dbuf_release(&q->sqlbuf);
 	PQclear(q->res);
 	pg_readahead_drop(q);
 	free(q->ra.slot);
@@ -304,6 +311,8 @@ int store_pg_open(struct store **out, const char *conninfo, char *err, size_t er
 	if (!q)
 		return WG_ENOMEM;
 	q->base.ops = &pg_ops;
+	q->base.stmt = &pg_stmt_ops;
+	q->base.dialect = DIALECT_PG;
 	q->ra.kind = -1;
 	int rc = WG_OK, applied;
 	for (int i = 0; i < PG_NBUF; i++)

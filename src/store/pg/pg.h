@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "store/stmtmap.h"
 #include "store/store.h"
 #include "util/dbuf.h"
 
@@ -161,7 +162,17 @@ struct pg_store {
 	/* a COPY sent whose result is not read yet: the server ingests it while the importer
 	 * parses the next rows; pg_settle reads it before the next command */
 	const char *copy_pending;
+	/* store/stmt.h's statements by key, the one whose rows are being read from the
+	 * connection, the SQL being expanded, the number of the last one prepared */
+	struct stmt_map stmts;
+	struct stmt *active;
+	struct dbuf sqlbuf;
+	int stmt_seq;
 };
+
+/* Reads the rest of the rows of the statement being read (store/stmt.h) into memory, so the
+ * connection is free for another command; pg_settle does it first. */
+void pg_stmt_park(struct pg_store *q);
 
 /* Up to PG_MAXPARAMS text parameters for PQexecPrepared. */
 #define PG_MAXPARAMS 16

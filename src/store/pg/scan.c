@@ -142,6 +142,8 @@ int pg_scan_next(struct scan_cursor *c, struct scan_row *r)
 		char sql[64];
 		PQclear(c->batch);
 		snprintf(sql, sizeof sql, "FETCH %d FROM %s", PG_SCAN_FETCH, c->name);
+		if (c->conn == c->q->conn)
+			pg_stmt_park(c->q); /* a statement's rows still coming on this connection */
 		c->batch = PQexec(c->conn, sql);
 		if (PQresultStatus(c->batch) != PGRES_TUPLES_OK) {
 			PGconn *saved = c->q->conn;

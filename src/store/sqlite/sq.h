@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <zstd.h>
 
+#include "store/stmtmap.h"
 #include "store/store.h"
 #include "util/dbuf.h"
 
@@ -78,6 +79,8 @@ struct sq_store {
 	struct dbuf zbuf;                   /* compressed content on its way in */
 	ZSTD_CCtx *zctx;
 	ZSTD_DCtx *dctx;
+	struct stmt_map stmts; /* store/stmt.h's statements, by key */
+	struct dbuf sqlbuf;    /* a statement's SQL as expanded for SQLite */
 	bool in_tx;
 	char *path; /* for clone */
 };

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/backend.h"
+#include "store/dialect.h"
 #include "store/sqlite/sq.h"
+#include "store/stmt.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -55,6 +58,9 @@ static void sq_close(struct store *s)
 			sqlite3_finalize(q->rec[k][o]);
 	for (size_t i = 0; i < sizeof q->named / sizeof q->named[0]; i++)
 		sqlite3_finalize(q->named[i]);
+	stmt_map_release(&q->stmts, stmt_free);
+	stmt_keep_clear(s);
+	dbuf_release(&q->sqlbuf);
 	if (q->in_tx)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(q->db);
@@ -174,6 +180,8 @@ int store_sqlite_open(struct store **out, const char *path, char *err, size_t er
 	if (!q)
 		return WG_ENOMEM;
 	q->base.ops = &sq_ops;
+	q->base.stmt = &sq_stmt_ops;
+	q->base.dialect = DIALECT_SQLITE;
 	q->scratch.max = 16u << 20;
 	q->path = strdup(path);
 	q->entry.max = q->zbuf.max = 256u << 20;

@@ -1,0 +1,319 @@
+/* migrations.c — the schema of both stores as one numbered sequence of migrations, each
+ * applied in one transaction by the backend's migrate (store/sqlite/migrations.c,
+ * store/pg/migrations.c), meta.schema_version recording the last. The first ones are written
+ * per dialect; from 5 on a migration is written once with store/dialect.h's fragments. Never
+ * edit a released migration: add the next number. */
+#include "store/migrate.h"
+
+#include <stdio.h>
+
+#include "util/banned.h"
+
+static const struct store_migration migrations[] = {
+	{
+		.sqlite =
+			/* 1: the registry, monitoring records and the hash-chained ledger. Every table that
+		 * grows with the region's activity carries `region` (the project's region code), the
+		 * distribution column on PostgreSQL/Citus. Dates are day numbers, periods month
+		 * numbers, money integer fen, hours hundredths. `lseq` is the record's latest ledger
+		 * entry. */
+		"CREATE TABLE enterprises(id INTEGER PRIMARY KEY, uscc TEXT NOT NULL UNIQUE,"
+		" name TEXT NOT NULL, region_code INTEGER NOT NULL, legal_rep TEXT, lseq INTEGER "
+		"NOT NULL);"
+		"CREATE TABLE projects(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name "
+		"TEXT NOT "
+		"NULL,"
+		" region_code INTEGER NOT NULL, industry TEXT NOT NULL,"
+		" owner_id INTEGER NOT NULL REFERENCES enterprises(id),"
+		" contractor_id INTEGER NOT NULL REFERENCES enterprises(id),"
+		" contract_value INTEGER NOT NULL, start_date INTEGER NOT NULL, end_date INTEGER,"
+		" lseq INTEGER NOT NULL);"
+		"CREATE TABLE subcontracts(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+		" project_id INTEGER NOT NULL REFERENCES projects(id),"
+		" subcontractor_id INTEGER NOT NULL REFERENCES enterprises(id),"
+		" contract_value INTEGER NOT NULL, start_date INTEGER NOT NULL, end_date INTEGER,"
+		" lseq INTEGER NOT NULL, UNIQUE(project_id, subcontractor_id));"
+		"CREATE TABLE accounts(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+		" project_id INTEGER NOT NULL UNIQUE REFERENCES projects(id), bank_code TEXT NOT "
+		"NULL,"
+		" account_no TEXT NOT NULL, opened_on INTEGER NOT NULL, lseq INTEGER NOT NULL);"
+		"CREATE TABLE persons(id INTEGER PRIMARY KEY, id_number TEXT NOT NULL UNIQUE);"
+		"CREATE TABLE workers(person_id INTEGER PRIMARY KEY REFERENCES persons(id),"
+		" name TEXT NOT NULL, phone TEXT, bank_card TEXT NOT NULL, bank_code TEXT NOT NULL,"
+		" lseq INTEGER NOT NULL);"
+		"CREATE TABLE employments(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+		" project_id INTEGER NOT NULL REFERENCES projects(id),"
+		" person_id INTEGER NOT NULL REFERENCES persons(id),"
+		" employer_id INTEGER NOT NULL REFERENCES enterprises(id), team TEXT NOT NULL,"
+		" trade TEXT NOT NULL, wage_type TEXT NOT NULL, wage_rate INTEGER NOT NULL,"
+		" start_date INTEGER NOT NULL, end_date INTEGER, lseq INTEGER NOT NULL,"
+		" UNIQUE(project_id, person_id, start_date));"
+		"CREATE INDEX employments_person ON employments(person_id);"
+		/* the largest table: clustered on its key, no rowid, references checked by the
+		 * importer (a foreign-key probe per row would double its cost). Project, then day: a
+		 * day's attendance from the devices appends at the end of each project's range instead
+		 * of touching every worker's pages */
+		"CREATE TABLE attendance(project_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+		" date INTEGER NOT NULL, hours INTEGER NOT NULL, region INTEGER NOT NULL,"
+		" lseq INTEGER NOT NULL, PRIMARY KEY(project_id, date, person_id)) WITHOUT ROWID;"
+		"CREATE TABLE allocations(id INTEGER PRIMARY KEY, txn_id TEXT NOT NULL UNIQUE,"
+		" region INTEGER NOT NULL, project_id INTEGER NOT NULL REFERENCES projects(id),"
+		" date INTEGER NOT NULL, amount INTEGER NOT NULL, lseq INTEGER NOT NULL);"
+		"CREATE INDEX allocations_project ON allocations(project_id, date);"
+		/* payroll and payments are clustered by worker-month: the scan reads them in that
+		 * order without a table lookup per row */
+		"CREATE TABLE payroll(region INTEGER NOT NULL,"
+		" project_id INTEGER NOT NULL REFERENCES projects(id),"
+		" employer_id INTEGER NOT NULL REFERENCES enterprises(id), period INTEGER NOT NULL,"
+		" person_id INTEGER NOT NULL REFERENCES persons(id), days INTEGER NOT NULL,"
+		" gross INTEGER NOT NULL, deductions INTEGER NOT NULL, net INTEGER NOT NULL,"
+		" due_date INTEGER, lseq INTEGER NOT NULL, PRIMARY KEY(project_id, person_id, "
+		"period))"
+		" WITHOUT ROWID;"
+		"CREATE INDEX payroll_person ON payroll(person_id, period);"
+		"CREATE TABLE payments(txn_id TEXT NOT NULL UNIQUE,"
+		" region INTEGER NOT NULL, project_id INTEGER NOT NULL REFERENCES projects(id),"
+		" person_id INTEGER NOT NULL REFERENCES persons(id), period INTEGER NOT NULL,"
+		" amount INTEGER NOT NULL, paid_on INTEGER NOT NULL, bank_card TEXT NOT NULL,"
+		" status TEXT NOT NULL, lseq INTEGER NOT NULL,"
+		" PRIMARY KEY(project_id, person_id, period, txn_id)) WITHOUT ROWID;"
+		"CREATE INDEX payments_person ON payments(person_id, period);"
+		"CREATE TABLE calendar(date INTEGER PRIMARY KEY, kind TEXT NOT NULL, lseq INTEGER "
+		"NOT "
+		"NULL);"
+		/* content is stored zstd-compressed when codec = 1: an import block of attendance
+		 * lines shrinks about tenfold, which is most of the ledger's size and write cost */
+		"CREATE TABLE ledger(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, op INTEGER NOT "
+		"NULL,"
+		" kind TEXT NOT NULL, prev_version INTEGER NOT NULL, codec INTEGER NOT NULL,"
+		" content BLOB NOT NULL, hash BLOB NOT NULL);",
+		.pg =
+			/* 1: the registry, monitoring records and the hash-chained ledger, as SQLite's
+		 * migration 1. Laid out for Citus (docs/citus.md): every table that grows with a
+		 * region's activity carries `region`, and its primary and unique keys include it
+		 * (Citus can only enforce uniqueness within a shard). `region` comes last in those
+		 * keys so lookups by the natural key alone still use them; since a project has one
+		 * region, (project, …, region) is exactly as unique as (project, …). txn_id is unique
+		 * per region in the database and globally by the importer, which looks txn_ids up
+		 * across regions under the ledger chain lock. Only distributed tables reference
+		 * reference tables (enterprises, projects, persons, workers, calendar), never the
+		 * other way. bigserial rather than identity columns: Citus distributes both, sequences
+		 * for longer. */
+		"CREATE TABLE enterprises(id BIGSERIAL PRIMARY KEY, uscc TEXT NOT NULL UNIQUE,"
+		" name TEXT NOT NULL, region_code BIGINT NOT NULL, legal_rep TEXT, lseq BIGINT NOT "
+		"NULL);"
+		"CREATE TABLE projects(id BIGSERIAL PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+		" name TEXT NOT NULL, region_code BIGINT NOT NULL, industry TEXT NOT NULL,"
+		" owner_id BIGINT NOT NULL REFERENCES enterprises(id),"
+		" contractor_id BIGINT NOT NULL REFERENCES enterprises(id),"
+		" contract_value BIGINT NOT NULL, start_date BIGINT NOT NULL, end_date BIGINT,"
+		" lseq BIGINT NOT NULL);"
+		"CREATE TABLE subcontracts(id BIGSERIAL, region BIGINT NOT NULL,"
+		" project_id BIGINT NOT NULL REFERENCES projects(id),"
+		" subcontractor_id BIGINT NOT NULL REFERENCES enterprises(id),"
+		" contract_value BIGINT NOT NULL, start_date BIGINT NOT NULL, end_date BIGINT,"
+		" lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
+		" UNIQUE(project_id, subcontractor_id, region));"
+		"CREATE TABLE accounts(id BIGSERIAL, region BIGINT NOT NULL,"
+		" project_id BIGINT NOT NULL REFERENCES projects(id), bank_code TEXT NOT NULL,"
+		" account_no TEXT NOT NULL, opened_on BIGINT NOT NULL, lseq BIGINT NOT NULL,"
+		" PRIMARY KEY(id, region), UNIQUE(project_id, region));"
+		"CREATE TABLE persons(id BIGSERIAL PRIMARY KEY, id_number TEXT NOT NULL UNIQUE);"
+		"CREATE TABLE workers(person_id BIGINT PRIMARY KEY REFERENCES persons(id),"
+		" name TEXT NOT NULL, phone TEXT, bank_card TEXT NOT NULL, bank_code TEXT NOT NULL,"
+		" lseq BIGINT NOT NULL);"
+		"CREATE TABLE employments(id BIGSERIAL, region BIGINT NOT NULL,"
+		" project_id BIGINT NOT NULL REFERENCES projects(id),"
+		" person_id BIGINT NOT NULL REFERENCES persons(id),"
+		" employer_id BIGINT NOT NULL REFERENCES enterprises(id), team TEXT NOT NULL,"
+		" trade TEXT NOT NULL, wage_type TEXT NOT NULL, wage_rate BIGINT NOT NULL,"
+		" start_date BIGINT NOT NULL, end_date BIGINT, lseq BIGINT NOT NULL,"
+		" PRIMARY KEY(id, region), UNIQUE(project_id, person_id, start_date, region));"
+		"CREATE INDEX employments_person ON employments(person_id);"
+		/* the largest table: no surrogate id, references checked by the importer (a
+		 * foreign-key probe per row would double its cost), keyed project, then day, as on
+		 * SQLite: a day's feed appends at the end of each project's range of the index */
+		"CREATE TABLE attendance(project_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
+		" date BIGINT NOT NULL, hours BIGINT NOT NULL, region BIGINT NOT NULL,"
+		" lseq BIGINT NOT NULL, PRIMARY KEY(project_id, date, person_id, region));"
+		"CREATE TABLE allocations(id BIGSERIAL, txn_id TEXT NOT NULL, region BIGINT NOT "
+		"NULL,"
+		" project_id BIGINT NOT NULL REFERENCES projects(id), date BIGINT NOT NULL,"
+		" amount BIGINT NOT NULL, lseq BIGINT NOT NULL, PRIMARY KEY(id, region),"
+		" UNIQUE(txn_id, region));"
+		"CREATE INDEX allocations_project ON allocations(project_id, date);"
+		/* payroll and payments have no surrogate id, as on SQLite: their keys (worker-month
+		 * first) are what the scan reads them by */
+		"CREATE TABLE payroll(region BIGINT NOT NULL,"
+		" project_id BIGINT NOT NULL REFERENCES projects(id),"
+		" employer_id BIGINT NOT NULL REFERENCES enterprises(id), period BIGINT NOT NULL,"
+		" person_id BIGINT NOT NULL REFERENCES persons(id), days BIGINT NOT NULL,"
+		" gross BIGINT NOT NULL, deductions BIGINT NOT NULL, net BIGINT NOT NULL,"
+		" due_date BIGINT, lseq BIGINT NOT NULL,"
+		" PRIMARY KEY(project_id, person_id, period, region));"
+		"CREATE INDEX payroll_person ON payroll(person_id, period);"
+		"CREATE TABLE payments(txn_id TEXT NOT NULL, region BIGINT NOT NULL,"
+		" project_id BIGINT NOT NULL REFERENCES projects(id),"
+		" person_id BIGINT NOT NULL REFERENCES persons(id), period BIGINT NOT NULL,"
+		" amount BIGINT NOT NULL, paid_on BIGINT NOT NULL, bank_card TEXT NOT NULL,"
+		" status TEXT NOT NULL, lseq BIGINT NOT NULL,"
+		" PRIMARY KEY(project_id, person_id, period, txn_id, region), UNIQUE(txn_id, "
+		"region));"
+		"CREATE INDEX payments_person ON payments(person_id, period);"
+		"CREATE TABLE calendar(date BIGINT PRIMARY KEY, kind TEXT NOT NULL, lseq BIGINT "
+		"NOT NULL);"
+		/* codec as on SQLite, but always 0 (text) here: PostgreSQL compresses large values
+		 * itself (TOAST), and text keeps the content readable and comparable in SQL */
+		"CREATE TABLE ledger(seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, op INTEGER NOT "
+		"NULL,"
+		" kind TEXT NOT NULL, prev_version BIGINT NOT NULL, codec INTEGER NOT NULL,"
+		" content TEXT NOT NULL, hash BYTEA NOT NULL);"
+		/* lz4 where the server has it: pglz costs more CPU than the rest of an import */
+		"DO $$ BEGIN ALTER TABLE ledger ALTER COLUMN content SET COMPRESSION lz4;"
+		" EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL; END "
+		"$$;"
+		/* verify reads each block's records together by the entry that wrote them; lseq
+		 * only grows, so these indexes are appended to at their right edge */
+		"CREATE INDEX enterprises_lseq ON enterprises(lseq);"
+		"CREATE INDEX projects_lseq ON projects(lseq);"
+		"CREATE INDEX subcontracts_lseq ON subcontracts(lseq);"
+		"CREATE INDEX accounts_lseq ON accounts(lseq);"
+		"CREATE INDEX workers_lseq ON workers(lseq);"
+		"CREATE INDEX employments_lseq ON employments(lseq);"
+		"CREATE INDEX attendance_lseq ON attendance(lseq);"
+		"CREATE INDEX allocations_lseq ON allocations(lseq);"
+		"CREATE INDEX payroll_lseq ON payroll(lseq);"
+		"CREATE INDEX payments_lseq ON payments(lseq);"
+		"CREATE INDEX calendar_lseq ON calendar(lseq);",
+	},
+	{
+		.sqlite =
+			/* 2: the early-warning engine (SPEC §5). wm_days is the worker-month aggregate the
+		 * importer maintains: bit d-1 of mask set when the worker attended (hours > 0) on day d.
+		 * Warnings keep their life cycle; references are row ids with 0 for none (and period
+		 * -1), so the natural key can be UNIQUE. */
+		"CREATE TABLE wm_days(project_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+		" period INTEGER NOT NULL, mask INTEGER NOT NULL, region INTEGER NOT NULL,"
+		" PRIMARY KEY(project_id, person_id, period)) WITHOUT ROWID;"
+		"CREATE INDEX wm_days_person ON wm_days(person_id, period);"
+		"CREATE TABLE config(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+		"CREATE TABLE warnings(id INTEGER PRIMARY KEY, rule INTEGER NOT NULL,"
+		" project_id INTEGER NOT NULL, employer_id INTEGER NOT NULL, person_id INTEGER NOT "
+		"NULL,"
+		" period INTEGER NOT NULL, region INTEGER NOT NULL, level INTEGER NOT NULL,"
+		" amount INTEGER NOT NULL, overdue_days INTEGER NOT NULL, days INTEGER NOT NULL,"
+		" first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, resolved_on INTEGER,"
+		" scan INTEGER NOT NULL, UNIQUE(rule, project_id, employer_id, person_id, period));"
+		"CREATE INDEX warnings_open ON warnings(resolved_on, scan);"
+		"CREATE TABLE warning_events(id INTEGER PRIMARY KEY,"
+		" warning_id INTEGER NOT NULL REFERENCES warnings(id), on_date INTEGER NOT NULL,"
+		" event TEXT NOT NULL, level INTEGER NOT NULL, amount INTEGER NOT NULL);"
+		"CREATE INDEX warning_events_warning ON warning_events(warning_id);"
+		"CREATE TABLE inspection_tasks(id INTEGER PRIMARY KEY,"
+		" warning_id INTEGER NOT NULL REFERENCES warnings(id), region INTEGER NOT NULL,"
+		" opened_on INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'open');",
+		.pg =
+			/* 2: the early-warning engine (SPEC §5), as SQLite's migration 2. wm_days is the
+		 * worker-month aggregate the importer maintains (bit d-1 of mask: attended on day d),
+		 * large and distributed by region like attendance. Warnings, their events and the
+		 * inspection tasks are few (a scan's findings) and reference row ids with 0 for none
+		 * and period -1, so the natural key can be UNIQUE; region is part of it for Citus and
+		 * follows from the project or employer, so it adds no uniqueness. */
+		"CREATE TABLE wm_days(project_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
+		" period BIGINT NOT NULL, mask BIGINT NOT NULL, region BIGINT NOT NULL,"
+		" PRIMARY KEY(project_id, person_id, period, region));"
+		"CREATE INDEX wm_days_person ON wm_days(person_id, period);"
+		"CREATE TABLE config(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+		"CREATE TABLE warnings(id BIGSERIAL PRIMARY KEY, rule INTEGER NOT NULL,"
+		" project_id BIGINT NOT NULL, employer_id BIGINT NOT NULL, person_id BIGINT NOT "
+		"NULL,"
+		" period BIGINT NOT NULL, region BIGINT NOT NULL, level INTEGER NOT NULL,"
+		" amount BIGINT NOT NULL, overdue_days BIGINT NOT NULL, days BIGINT NOT NULL,"
+		" first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, resolved_on BIGINT,"
+		" scan BIGINT NOT NULL, UNIQUE(rule, project_id, employer_id, person_id, period, "
+		"region));"
+		"CREATE INDEX warnings_open ON warnings(resolved_on, scan);"
+		"CREATE TABLE warning_events(id BIGSERIAL PRIMARY KEY,"
+		" warning_id BIGINT NOT NULL REFERENCES warnings(id), on_date BIGINT NOT NULL,"
+		" event TEXT NOT NULL, level INTEGER NOT NULL, amount BIGINT NOT NULL);"
+		"CREATE INDEX warning_events_warning ON warning_events(warning_id);"
+		"CREATE TABLE inspection_tasks(id BIGSERIAL PRIMARY KEY,"
+		" warning_id BIGINT NOT NULL REFERENCES warnings(id), region BIGINT NOT NULL,"
+		" opened_on BIGINT NOT NULL, status TEXT NOT NULL DEFAULT 'open');",
+	},
+	{
+		.sqlite =
+			/* 3: workers' answers to their payroll lines (SPEC §6 worker confirmation). One row per
+		 * version of a line answered; a dispute waits with case_status 'open' for the cases
+		 * module. */
+		"CREATE TABLE confirmations(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+		" project_id INTEGER NOT NULL REFERENCES projects(id),"
+		" person_id INTEGER NOT NULL REFERENCES persons(id), period INTEGER NOT NULL,"
+		" payroll_lseq INTEGER NOT NULL, status INTEGER NOT NULL, reason TEXT,"
+		" claimed INTEGER NOT NULL, at INTEGER NOT NULL, lseq INTEGER NOT NULL,"
+		" case_status TEXT, UNIQUE(project_id, person_id, period, payroll_lseq));",
+		.pg =
+			/* 3: workers' answers to their payroll lines, as SQLite's migration 3. */
+		"CREATE TABLE confirmations(id BIGSERIAL, region BIGINT NOT NULL,"
+		" project_id BIGINT NOT NULL, person_id BIGINT NOT NULL, period BIGINT NOT NULL,"
+		" payroll_lseq BIGINT NOT NULL, status INTEGER NOT NULL, reason TEXT,"
+		" claimed BIGINT NOT NULL, at BIGINT NOT NULL, lseq BIGINT NOT NULL, case_status "
+		"TEXT,"
+		" PRIMARY KEY(id, region), UNIQUE(project_id, person_id, period, payroll_lseq, "
+		"region));",
+	},
+	{
+		.sqlite =
+			/* 4: users of the web UI and API, and their credentials (sessions and feed tokens),
+		 * kept by the hash of their secret. */
+		"CREATE TABLE users(id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE,"
+		" role TEXT NOT NULL, scope TEXT NOT NULL, display_name TEXT, pwhash TEXT NOT NULL,"
+		" disabled INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL);"
+		"CREATE TABLE credentials(hash BLOB PRIMARY KEY, user_id INTEGER NOT NULL"
+		" REFERENCES users(id), kind INTEGER NOT NULL, name TEXT, csrf TEXT,"
+		" created INTEGER NOT NULL, expires INTEGER NOT NULL);"
+		/* complaints as received (web form, hotline desk); the cases module (SPEC §11) takes
+		 * them from status 'received' on */
+		"CREATE TABLE complaints(id INTEGER PRIMARY KEY, region INTEGER NOT NULL,"
+		" channel TEXT NOT NULL, name TEXT NOT NULL, phone TEXT, id_number TEXT,"
+		" project_code TEXT, employer TEXT, claimed INTEGER NOT NULL, description TEXT NOT "
+		"NULL,"
+		" received_on INTEGER NOT NULL, status TEXT NOT NULL);",
+		.pg =
+			/* 4: users and their credentials, as SQLite's migration 4 (small: reference tables on
+		 * Citus). */
+		"CREATE TABLE users(id BIGSERIAL PRIMARY KEY, username TEXT NOT NULL UNIQUE,"
+		" role TEXT NOT NULL, scope TEXT NOT NULL, display_name TEXT, pwhash TEXT NOT NULL,"
+		" disabled INTEGER NOT NULL DEFAULT 0, created BIGINT NOT NULL);"
+		"CREATE TABLE credentials(hash BYTEA PRIMARY KEY, user_id BIGINT NOT NULL"
+		" REFERENCES users(id), kind INTEGER NOT NULL, name TEXT, csrf TEXT,"
+		" created BIGINT NOT NULL, expires BIGINT NOT NULL);"
+		"CREATE TABLE complaints(id BIGSERIAL, region BIGINT NOT NULL,"
+		" channel TEXT NOT NULL, name TEXT NOT NULL, phone TEXT, id_number TEXT,"
+		" project_code TEXT, employer TEXT, claimed BIGINT NOT NULL, description TEXT NOT "
+		"NULL,"
+		" received_on BIGINT NOT NULL, status TEXT NOT NULL, PRIMARY KEY(id, region));",
+	},
+};
+
+int store_migration_count(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+int store_migration_sql(enum store_dialect d, int n, struct dbuf *out, char *err, size_t errsz)
+{
+	if (n < 1 || n > store_migration_count()) {
+		snprintf(err, errsz, "no migration %d", n);
+		return -1;
+	}
+	const struct store_migration *m = &migrations[n - 1];
+	if (m->sql)
+		return sql_expand(d, m->sql, out, err, errsz);
+	dbuf_reset(out);
+	if (dbuf_adds(out, d == DIALECT_SQLITE ? m->sqlite : m->pg) < 0) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	return 0;
+}

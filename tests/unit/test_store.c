@@ -1,0 +1,324 @@
+/* test_store.c — the store contract: the same cases against whichever backend the run names,
+ * so a query that behaves differently on SQLite and PostgreSQL fails here, in one place.
+ * Without WG_STORE it runs on a fresh SQLite file; with WG_STORE=pg on a fresh database of the
+ * server at WG_PG_URL (tests/run.sh runs it both ways). */
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "store/dialect.h"
+#include "store/stmt.h"
+#include "store/store.h"
+#include "util/date.h"
+#include "util/err.h"
+
+static struct store *S;
+static const char *NAME; /* "sqlite" or "pg", in every check's name */
+
+/* Runs sql (no parameters) to the end; WG_OK or the error. */
+static int run(const char *sql)
+{
+	struct stmt *st = stmt_get(S, NULL, sql);
+	if (!st)
+		return WG_ESTORE;
+	int rc = stmt_exec(st);
+	stmt_free(st);
+	return rc;
+}
+
+/* The one integer sql returns; -999 on error. */
+static int64_t one_int(const char *sql)
+{
+	struct stmt *st = stmt_get(S, NULL, sql);
+	int64_t v = -999;
+	if (st && stmt_step(st) == 1)
+		v = stmt_int(st, 0);
+	stmt_free(st);
+	return v;
+}
+
+static void parameters(void)
+{
+	static const char KEY[] = "SELECT $2, $1, $2 || $1, $3 + 1, '$1', $4";
+	struct stmt *st = stmt_get(S, KEY, KEY);
+	CHECK(st != NULL, "%s: a statement with $N parameters prepares", NAME);
+	if (!st)
+		return;
+	stmt_bind_text(st, 1, "a");
+	stmt_bind_text(st, 2, "b");
+	stmt_bind_int(st, 3, 41);
+	stmt_bind_text(st, 4, "中文");
+	int step = stmt_step(st);
+	CHECK(step == 1, "%s: it returns a row", NAME);
+	CHECK_STR(stmt_text(st, 0), "b", "%s: $2 in first place", NAME);
+	CHECK_STR(stmt_text(st, 1), "a", "%s: $1 in second place", NAME);
+	CHECK_STR(stmt_text(st, 2), "ba", "%s: a parameter used twice", NAME);
+	CHECK(stmt_int(st, 3) == 42, "%s: an integer parameter", NAME);
+	CHECK_STR(stmt_text(st, 4), "$1", "%s: $1 inside a string literal is left alone", NAME);
+	CHECK_STR(stmt_text(st, 5), "中文", "%s: UTF-8 text comes back as sent", NAME);
+	step = stmt_step(st);
+	CHECK(step == 0, "%s: then the end", NAME);
+
+	/* the same key again: reset, unbound, new values */
+	struct stmt *again = stmt_get(S, KEY, KEY);
+	CHECK(again == st, "%s: the same key gives the cached statement", NAME);
+	stmt_bind_text(again, 1, "x");
+	stmt_bind_text(again, 2, "y");
+	stmt_bind_int(again, 3, -1);
+	stmt_bind_text(again, 4, NULL);
+	step = stmt_step(again);
+	CHECK(step == 1 && strcmp(stmt_text(again, 2), "yx") == 0 && stmt_int(again, 3) == 0,
+	      "%s: a cached statement runs again with new bindings", NAME);
+	CHECK(stmt_null(again, 5) && stmt_text(again, 5) == NULL,
+	      "%s: a NULL text binding reads back as NULL", NAME);
+	stmt_reset(again);
+
+	/* a statement left in the middle of its rows comes back from stmt_get reset */
+	static const char ROWS[] = "SELECT 1 UNION ALL SELECT 2 ORDER BY 1";
+	st = stmt_get(S, ROWS, ROWS);
+	step = st ? stmt_step(st) : -1;
+	CHECK(step == 1 && stmt_int(st, 0) == 1, "%s: first of two rows", NAME);
+	st = stmt_get(S, ROWS, ROWS);
+	step = st ? stmt_step(st) : -1;
+	CHECK(step == 1 && stmt_int(st, 0) == 1, "%s: stmt_get again starts from the first row",
+	      NAME);
+	stmt_reset(st);
+}
+
+static void types(void)
+{
+	int rc = run("CREATE TABLE t_types(id " SQL_ID ", n " SQL_INT ", s TEXT, b " SQL_BLOB
+		     ", UNIQUE(s))");
+	CHECK(rc == WG_OK, "%s: a table written once with the DDL fragments", NAME);
+	static const char INS[] = "INSERT INTO t_types(n, s, b) VALUES($1, $2, $3) RETURNING id";
+	const unsigned char blob[5] = {0, 0xff, 'a', 0x80, 0};
+	struct stmt *st = stmt_get(S, INS, INS);
+	stmt_bind_int(st, 1, INT64_C(9007199254740993));
+	stmt_bind_text(st, 2, "one");
+	stmt_bind_blob(st, 3, blob, sizeof blob);
+	int step = stmt_step(st);
+	int64_t id1 = step == 1 ? stmt_int(st, 0) : 0;
+	CHECK(step == 1 && id1 > 0, "%s: INSERT … RETURNING gives the new row's id", NAME);
+	step = stmt_step(st);
+	CHECK(step == 0 && stmt_changes(st) == 1, "%s: one row inserted", NAME);
+
+	st = stmt_get(S, INS, INS);
+	stmt_bind_null(st, 1);
+	stmt_bind_text(st, 2, "two");
+	stmt_bind_blob(st, 3, "", 0);
+	step = stmt_step(st);
+	int64_t id2 = step == 1 ? stmt_int(st, 0) : 0;
+	stmt_reset(st);
+	CHECK(id2 > id1, "%s: ids number new rows upwards", NAME);
+
+	st = stmt_get(S, INS, INS);
+	stmt_bind_int(st, 1, 1);
+	stmt_bind_text(st, 2, "one");
+	stmt_bind_null(st, 3);
+	step = stmt_step(st);
+	CHECK(step == WG_ECONFLICT, "%s: a duplicate unique key is WG_ECONFLICT", NAME);
+	CHECK(strstr(S->errmsg, "INSERT INTO t_types") != NULL,
+	      "%s: the error names the statement (%s)", NAME, S->errmsg);
+
+	static const char SEL[] = "SELECT n, s, b FROM t_types WHERE id=$1";
+	st = stmt_get(S, SEL, SEL);
+	stmt_bind_int(st, 1, id1);
+	step = stmt_step(st);
+	CHECK(step == 1, "%s: the row reads back", NAME);
+	size_t n = 99;
+	const unsigned char *b = stmt_blob(st, 2, &n);
+	CHECK(stmt_int(st, 0) == INT64_C(9007199254740993), "%s: a 64-bit integer", NAME);
+	CHECK(b && n == sizeof blob && memcmp(b, blob, n) == 0,
+	      "%s: a blob with NUL and high bytes", NAME);
+	st = stmt_get(S, SEL, SEL);
+	stmt_bind_int(st, 1, id2);
+	step = stmt_step(st);
+	CHECK(step == 1 && stmt_null(st, 0) && stmt_int(st, 0) == 0,
+	      "%s: a NULL integer reads as 0 and null", NAME);
+	b = stmt_blob(st, 2, &n);
+	CHECK(n == 0, "%s: an empty blob has size 0", NAME);
+	stmt_reset(st);
+
+	static const char UPD[] = "UPDATE t_types SET n=coalesce(n, 0)+$1 WHERE s<>$2";
+	st = stmt_get(S, UPD, UPD);
+	stmt_bind_int(st, 1, 1);
+	stmt_bind_text(st, 2, "zzz");
+	rc = stmt_exec(st);
+	CHECK(rc == WG_OK && stmt_changes(st) == 2, "%s: UPDATE counts its rows", NAME);
+	int64_t left = one_int("SELECT count(*) FROM t_types WHERE n IS NULL");
+	CHECK(left == 0, "%s: the update happened", NAME);
+	int64_t t = one_int("SELECT 1=1"), f = one_int("SELECT 1=2"),
+		u = one_int("SELECT NULL IS NULL");
+	CHECK(t == 1 && f == 0 && u == 1, "%s: truth values read as 1 and 0", NAME);
+}
+
+static void fragments(void)
+{
+	int rc = run("CREATE TABLE t_text(s TEXT NOT NULL)");
+	if (!rc)
+		rc = run("INSERT INTO t_text VALUES('b'), ('B'), ('a'), ('é'), ('z'), ('_')");
+	CHECK(rc == WG_OK, "%s: texts to sort", NAME);
+	struct stmt *st = stmt_get(S, NULL,
+				   "SELECT " SQL_AGG "(s, ',') FROM (SELECT s FROM t_text"
+				   " ORDER BY s" SQL_BYTES ") x");
+	int step = st ? stmt_step(st) : -1;
+	CHECK_STR(step == 1 ? stmt_text(st, 0) : NULL, "B,_,a,b,z,é",
+		  "%s: byte order, joined in order", NAME);
+	stmt_free(st);
+
+	int32_t d = date_from_ymd(2024, 2, 29), d2 = date_from_ymd(1999, 12, 31);
+	static const char PER[] = "SELECT " SQL_PERIOD("$1") ", " SQL_PERIOD("$2");
+	st = stmt_get(S, PER, PER);
+	stmt_bind_int(st, 1, d);
+	stmt_bind_int(st, 2, d2);
+	step = st ? stmt_step(st) : -1;
+	CHECK(step == 1 && stmt_int(st, 0) == 2024 * 12 + 1 && stmt_int(st, 1) == 1999 * 12 + 11,
+	      "%s: the month of a day", NAME);
+	stmt_reset(st);
+
+	static const char POP[] =
+		"SELECT " SQL_POPCOUNT("$1") ", " SQL_POPCOUNT("$2") ", " SQL_POPCOUNT("$3");
+	st = stmt_get(S, POP, POP);
+	stmt_bind_int(st, 1, 0);
+	stmt_bind_int(st, 2, 0x7fffffff);
+	stmt_bind_int(st, 3, 0x80000005);
+	step = st ? stmt_step(st) : -1;
+	CHECK(step == 1 && stmt_int(st, 0) == 0 && stmt_int(st, 1) == 31 && stmt_int(st, 2) == 3,
+	      "%s: bits set in a day mask", NAME);
+	stmt_reset(st);
+
+	int64_t v = one_int("SELECT " SQL_GREATEST "(3, 7, 5) * 10 + " SQL_LEAST "(3, 7, 5)");
+	CHECK(v == 73, "%s: greatest and least", NAME);
+	v = one_int("SELECT count(*) FROM t_text WHERE s > 'Z'" SQL_BYTES);
+	CHECK(v == 5, "%s: comparison in byte order", NAME);
+}
+
+/* Statements interleaved: a second one runs while the first is between rows. */
+static void nesting(void)
+{
+	static const char OUTER[] = "SELECT s FROM t_text ORDER BY s" SQL_BYTES;
+	static const char INNER[] = "SELECT count(*) FROM t_text WHERE s<$1" SQL_BYTES;
+	struct stmt *o = stmt_get(S, OUTER, OUTER);
+	int rows = 0, ok = 1, step;
+	while ((step = stmt_step(o)) == 1) {
+		char s[16];
+		snprintf(s, sizeof s, "%s", stmt_text(o, 0));
+		struct stmt *in = stmt_get(S, INNER, INNER);
+		stmt_bind_text(in, 1, s);
+		ok &= stmt_step(in) == 1 && stmt_int(in, 0) == rows;
+		stmt_reset(in);
+		ok &= strcmp(stmt_text(o, 0), s) == 0;
+		rows++;
+	}
+	CHECK(step == 0 && rows == 6 && ok, "%s: a statement runs between another's rows", NAME);
+
+	stmt_keep_clear(S);
+	static const char K[] = "SELECT 'kept', 'also'";
+	struct stmt *st = stmt_get(S, K, K);
+	const char *a = NULL, *b = NULL;
+	if (st && stmt_step(st) == 1) {
+		a = stmt_keep(st, 0);
+		b = stmt_keep(st, 1);
+	}
+	stmt_reset(st);
+	int64_t five = one_int("SELECT 5");
+	CHECK(five == 5, "%s: another statement runs", NAME);
+	CHECK(a && b && strcmp(a, "kept") == 0 && strcmp(b, "also") == 0,
+	      "%s: kept text outlives its statement", NAME);
+	stmt_keep_clear(S);
+}
+
+/* A read sees this connection's earlier writes, also those a backend buffers (COPY). */
+static void flush_before_read(void)
+{
+	struct rec e = {.kind = REC_ENTERPRISE};
+	e.v[0].s = "91330000000000001X";
+	e.v[1].s = "测试建设有限公司";
+	e.v[2].i = 330100;
+	e.v[3].null = true;
+	int rc = S->ops->begin(S);
+	if (!rc)
+		rc = S->ops->rec_insert(S, &e, 1);
+	CHECK(rc == WG_OK, "%s: a record inserted in a transaction", NAME);
+	static const char Q[] = "SELECT name FROM enterprises WHERE uscc=$1";
+	struct stmt *st = stmt_get(S, Q, Q);
+	stmt_bind_text(st, 1, e.v[0].s);
+	int step = st ? stmt_step(st) : -1;
+	CHECK_STR(step == 1 ? stmt_text(st, 0) : NULL, e.v[1].s,
+		  "%s: a statement in the same transaction reads it", NAME);
+	stmt_reset(st);
+	rc = S->ops->rollback(S);
+	CHECK(rc == WG_OK, "%s: rollback", NAME);
+	st = stmt_get(S, Q, Q);
+	stmt_bind_text(st, 1, e.v[0].s);
+	step = st ? stmt_step(st) : -1;
+	CHECK(step == 0, "%s: after rollback it is gone", NAME);
+}
+
+int main(void)
+{
+	const char *which = getenv("WG_STORE");
+	char err[512], url[600], tmp[] = "/tmp/wgstore.XXXXXX", db[640];
+	PGconn *admin = NULL;
+	char pgdb[64];
+	if (which && strcmp(which, "pg") == 0) {
+		const char *base = getenv("WG_PG_URL");
+		if (!base) {
+			printf("not ok 1 - WG_STORE=pg needs WG_PG_URL\n");
+			return 1;
+		}
+		NAME = "pg";
+		snprintf(pgdb, sizeof pgdb, "wgstore_%d", (int)getpid());
+		admin = PQconnectdb(base);
+		char sql[128];
+		snprintf(sql, sizeof sql, "CREATE DATABASE %s", pgdb);
+		PGresult *r = PQexec(admin, sql);
+		int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (!ok) {
+			printf("not ok 1 - create database: %s\n", PQerrorMessage(admin));
+			PQfinish(admin);
+			return 1;
+		}
+		const char *slash = strrchr(base, '/');
+		snprintf(url, sizeof url, "%.*s/%s", (int)(slash - base), base, pgdb);
+	} else {
+		NAME = "sqlite";
+		if (!mkdtemp(tmp)) {
+			printf("not ok 1 - temporary directory\n");
+			return 1;
+		}
+		snprintf(url, sizeof url, "%s/contract.db", tmp);
+	}
+	snprintf(db, sizeof db, "%s", url);
+	int rc = store_open(&S, db, err, sizeof err);
+	CHECK(rc == WG_OK, "%s: the store opens (%s)", NAME, rc ? err : "ok");
+	if (rc == WG_OK) {
+		CHECK(store_dialect(S) == (admin ? DIALECT_PG : DIALECT_SQLITE),
+		      "%s: the store says its dialect", NAME);
+		parameters();
+		types();
+		fragments();
+		nesting();
+		flush_before_read();
+		store_close(S);
+	}
+	if (admin) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", pgdb);
+		PQclear(PQexec(admin, sql));
+		PQfinish(admin);
+	} else {
+		char path[700];
+		const char *sfx[] = {"", "-wal", "-shm"};
+		for (int i = 0; i < 3; i++) {
+			snprintf(path, sizeof path, "%s%s", url, sfx[i]);
+			unlink(path);
+		}
+		rmdir(tmp);
+	}
+	return check_done();
+}
