@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/msg.h"
 #include "util/banned.h"
 
 const struct cli_command cli_commands[] = {
@@ -146,6 +147,7 @@ int main(int argc, char **argv)
 {
 	struct cli_global g = {.db = getenv("WAGEGUARD_DB")};
 	int i = 1;
+	msg_cli_lang = msg_lang_env();
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			g.db = argv[++i];

@@ -7,6 +7,8 @@ T_N=0 T_FAILED=0
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/wgtest.XXXXXX")
 trap 'rm -rf "$T_DIR"' EXIT
 export WAGEGUARD_DB="$T_DIR/test.db" WAGEGUARD_NO_PROGRESS=1 TZ=Asia/Shanghai
+# messages in English, whatever the machine's locale (Chinese is the default: t0020 checks it)
+export WAGEGUARD_LANG=en
 # WG_STORE=pg: the same test against PostgreSQL, in a fresh database of the server at
 # WG_PG_URL (tests/run.sh starts one with scripts/pg-test-server.sh), dropped at exit.
 T_STORE=${WG_STORE:-sqlite}

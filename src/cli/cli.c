@@ -1,5 +1,5 @@
-/* cli.c — what the subcommands share: opening the store named on the command line, and
- * writing a command's output file whole or not at all. */
+/* cli.c — what the subcommands share: opening the store named on the command line, printing
+ * import problems, and writing a command's output file whole or not at all. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,16 @@
 
 #include "cli/cli.h"
 #include "store/store.h"
+#include "util/msg.h"
 #include "util/banned.h"
+
+void cli_print_problem(void *ctx, const char *file, long line, const char *col, const struct msg *m)
+{
+	char buf[MSG_BUFSZ * 2];
+	fprintf(stderr, "%s\n",
+		msg_render_problem(ctx ? MSG_PROBLEM_FIELD : MSG_PROBLEM_COLUMN, file, line, col, m,
+				   msg_cli_lang, buf, sizeof buf));
+}
 
 struct store *cli_open_store(const struct cli_global *g)
 {

@@ -33,6 +33,12 @@ cli_fn cmd_notice, cmd_export, cmd_import_sif;
 int cli_usage(const char *name);
 
 struct store;
+struct msg;
+/* An import_report_fn (domain/import.h) printing each problem on stderr in the CLI's
+ * language as FILE:LINE: column 'NAME': message; ctx non-NULL says "field" instead (SIF). */
+void cli_print_problem(void *ctx, const char *file, long line, const char *col,
+		       const struct msg *m);
+
 /* Opens the database of g, printing why on stderr when it fails. Returns the store or NULL. */
 struct store *cli_open_store(const struct cli_global *g);
 

@@ -11,13 +11,6 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-static void print_problem(void *ctx, const char *file, long line, const char *col, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "%s:%ld: %s%s%s%s\n", file ? file : "", line, col ? "column '" : "",
-		col ? col : "", col ? "': " : "", msg);
-}
-
 int cmd_demo(int argc, char **argv, const struct cli_global *g)
 {
 	struct gen_options o = GEN_OPTIONS_INIT;
@@ -52,7 +45,7 @@ int cmd_demo(int argc, char **argv, const struct cli_global *g)
 		struct import_opts io = {0};
 		struct import_stats st;
 		if (import_file(s, schema_kind_by_name(gen_file_names[f]), path, &io, &st,
-				print_problem, NULL)) {
+				cli_print_problem, NULL)) {
 			fprintf(stderr, "wageguard demo: loading %s failed\n", path);
 			rc = 1;
 			break;

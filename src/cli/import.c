@@ -6,21 +6,9 @@
 #include "cli/cli.h"
 #include "domain/import.h"
 #include "store/store.h"
+#include "util/msg.h"
 #include "util/progress.h"
 #include "util/banned.h"
-
-static void print_problem(void *ctx, const char *file, long line, const char *col, const char *msg)
-{
-	(void)ctx;
-	if (!file)
-		fprintf(stderr, "%s\n", msg);
-	else if (line > 0 && col)
-		fprintf(stderr, "%s:%ld: column '%s': %s\n", file, line, col, msg);
-	else if (line > 0)
-		fprintf(stderr, "%s:%ld: %s\n", file, line, msg);
-	else
-		fprintf(stderr, "%s: %s\n", file, msg);
-}
 
 static void show_progress(void *ctx, long long done, long long total, long long rows)
 {
@@ -48,7 +36,9 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
 		return cli_usage(argv[0]);
 	const struct kind_desc *kind = schema_kind_by_name(argv[i]);
 	if (!kind) {
-		fprintf(stderr, "wageguard import: unknown kind '%s'\n", argv[i]);
+		struct msg m;
+		fprintf(stderr, "wageguard import: %s\n",
+			msg_cli(msg_set(&m, MSG_IMPORT_UNKNOWN_KIND, "kind", argv[i], NULL)));
 		return cli_usage(argv[0]);
 	}
 	const char *path = argv[i + 1];
@@ -60,17 +50,21 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
 	o.progress = show_progress;
 	o.progress_ctx = &bar;
 	struct import_stats st;
-	int rc = import_file(s, kind, path, &o, &st, print_problem, NULL);
+	int rc = import_file(s, kind, path, &o, &st, cli_print_problem, NULL);
 	store_close(s);
+	struct msg m;
 	if (rc) {
-		fprintf(stderr, "%s: %lld problem%s; nothing was imported\n", path,
-			(long long)st.errors, st.errors == 1 ? "" : "s");
+		msg_set(&m, MSG_IMPORT_REJECTED, "file", path, NULL);
+		msg_add_int(&m, "problems", st.errors);
+		fprintf(stderr, "%s\n", msg_cli(&m));
 		return 1;
 	}
-	fprintf(stderr,
-		"%s: %lld rows of %s: %lld new, %lld unchanged, %lld amended, %lld status "
-		"changes\n",
-		path, (long long)st.rows, kind->name, (long long)st.inserted,
-		(long long)st.unchanged, (long long)st.amended, (long long)st.status_changes);
+	msg_set(&m, MSG_IMPORT_DONE, "file", path, "kind", kind->name, NULL);
+	msg_add_int(&m, "rows", st.rows);
+	msg_add_int(&m, "inserted", st.inserted);
+	msg_add_int(&m, "unchanged", st.unchanged);
+	msg_add_int(&m, "amended", st.amended);
+	msg_add_int(&m, "status_changes", st.status_changes);
+	fprintf(stderr, "%s\n", msg_cli(&m));
 	return 0;
 }

@@ -7,20 +7,8 @@
 #include "cli/cli.h"
 #include "domain/sif.h"
 #include "store/store.h"
+#include "util/msg.h"
 #include "util/banned.h"
-
-static void print_problem(void *ctx, const char *file, long line, const char *col, const char *msg)
-{
-	(void)ctx;
-	if (!file)
-		fprintf(stderr, "%s\n", msg);
-	else if (line > 0 && col)
-		fprintf(stderr, "%s:%ld: field '%s': %s\n", file, line, col, msg);
-	else if (line > 0)
-		fprintf(stderr, "%s:%ld: %s\n", file, line, msg);
-	else
-		fprintf(stderr, "%s: %s\n", file, msg);
-}
 
 int cmd_import_sif(int argc, char **argv, const struct cli_global *g)
 {
@@ -44,15 +32,20 @@ int cmd_import_sif(int argc, char **argv, const struct cli_global *g)
 	if (!s)
 		return 1;
 	struct import_stats st;
-	int rc = sif_import(s, path, project, &o, &st, print_problem, NULL);
+	int rc = sif_import(s, path, project, &o, &st, cli_print_problem, "field");
 	store_close(s);
+	struct msg m;
 	if (rc) {
-		fprintf(stderr, "%s: %lld problem%s; nothing was imported\n", path,
-			(long long)st.errors, st.errors == 1 ? "" : "s");
+		msg_set(&m, MSG_IMPORT_REJECTED, "file", path, NULL);
+		msg_add_int(&m, "problems", st.errors);
+		fprintf(stderr, "%s\n", msg_cli(&m));
 		return 1;
 	}
-	fprintf(stderr, "%s: %lld rows of payroll: %lld new, %lld unchanged, %lld amended\n", path,
-		(long long)st.rows, (long long)st.inserted, (long long)st.unchanged,
-		(long long)st.amended);
+	msg_set(&m, MSG_SIF_DONE, "file", path, NULL);
+	msg_add_int(&m, "rows", st.rows);
+	msg_add_int(&m, "inserted", st.inserted);
+	msg_add_int(&m, "unchanged", st.unchanged);
+	msg_add_int(&m, "amended", st.amended);
+	fprintf(stderr, "%s\n", msg_cli(&m));
 	return 0;
 }

@@ -83,15 +83,16 @@ static int history(struct store *s, const char *kind_name, int nkeys, char **key
 	for (int i = 0; i < d->ncols; i++) {
 		if (!d->cols[i].key)
 			continue;
-		char msg[256];
+		struct msg msg;
 		if (k >= nkeys) {
 			fprintf(stderr, "wageguard ledger history: %s needs its %s\n", d->name,
 				d->cols[i].name);
 			return 2;
 		}
-		if (record_parse(&d->cols[i], keys[k++], &key.v[i], norm[i], sizeof norm[i], msg,
-				 sizeof msg)) {
-			fprintf(stderr, "wageguard ledger history: %s %s\n", d->cols[i].name, msg);
+		if (record_parse(&d->cols[i], keys[k++], &key.v[i], norm[i], sizeof norm[i],
+				 &msg)) {
+			fprintf(stderr, "wageguard ledger history: %s %s\n", d->cols[i].name,
+				msg_cli(&msg));
 			return 2;
 		}
 	}

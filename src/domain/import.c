@@ -29,15 +29,30 @@ struct importer {
 	struct dbuf old, a, b;
 };
 
-void import_error(struct import_row *row, const char *col, const char *fmt, ...)
+void import_problem(struct import_row *row, const char *col, const struct msg *m)
 {
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	row->errors++;
-	row->report(row->report_ctx, row->file, row->line, col, msg);
+	row->report(row->report_ctx, row->file, row->line, col, m);
+}
+
+void import_error(struct import_row *row, const char *col, enum msg_id id, ...)
+{
+	struct msg m = {.id = id};
+	va_list ap;
+	va_start(ap, id);
+	for (const char *name; (name = va_arg(ap, const char *));)
+		msg_add(&m, name, va_arg(ap, const char *));
+	va_end(ap);
+	import_problem(row, col, &m);
+}
+
+/* Reports a problem of the file as a whole (line 0) or one the store had. */
+static void report_store(struct importer *im, long line)
+{
+	struct store *s = im->row.store;
+	struct msg m;
+	msg_set(&m, MSG_STORE_FAILED, "detail", s->errmsg, NULL);
+	im->row.report(im->row.report_ctx, im->row.file, line, NULL, &m);
 }
 
 int import_check_ref(struct import_row *row, const struct rec *r, int col)
@@ -50,14 +65,13 @@ int import_check_ref(struct import_row *row, const struct rec *r, int col)
 	if (rc == WG_OK)
 		return 0;
 	if (rc == WG_ENOTFOUND) {
-		const char *what = c->type == COL_USCC
-			? "unknown enterprise '%s' (import enterprises first)"
-			: c->type == COL_PROJECT
-			? "unknown project '%s' (import projects first)"
-			: "worker '%s' is not registered (import workers first)";
-		import_error(row, c->name, what, v->s);
+		enum msg_id what = c->type == COL_USCC ? MSG_IMPORT_UNKNOWN_ENTERPRISE
+			: c->type == COL_PROJECT       ? MSG_IMPORT_UNKNOWN_PROJECT
+						       : MSG_IMPORT_UNKNOWN_WORKER;
+		import_error(row, c->name, what, "value", v->s, NULL);
 	} else {
-		import_error(row, c->name, "cannot be checked: %s", row->store->errmsg);
+		import_error(row, c->name, MSG_IMPORT_REF_UNCHECKED, "detail", row->store->errmsg,
+			     NULL);
 	}
 	return -1;
 }
@@ -66,16 +80,16 @@ int import_check_order(struct import_row *row, const struct rec *r, int col_star
 {
 	if (r->v[col_end].null || r->v[col_end].i >= r->v[col_start].i)
 		return 0;
-	import_error(row, row->kind->cols[col_end].name, "is before %s",
-		     row->kind->cols[col_start].name);
+	import_error(row, row->kind->cols[col_end].name, MSG_IMPORT_DATE_ORDER, "other",
+		     row->kind->cols[col_start].name, NULL);
 	return -1;
 }
 
-static void report_header(void *ctx, long line, const char *col, const char *msg)
+static void report_header(void *ctx, long line, const char *col, enum msg_id msg)
 {
 	struct import_row *row = ctx;
 	row->line = line;
-	import_error(row, col, "%s", msg);
+	import_error(row, col, msg, NULL);
 }
 
 static void sleep_ms(unsigned ms)
@@ -186,9 +200,8 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 	if (op == LEDGER_AMEND && !im->o->amend) {
 		dbuf_reset(&im->a);
 		record_format(&d->cols[diff], &cur.v[diff], &im->a);
-		import_error(&im->row, d->cols[diff].name,
-			     "this %s is already stored with '%s' here; use --amend to change it",
-			     d->name, dbuf_str(&im->a));
+		import_error(&im->row, d->cols[diff].name, MSG_IMPORT_NEEDS_AMEND, "kind", d->name,
+			     "value", dbuf_str(&im->a), NULL);
 		return WG_OK;
 	}
 	if ((rc = ledger_write(&im->lw, op, d->name, lseq, canon, &seq)))
@@ -209,24 +222,25 @@ static int check_row(struct importer *im, const struct read_batch *b, const stru
 	const struct kind_desc *d = im->row.kind;
 	const char *p = b->arena.p + pr->errs;
 	int before = im->row.errors;
+	struct msg m;
 	if (pr->rejected) {
+		msg_unpack(p, &m);
 		im->row.errors++;
-		im->row.report(im->row.report_ctx, NULL, pr->line, NULL, p);
+		im->row.report(im->row.report_ctx, NULL, pr->line, NULL, &m);
 		return 1;
 	}
 	for (int e = 0; e < pr->nerr; e++) {
-		const char *col = p, *msg = p + strlen(p) + 1;
-		import_error(&im->row, col, "%s", msg);
-		p = msg + strlen(msg) + 1;
+		const char *col = p;
+		p = msg_unpack(p + strlen(p) + 1, &m);
+		import_problem(&im->row, col, &m);
 	}
 	for (int i = 0; i < d->ncols; i++)
 		if (!(pr->bad & 1u << i) && must_exist(d->kind, d->cols[i].type))
 			import_check_ref(&im->row, &pr->rec, i);
 	if (im->row.errors == before && im->o->allow) {
 		const char *col = NULL;
-		char msg[256];
-		if (im->o->allow(im->o->allow_ctx, &pr->rec, &col, msg, sizeof msg))
-			import_error(&im->row, col, "%s", msg);
+		if (im->o->allow(im->o->allow_ctx, &pr->rec, &col, &m))
+			import_problem(&im->row, col, &m);
 	}
 	/* cross-field rules only make sense once every reference is right */
 	if (im->row.errors == before)
@@ -252,13 +266,13 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	};
 	struct csvr *r = NULL;
 	struct reader *rd = NULL;
-	char err[512];
+	struct msg err;
 	int rc, idx[REC_MAXCOLS];
 	bool in_tx = false;
 	memset(st, 0, sizeof *st);
 
-	if ((rc = csvr_open(&r, path, err, sizeof err))) {
-		report(ctx, NULL, 0, NULL, err);
+	if ((rc = csvr_open(&r, path, &err))) {
+		report(ctx, NULL, 0, NULL, &err);
 		goto cleanup;
 	}
 	struct csvr_col cols[REC_MAXCOLS];
@@ -274,7 +288,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	for (int attempt = 0; (rc = s->ops->begin(s)) == WG_ERETRY && attempt < 12; attempt++)
 		sleep_ms(250u << (attempt < 5 ? attempt : 5));
 	if (rc) {
-		report(ctx, im.row.file, 0, NULL, s->errmsg);
+		report_store(&im, 0);
 		goto cleanup;
 	}
 	in_tx = true;
@@ -283,7 +297,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	attend_days_init(&im.days, s);
 
 	if ((rc = reader_start(&rd, r, kind, idx))) {
-		report(ctx, im.row.file, 0, NULL, "cannot start reading: out of memory");
+		report(ctx, im.row.file, 0, NULL, msg_set(&err, MSG_IMPORT_READ_START, NULL));
 		goto cleanup;
 	}
 	for (bool more = true; more;) {
@@ -299,7 +313,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		if (b->end < 0) {
 			/* the file could not be read to its end */
 			im.row.errors++;
-			report(ctx, NULL, 0, NULL, b->fatal);
+			report(ctx, NULL, 0, NULL, &b->fatal);
 		}
 		if (o->progress)
 			o->progress(o->progress_ctx, b->offset, b->size, st->rows);
@@ -340,7 +354,11 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	goto cleanup;
 
 store_failed:
-	report(ctx, im.row.file, im.row.line, NULL, s->errmsg[0] ? s->errmsg : wg_strerror(rc));
+	if (s->errmsg[0])
+		report_store(&im, im.row.line);
+	else
+		report(ctx, im.row.file, im.row.line, NULL,
+		       msg_set(&err, MSG_STORE_FAILED, "detail", wg_strerror(rc), NULL));
 	st->errors = ++im.row.errors;
 cleanup:
 	if (in_tx)

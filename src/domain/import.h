@@ -8,11 +8,13 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "util/msg.h"
 
 /* Receives each problem: line 0 = the file as a whole, col NULL = the row as a whole,
- * file NULL = msg already names file and line (the CSV reader's own messages). */
+ * file NULL = msg already names file and line (the CSV reader's own messages). The
+ * receiver renders msg (msg_render_problem) in its reader's language. */
 typedef void import_report_fn(void *ctx, const char *file, long line, const char *col,
-			      const char *msg);
+			      const struct msg *msg);
 
 struct import_opts {
 	bool amend;        /* allow changed values; the ledger keeps the old */
@@ -21,8 +23,8 @@ struct import_opts {
 	void (*progress)(void *ctx, long long done, long long total, long long rows);
 	void *progress_ctx;
 	/* optional: whether the caller may store row r (the API's scopes). Returns 0, or -1
-	 * with the offending column's name in *col and a message in msg. */
-	int (*allow)(void *ctx, const struct rec *r, const char **col, char *msg, size_t msgsz);
+	 * with the offending column's name in *col and the problem in *msg. */
+	int (*allow)(void *ctx, const struct rec *r, const char **col, struct msg *msg);
 	void *allow_ctx;
 };
 
@@ -48,9 +50,12 @@ struct import_row {
 	void *report_ctx;
 };
 
-/* Reports a problem with column col (NULL: the row) of the current row. */
-void import_error(struct import_row *row, const char *col, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Reports problem id with column col (NULL: the row) of the current row; the message's
+ * parameters follow as name, value pairs of strings, then NULL. */
+void import_error(struct import_row *row, const char *col, enum msg_id id, ...)
+	__attribute__((sentinel));
+/* The same with a message already made. */
+void import_problem(struct import_row *row, const char *col, const struct msg *m);
 
 /* Checks a reference column: the enterprise, project or registered worker must exist.
  * Reports and returns -1 when it does not. */

@@ -59,16 +59,15 @@ static int parse(struct reader *rd, struct read_batch *b, struct parsed_row *row
 	row->rec.kind = d->kind;
 	row->errs = b->arena.len;
 	for (int i = 0; i < d->ncols; i++) {
-		char msg[256];
+		struct msg msg;
 		const char *text = rd->idx[i] >= 0 ? trim(fields[rd->idx[i]]) : "";
 		offs[i] = SIZE_MAX;
-		if (record_parse(&d->cols[i], text, &row->rec.v[i], norm[i], NORM_BYTES, msg,
-				 sizeof msg)) {
+		if (record_parse(&d->cols[i], text, &row->rec.v[i], norm[i], NORM_BYTES, &msg)) {
 			row->nerr++;
 			row->bad |= 1u << i;
 			memset(&row->rec.v[i], 0, sizeof row->rec.v[i]);
 			if (keep(&b->arena, d->cols[i].name) == SIZE_MAX ||
-			    keep(&b->arena, msg) == SIZE_MAX)
+			    msg_pack(&msg, &b->arena) < 0)
 				return WG_ENOMEM;
 		}
 	}
@@ -96,7 +95,7 @@ static void fill(struct reader *rd, struct read_batch *b)
 	b->end = 0;
 	dbuf_reset(&b->arena);
 	while (b->n < READ_BATCH_ROWS) {
-		int rc = csvr_next(rd->csv, &fields, &n, &line, b->fatal, sizeof b->fatal);
+		int rc = csvr_next(rd->csv, &fields, &n, &line, &b->fatal);
 		if (rc == 0) {
 			b->end = 1;
 			break;
@@ -112,7 +111,8 @@ static void fill(struct reader *rd, struct read_batch *b)
 			/* a record the CSV reader refused (field count, UTF-8, quoting):
 			 * reported by the writer, and reading goes on */
 			row->rejected = true;
-			if ((row->errs = keep(&b->arena, b->fatal)) == SIZE_MAX)
+			row->errs = b->arena.len;
+			if (msg_pack(&b->fatal, &b->arena) < 0)
 				goto nomem;
 		} else if (parse(rd, b, row, fields, offs[b->n])) {
 			goto nomem;
@@ -130,7 +130,7 @@ static void fill(struct reader *rd, struct read_batch *b)
 	return;
 nomem:
 	b->end = WG_ENOMEM;
-	snprintf(b->fatal, sizeof b->fatal, "%s: out of memory", csvr_path(rd->csv));
+	msg_set(&b->fatal, MSG_CSV_NOMEM, "file", csvr_path(rd->csv), NULL);
 }
 
 static void *run(void *arg)

@@ -14,8 +14,8 @@
 
 struct parsed_row {
 	long line;
-	bool rejected;  /* the CSV reader refused the record: errs holds its message */
-	int nerr;       /* field problems: nerr pairs "column\0message\0" at errs */
+	bool rejected;  /* the CSV reader refused the record: errs holds its message (msg_pack) */
+	int nerr;       /* field problems: nerr of "column\0" + msg_pack'ed message at errs */
 	unsigned bad;   /* bit i: column i did not parse (its value is not set) */
 	size_t errs;    /* offset in the batch arena */
 	size_t canon;   /* offset of the canonical line (when nerr == 0) */
@@ -28,7 +28,7 @@ struct read_batch {
 	struct dbuf arena;
 	long long offset, size; /* bytes read so far, file size: for progress */
 	int end;                /* 0: more follow; 1: end of file; < 0: the file failed (fatal) */
-	char fatal[512];
+	struct msg fatal;
 };
 
 struct reader;

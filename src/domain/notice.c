@@ -149,9 +149,11 @@ static int check_value(const char *key, const char *name, const char *value, cha
 	}
 	struct col_desc text = {.name = "value", .type = COL_TEXT, .required = true};
 	struct val v;
-	char msg[160];
-	if (record_parse(&text, value, &v, NULL, 0, msg, sizeof msg)) {
-		snprintf(err, errsz, "%s: %s", key, msg);
+	struct msg msg;
+	char text_msg[MSG_BUFSZ];
+	if (record_parse(&text, value, &v, NULL, 0, &msg)) {
+		snprintf(err, errsz, "%s: %s", key,
+			 msg_render(&msg, MSG_EN, text_msg, sizeof text_msg));
 		return WG_EINPUT;
 	}
 	return WG_OK;
@@ -193,9 +195,11 @@ static int split_project(const char *key, char *code, size_t codesz, const char 
 	*name = dot + 1;
 	struct col_desc cd = {.name = "code", .type = COL_CODE, .required = true};
 	struct val v;
-	char msg[160];
-	if (record_parse(&cd, code, &v, NULL, 0, msg, sizeof msg)) {
-		snprintf(err, errsz, "%s: project code %s", key, msg);
+	struct msg msg;
+	char text_msg[MSG_BUFSZ];
+	if (record_parse(&cd, code, &v, NULL, 0, &msg)) {
+		snprintf(err, errsz, "%s: project code %s", key,
+			 msg_render(&msg, MSG_EN, text_msg, sizeof text_msg));
 		return -1;
 	}
 	return 0;

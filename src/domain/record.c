@@ -17,10 +17,59 @@
 #define CODE_MAX 64
 #define TEXT_MAX 200
 
-static int fail(char *msg, size_t n, const char *fmt, const char *text, const char *why)
+/* Sets *m to message id about value text and returns -1. */
+static int fail(struct msg *m, enum msg_id id, const char *text)
 {
-	snprintf(msg, n, fmt, text, why);
+	msg_set(m, id, NULL);
+	if (text)
+		msg_add(m, "value", text);
 	return -1;
+}
+
+/* The same with a reason: another message of the catalogue. */
+static int fail_why(struct msg *m, enum msg_id id, const char *text, enum msg_id why)
+{
+	fail(m, id, text);
+	msg_add_sub(m, "reason", why);
+	return -1;
+}
+
+/* The first 40 bytes of text, cut at a character boundary, for messages about long values. */
+static const char *head40(const char *text, char *buf)
+{
+	size_t n = strlen(text);
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+enum msg_id record_ids_reason(int ids_status)
+{
+	switch (ids_status) {
+	case IDS_LENGTH: return MSG_IDS_LENGTH;
+	case IDS_CHAR: return MSG_IDS_CHAR;
+	case IDS_REGION: return MSG_IDS_REGION;
+	case IDS_BIRTH: return MSG_IDS_BIRTH;
+	case IDS_CHECK: return MSG_IDS_CHECK;
+	default: return MSG_IDS_INVALID;
+	}
+}
+
+enum msg_id record_money_reason(int money_status)
+{
+	switch (money_status) {
+	case MONEY_EMPTY: return MSG_MONEY_EMPTY;
+	case MONEY_SYNTAX: return MSG_MONEY_SYNTAX;
+	case MONEY_NEGATIVE: return MSG_MONEY_NEGATIVE;
+	case MONEY_PRECISION: return MSG_MONEY_PRECISION;
+	case MONEY_OVERFLOW: return MSG_MONEY_OVERFLOW;
+	default: return MSG_MONEY_BAD;
+	}
 }
 
 /* digits only, spaces and hyphens dropped (banks print cards in groups) */
@@ -39,13 +88,14 @@ static int digits_of(const char *text, char *out, size_t n)
 }
 
 int record_parse(const struct col_desc *c, const char *text, struct val *v, char *norm,
-		 size_t normsz, char *msg, size_t msgsz)
+		 size_t normsz, struct msg *msg)
 {
+	char head[48];
 	memset(v, 0, sizeof *v);
 	if (!*text) {
 		v->null = true;
 		if (c->required)
-			return fail(msg, msgsz, "%s%s", "", "is required");
+			return fail(msg, MSG_FIELD_REQUIRED, NULL);
 		return 0;
 	}
 	int rc, n;
@@ -53,21 +103,18 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 	switch (c->type) {
 	case COL_TEXT:
 		if (strlen(text) > TEXT_MAX)
-			return fail(msg, msgsz, "%.40s…: %s", text, "longer than 200 bytes");
+			return fail(msg, MSG_FIELD_TEXT_TOO_LONG, head40(text, head));
 		for (const char *p = text; *p; p++)
 			if ((unsigned char)*p < 0x20)
-				return fail(msg, msgsz, "%s%s", "",
-					    "contains a line break or another control character");
+				return fail(msg, MSG_FIELD_CONTROL_CHAR, NULL);
 		v->s = text;
 		return 0;
 	case COL_CODE:
 		if (strlen(text) > CODE_MAX)
-			return fail(msg, msgsz, "'%.40s…' %s", text,
-				    "is longer than 64 characters");
+			return fail(msg, MSG_FIELD_CODE_TOO_LONG, head40(text, head));
 		for (const char *p = text; *p; p++)
 			if (!isalnum((unsigned char)*p) && !strchr("-_./", *p))
-				return fail(msg, msgsz, "'%s' %s", text,
-					    "may hold only letters, digits and - _ . /");
+				return fail(msg, MSG_FIELD_CODE_CHARS, text);
 		v->s = text;
 		return 0;
 	case COL_ENUM:
@@ -82,79 +129,75 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 			for (const char *const *w = c->values; *w; w++)
 				used += (size_t)snprintf(allowed + used, sizeof allowed - used,
 							 "%s%s", w == c->values ? "" : ", ", *w);
-			return fail(msg, msgsz, "'%s' is not one of: %s", text, allowed);
+			fail(msg, MSG_FIELD_NOT_ONE_OF, text);
+			msg_add(msg, "allowed", allowed);
+			return -1;
 		}
 	case COL_MONEY:
 	case COL_HOURS:
 		rc = money_parse(text, &v->i);
 		if (rc)
-			return fail(msg, msgsz,
-				    c->type == COL_MONEY ? "'%s' is not an amount in yuan: %s"
-							 : "'%s' is not a number of hours: %s",
-				    text, money_strerror(rc));
+			return fail_why(msg,
+					c->type == COL_MONEY ? MSG_FIELD_NOT_AMOUNT
+							     : MSG_FIELD_NOT_HOURS,
+					text, record_money_reason(rc));
 		if (c->type == COL_HOURS && v->i > 2400)
-			return fail(msg, msgsz, "'%s' %s", text, "is more than 24 hours");
+			return fail(msg, MSG_FIELD_OVER_24H, text);
 		return 0;
 	case COL_INT: {
 		char *end;
 		errno = 0;
 		long long x = strtoll(text, &end, 10);
 		if (*end || errno || x < 0 || !isdigit((unsigned char)text[0]))
-			return fail(msg, msgsz, "'%s' %s", text, "is not a whole number");
+			return fail(msg, MSG_FIELD_NOT_INT, text);
 		v->i = x;
 		return 0;
 	}
 	case COL_DATE:
 		if (date_parse(text, &day))
-			return fail(msg, msgsz, "'%s' %s", text,
-				    "is not a valid date (YYYY-MM-DD)");
+			return fail(msg, MSG_FIELD_NOT_DATE, text);
 		v->i = day;
 		return 0;
 	case COL_PERIOD:
 		if (period_parse(text, &day))
-			return fail(msg, msgsz, "'%s' %s", text, "is not a valid period (YYYY-MM)");
+			return fail(msg, MSG_FIELD_NOT_PERIOD, text);
 		v->i = day;
 		return 0;
 	case COL_REGION:
 		if ((rc = region_validate(text)))
-			return fail(msg, msgsz, "'%s' is not a region code: %s", text,
-				    ids_strerror(rc));
+			return fail_why(msg, MSG_FIELD_NOT_REGION, text, record_ids_reason(rc));
 		v->i = strtol(text, NULL, 10);
 		return 0;
 	case COL_USCC:
 		if ((rc = uscc_validate(text)))
-			return fail(msg, msgsz, "'%s' is not a unified social credit code: %s",
-				    text, ids_strerror(rc));
+			return fail_why(msg, MSG_FIELD_NOT_USCC, text, record_ids_reason(rc));
 		v->s = text;
 		return 0;
 	case COL_PROJECT:
 		if (strlen(text) > CODE_MAX)
-			return fail(msg, msgsz, "'%.40s…' %s", text,
-				    "is longer than 64 characters");
+			return fail(msg, MSG_FIELD_CODE_TOO_LONG, head40(text, head));
 		v->s = text;
 		return 0;
 	case COL_PERSON:
 		if (normsz < 19 || (rc = idcard_validate(text, norm)))
-			return fail(msg, msgsz, "'%s' is not a resident ID number: %s", text,
-				    ids_strerror(normsz < 19 ? IDS_LENGTH : rc));
+			return fail_why(msg, MSG_FIELD_NOT_ID, text,
+					record_ids_reason(normsz < 19 ? IDS_LENGTH : rc));
 		v->s = norm;
 		return 0;
 	case COL_CARD:
 		n = digits_of(text, norm, normsz);
 		if (n < 10 || n > 30)
-			return fail(msg, msgsz, "'%s' %s", text,
-				    "is not an account or card number (10 to 30 digits)");
+			return fail(msg, MSG_FIELD_NOT_CARD, text);
 		v->s = norm;
 		return 0;
 	case COL_PHONE:
 		n = digits_of(text, norm, normsz);
 		if (n != 11 || norm[0] != '1')
-			return fail(msg, msgsz, "'%s' %s", text,
-				    "is not a mobile number (11 digits)");
+			return fail(msg, MSG_FIELD_NOT_PHONE, text);
 		v->s = norm;
 		return 0;
 	}
-	return fail(msg, msgsz, "%s%s", "", "has an unknown type");
+	return fail(msg, MSG_FIELD_UNKNOWN_TYPE, NULL);
 }
 
 int record_format(const struct col_desc *c, const struct val *v, struct dbuf *out)
@@ -235,7 +278,7 @@ int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz
 		return -1;
 	r->kind = kind;
 	for (int i = 0; i < d->ncols; i++) {
-		char msg[8];
+		struct msg msg;
 		struct col_desc c = d->cols[i];
 		c.required = false;
 		if (c.type == COL_PERSON || c.type == COL_CARD || c.type == COL_PHONE)
@@ -244,7 +287,7 @@ int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz
 			memset(&r->v[i], 0, sizeof r->v[i]);
 			r->v[i].null = !*field[i];
 			r->v[i].s = field[i];
-		} else if (record_parse(&c, field[i], &r->v[i], NULL, 0, msg, sizeof msg)) {
+		} else if (record_parse(&c, field[i], &r->v[i], NULL, 0, &msg)) {
 			return -1;
 		}
 	}

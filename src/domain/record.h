@@ -7,12 +7,17 @@
 
 #include "store/schema.h"
 #include "util/dbuf.h"
+#include "util/msg.h"
 
 /* Parses text (already trimmed; "" = absent) as column c into *v. Text types point into
  * norm (caller's buffer of normsz bytes, e.g. the normalised ID with 'X' or the card's
- * digits). Returns 0, or -1 with a message in msg ("'2026-02-30' is not a valid date"). */
+ * digits). Returns 0, or -1 with the problem in *msg (MSG_FIELD_NOT_DATE, value
+ * "2026-02-30"). */
 int record_parse(const struct col_desc *c, const char *text, struct val *v, char *norm,
-		 size_t normsz, char *msg, size_t msgsz);
+		 size_t normsz, struct msg *msg);
+/* The catalogue's reason for an ids_*_validate or money_parse status. */
+enum msg_id record_ids_reason(int ids_status);
+enum msg_id record_money_reason(int money_status);
 
 /* Formats v as column c writes it in files and in the ledger ("1234.50", "2026-05-01"). */
 int record_format(const struct col_desc *c, const struct val *v, struct dbuf *out);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "domain/record.h"
 #include "util/date.h"
 #include "util/dbuf.h"
 #include "util/err.h"
@@ -192,18 +193,52 @@ struct reader {
 	size_t nmap, mapalloc;
 };
 
-static void problem(struct reader *r, long line, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+/* Reports problem id at line, field; its parameters follow as name, value pairs, then NULL. */
+static void problem(struct reader *r, long line, const char *field, enum msg_id id, ...)
+	__attribute__((sentinel));
 
-static void problem(struct reader *r, long line, const char *field, const char *fmt, ...)
+static void problem(struct reader *r, long line, const char *field, enum msg_id id, ...)
 {
-	char msg[512];
+	struct msg m = {.id = id};
 	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_start(ap, id);
+	for (const char *name; (name = va_arg(ap, const char *));)
+		msg_add(&m, name, va_arg(ap, const char *));
 	va_end(ap);
 	r->errors++;
-	r->report(r->ctx, r->file, line, field, msg);
+	r->report(r->ctx, r->file, line, field, &m);
+}
+
+/* The same, for a value with a reason from the catalogue (why an ID or amount is bad). */
+static void problem_why(struct reader *r, long line, const char *field, enum msg_id id,
+			const char *value, enum msg_id why)
+{
+	struct msg m;
+	msg_set(&m, id, "value", value, NULL);
+	msg_add_sub(&m, "reason", why);
+	r->errors++;
+	r->report(r->ctx, r->file, line, field, &m);
+}
+
+/* The first 20 bytes of s (cut at a character boundary) into buf (24 bytes). */
+static const char *head20(const char *s, char *buf)
+{
+	size_t n = strlen(s);
+	if (n > 20) {
+		n = 20;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* A number as text for a message parameter. */
+static const char *num(char *buf, long long v)
+{
+	snprintf(buf, 24, "%lld", v);
+	return buf;
 }
 
 /* Splits line (modified) at commas into f, trimming blanks; returns the field count. */
@@ -260,8 +295,8 @@ static bool edr_amounts(struct reader *r, long line, char **f, int64_t *fixed, i
 	for (int i = 0; i < 2; i++) {
 		int e = money_parse(f[7 + i], v[i]);
 		if (e) {
-			problem(r, line, edr_names[7 + i], "'%s' is not an amount: %s", f[7 + i],
-				money_strerror(e));
+			problem_why(r, line, edr_names[7 + i], MSG_SIF_NOT_AMOUNT, f[7 + i],
+				    record_money_reason(e));
 			ok = false;
 		}
 	}
@@ -271,61 +306,56 @@ static bool edr_amounts(struct reader *r, long line, char **f, int64_t *fixed, i
 /* Pass 1 of an EDR: every field, and the worker's registered card. */
 static void check_edr(struct reader *r, long line, char **f, int nf)
 {
+	char n1[24], n2[24];
 	r->records++;
 	if (nf != SIF_FIELDS) {
-		problem(r, line, NULL, "EDR record has %d fields, expected %d", nf, SIF_FIELDS);
+		problem(r, line, NULL, MSG_SIF_EDR_FIELDS, "count", num(n1, nf), "want",
+			num(n2, SIF_FIELDS), NULL);
 		r->amounts_ok = false;
 		return;
 	}
 	if (r->scr_line)
-		problem(r, line, NULL,
-			"EDR record after the SCR record (line %ld); the SCR comes last",
-			r->scr_line);
+		problem(r, line, NULL, MSG_SIF_EDR_AFTER_SCR, "scr_line", num(n1, r->scr_line),
+			NULL);
 	char id[19], card[40];
 	int e = idcard_validate(f[1], id);
 	if (e)
-		problem(r, line, "person_id", "'%s' is not a resident ID number: %s", f[1],
-			ids_strerror(e));
+		problem_why(r, line, "person_id", MSG_FIELD_NOT_ID, f[1], record_ids_reason(e));
 	if (!*f[2])
-		problem(r, line, "agent_id", "is required (the bank code of the worker's card)");
+		problem(r, line, "agent_id", MSG_SIF_AGENT_REQUIRED, NULL);
 	bool card_ok = digits_only(f[3], card, sizeof card);
 	if (!card_ok)
-		problem(r, line, "account",
-			"'%s' is not an account or card number (10 to 30 digits)", f[3]);
+		problem(r, line, "account", MSG_FIELD_NOT_CARD, "value", f[3], NULL);
 	int32_t start, end;
 	if (date_parse(f[4], &start)) {
-		problem(r, line, "pay_start", "'%s' is not a valid date (YYYY-MM-DD)", f[4]);
+		problem(r, line, "pay_start", MSG_FIELD_NOT_DATE, "value", f[4], NULL);
 	} else {
 		int32_t p = period_of_day(start);
 		char want[DATE_BUFSZ], pb[PERIOD_BUFSZ], pb2[PERIOD_BUFSZ];
 		if (start != period_first_day(p))
-			problem(r, line, "pay_start",
-				"'%s' is not the first day of a month (payroll is "
-				"monthly)",
-				f[4]);
+			problem(r, line, "pay_start", MSG_SIF_NOT_FIRST_DAY, "value", f[4], NULL);
 		else if (r->period >= 0 && p != r->period)
-			problem(r, line, "pay_start", "pays %s; the first EDR (line %ld) pays %s",
-				period_format(p, pb), r->period_line,
-				period_format(r->period, pb2));
+			problem(r, line, "pay_start", MSG_SIF_OTHER_PERIOD, "period",
+				period_format(p, pb), "first_line", num(n1, r->period_line),
+				"first_period", period_format(r->period, pb2), NULL);
 		if (date_parse(f[5], &end))
-			problem(r, line, "pay_end", "'%s' is not a valid date (YYYY-MM-DD)", f[5]);
+			problem(r, line, "pay_end", MSG_FIELD_NOT_DATE, "value", f[5], NULL);
 		else if (end != period_last_day(p))
-			problem(r, line, "pay_end",
-				"'%s' is not the last day of the pay month (%s)", f[5],
-				date_format(period_last_day(p), want));
+			problem(r, line, "pay_end", MSG_SIF_NOT_LAST_DAY, "value", f[5], "want",
+				date_format(period_last_day(p), want), NULL);
 		if (r->period < 0) {
 			r->period = p;
 			r->period_line = line;
 		}
 	}
 	if (small_int(f[6], 31) < 0)
-		problem(r, line, "days_in_period", "'%s' is not a number of days (0 to 31)", f[6]);
+		problem(r, line, "days_in_period", MSG_SIF_NOT_DAYS, "value", f[6], NULL);
 	if (small_int(f[9], 31) < 0)
-		problem(r, line, "leave_days", "'%s' is not a number of days (0 to 31)", f[9]);
+		problem(r, line, "leave_days", MSG_SIF_NOT_DAYS, "value", f[9], NULL);
 	int64_t fixed = 0, variable = 0, sum;
 	if (edr_amounts(r, line, f, &fixed, &variable)) {
 		if (!money_add(fixed, variable, &sum) || !money_add(r->total, sum, &r->total)) {
-			problem(r, line, "fixed_income", "the amounts overflow");
+			problem(r, line, "fixed_income", MSG_SIF_OVERFLOW, NULL);
 			r->amounts_ok = false;
 		}
 	} else {
@@ -340,77 +370,74 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		char masked[MASK_BUFSZ], bank[64];
 		snprintf(bank, sizeof bank, "%s", ws.bank_code ? ws.bank_code : "");
 		if (strcmp(ws.bank_card, card) != 0)
-			problem(r, line, "account", "'%s' is not the worker's registered card (%s)",
-				f[3], mask_card(ws.bank_card, masked));
+			problem(r, line, "account", MSG_SIF_NOT_REGISTERED_CARD, "value", f[3],
+				"card", mask_card(ws.bank_card, masked), NULL);
 		if (strcmp(bank, f[2]) != 0)
-			problem(r, line, "agent_id",
-				"'%s' is not the bank of the worker's registered "
-				"card (%s)",
-				f[2], bank);
+			problem(r, line, "agent_id", MSG_SIF_NOT_CARD_BANK, "value", f[2], "bank",
+				bank, NULL);
 	} else if (rc && rc != WG_ENOTFOUND) {
-		problem(r, line, NULL, "%s", r->s->errmsg);
+		problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, NULL);
 	}
 }
 
 static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *month, int64_t *count,
 		      int64_t *total, bool *ok)
 {
+	char n1[24], n2[24];
 	*ok = false;
 	if (r->scr_line) {
-		problem(r, line, NULL, "a second SCR record (the first is on line %ld)",
-			r->scr_line);
+		problem(r, line, NULL, MSG_SIF_SECOND_SCR, "first_line", num(n1, r->scr_line),
+			NULL);
 		return;
 	}
 	r->scr_line = line;
 	if (nf != SIF_FIELDS) {
-		problem(r, line, NULL, "SCR record has %d fields, expected %d", nf, SIF_FIELDS);
+		problem(r, line, NULL, MSG_SIF_SCR_FIELDS, "count", num(n1, nf), "want",
+			num(n2, SIF_FIELDS), NULL);
 		return;
 	}
 	bool good = true;
 	int e = uscc_validate(f[1]);
 	if (e) {
-		problem(r, line, "employer_id", "'%s' is not a unified social credit code: %s",
-			f[1], ids_strerror(e));
+		problem_why(r, line, "employer_id", MSG_FIELD_NOT_USCC, f[1], record_ids_reason(e));
 		good = false;
 	} else {
 		int rc = r->s->ops->ref_exists(r->s, COL_USCC, f[1]);
 		if (rc == WG_ENOTFOUND)
-			problem(r, line, "employer_id",
-				"unknown enterprise '%s' (import enterprises "
-				"first)",
-				f[1]);
+			problem(r, line, "employer_id", MSG_IMPORT_UNKNOWN_ENTERPRISE, "value",
+				f[1], NULL);
 		else if (rc)
-			problem(r, line, NULL, "%s", r->s->errmsg);
+			problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, NULL);
 		snprintf(r->employer, sizeof r->employer, "%s", f[1]);
 	}
 	if (!*f[2])
-		problem(r, line, "bank_code", "is required");
+		problem(r, line, "bank_code", MSG_FIELD_REQUIRED, NULL);
 	int32_t day;
 	if (date_parse(f[3], &day))
-		problem(r, line, "file_date", "'%s' is not a valid date (YYYY-MM-DD)", f[3]);
+		problem(r, line, "file_date", MSG_FIELD_NOT_DATE, "value", f[3], NULL);
 	long hhmm = strlen(f[4]) == 4 ? small_int(f[4], 2359) : -1;
 	if (hhmm < 0 || hhmm % 100 > 59)
-		problem(r, line, "file_time", "'%s' is not a time (HHMM)", f[4]);
+		problem(r, line, "file_time", MSG_SIF_NOT_TIME, "value", f[4], NULL);
 	long mmyyyy = strlen(f[5]) == 6 ? small_int(f[5], 129999) : -1;
 	char pb[48];
 	snprintf(pb, sizeof pb, "%04ld-%02ld", mmyyyy % 10000, mmyyyy / 10000);
 	if (mmyyyy < 0 || period_parse(pb, month)) {
-		problem(r, line, "salary_month", "'%s' is not a month (MMYYYY)", f[5]);
+		problem(r, line, "salary_month", MSG_SIF_NOT_MONTH, "value", f[5], NULL);
 		good = false;
 	}
 	long n = small_int(f[6], 100000000);
 	if (n < 0) {
-		problem(r, line, "edr_count", "'%s' is not a number of records", f[6]);
+		problem(r, line, "edr_count", MSG_SIF_NOT_COUNT, "value", f[6], NULL);
 		good = false;
 	}
 	*count = n;
 	if ((e = money_parse(f[7], total))) {
-		problem(r, line, "total_salary", "'%s' is not an amount: %s", f[7],
-			money_strerror(e));
+		problem_why(r, line, "total_salary", MSG_SIF_NOT_AMOUNT, f[7],
+			    record_money_reason(e));
 		good = false;
 	}
 	if (strcmp(f[8], "CNY") != 0)
-		problem(r, line, "currency", "'%s' is not CNY (wages here are paid in yuan)", f[8]);
+		problem(r, line, "currency", MSG_SIF_NOT_CNY, "value", f[8], NULL);
 	*ok = good;
 }
 
@@ -436,7 +463,7 @@ static int pass1(struct reader *r, FILE *in)
 		if (strspn(p, " \t") == strlen(p))
 			continue;
 		if (strlen(p) > 4096) {
-			problem(r, line, NULL, "line longer than 4096 bytes");
+			problem(r, line, NULL, MSG_SIF_LINE_TOO_LONG, NULL);
 			continue;
 		}
 		int nf = split(p, f);
@@ -444,30 +471,31 @@ static int pass1(struct reader *r, FILE *in)
 			check_edr(r, line, f, nf);
 		else if (strcmp(f[0], "SCR") == 0)
 			check_scr(r, line, f, nf, &month, &count, &total, &scr_ok);
-		else if (strcmp(f[0], "EVP") != 0) /* variable-pay detail: the EDR has the sum */
-			problem(r, line, "record_type", "'%.20s' is not a record type (EDR, SCR)",
-				f[0]);
+		else if (strcmp(f[0], "EVP") != 0) { /* variable-pay detail: the EDR has the sum */
+			char head[24];
+			problem(r, line, "record_type", MSG_SIF_NOT_RECORD_TYPE, "value",
+				head20(f[0], head), NULL);
+		}
 	}
 	free(buf);
 	if (ferror(in))
 		return WG_EIO;
 	if (!r->scr_line) {
-		problem(r, 0, NULL,
-			"no SCR record: a SIF file ends with its salary control record");
+		problem(r, 0, NULL, MSG_SIF_NO_SCR, NULL);
 		return WG_OK;
 	}
 	if (!scr_ok)
 		return WG_OK;
-	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], pa[PERIOD_BUFSZ], pb[PERIOD_BUFSZ];
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], pa[PERIOD_BUFSZ], pb[PERIOD_BUFSZ], n1[24], n2[24];
 	if (count != r->records)
-		problem(r, r->scr_line, "edr_count", "is %lld but the file has %lld EDR record%s",
-			(long long)count, (long long)r->records, r->records == 1 ? "" : "s");
+		problem(r, r->scr_line, "edr_count", MSG_SIF_COUNT_MISMATCH, "count",
+			num(n1, count), "records", num(n2, r->records), NULL);
 	if (r->amounts_ok && total != r->total)
-		problem(r, r->scr_line, "total_salary", "is %s but the EDR records add up to %s",
-			money_format(total, a), money_format(r->total, b));
+		problem(r, r->scr_line, "total_salary", MSG_SIF_TOTAL_MISMATCH, "total",
+			money_format(total, a), "sum", money_format(r->total, b), NULL);
 	if (r->period >= 0 && month != r->period)
-		problem(r, r->scr_line, "salary_month", "is %s but the EDR records pay %s",
-			period_format(month, pa), period_format(r->period, pb));
+		problem(r, r->scr_line, "salary_month", MSG_SIF_MONTH_MISMATCH, "month",
+			period_format(month, pa), "period", period_format(r->period, pb), NULL);
 	if (r->period < 0)
 		r->period = month;
 	return WG_OK;
@@ -517,13 +545,11 @@ static int pass2(struct reader *r, FILE *in, FILE *out)
 		} else if (g == WG_OK && !r->amend) {
 			/* said here in the SIF's terms; the importer would name gross */
 			char was[MONEY_BUFSZ];
-			problem(r, line, "fixed_income",
-				"this payroll is already stored with net %s; "
-				"use --amend to change it",
-				money_format(cur.v[7].i, was));
+			problem(r, line, "fixed_income", MSG_SIF_NEEDS_AMEND, "net",
+				money_format(cur.v[7].i, was), NULL);
 			continue;
 		} else if (g && g != WG_ENOTFOUND) {
-			problem(r, line, NULL, "%s", r->s->errmsg);
+			problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, NULL);
 			rc = g;
 			break;
 		}
@@ -555,7 +581,8 @@ static int pass2(struct reader *r, FILE *in, FILE *out)
 }
 
 /* The importer's problems, moved from the temporary CSV to the SIF: its line, its fields. */
-static void translate(void *ctx, const char *file, long line, const char *col, const char *msg)
+static void translate(void *ctx, const char *file, long line, const char *col,
+		      const struct msg *msg)
 {
 	struct reader *r = ctx;
 	static const struct {
@@ -594,19 +621,19 @@ int sif_import(struct store *s, const char *path, const char *code, const struct
 	memset(st, 0, sizeof *st);
 	if ((rc = s->ops->ref_exists(s, COL_PROJECT, code))) {
 		if (rc == WG_ENOTFOUND)
-			problem(&r, 0, NULL, "unknown project '%s' (import projects first)", code);
+			problem(&r, 0, NULL, MSG_IMPORT_UNKNOWN_PROJECT, "value", code, NULL);
 		else
-			problem(&r, 0, NULL, "%s", s->errmsg);
+			problem(&r, 0, NULL, MSG_STORE_FAILED, "detail", s->errmsg, NULL);
 		rc = rc == WG_ENOTFOUND ? WG_EINPUT : rc;
 		goto cleanup;
 	}
 	if (!(in = fopen(path, "r"))) {
-		problem(&r, 0, NULL, "cannot open: %s", strerror(errno));
+		problem(&r, 0, NULL, MSG_SIF_CANNOT_OPEN, "reason", strerror(errno), NULL);
 		rc = WG_EIO;
 		goto cleanup;
 	}
 	if ((rc = pass1(&r, in))) {
-		problem(&r, 0, NULL, "cannot read: %s", strerror(errno));
+		problem(&r, 0, NULL, MSG_SIF_CANNOT_READ, "reason", strerror(errno), NULL);
 		goto cleanup;
 	}
 	if (r.errors) {
@@ -617,7 +644,7 @@ int sif_import(struct store *s, const char *path, const char *code, const struct
 	snprintf(tmp, sizeof tmp, "%s/wageguard-sif.XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(tmp);
 	if (fd < 0 || !(out = fdopen(fd, "w"))) {
-		problem(&r, 0, NULL, "cannot create a temporary file: %s", strerror(errno));
+		problem(&r, 0, NULL, MSG_SIF_CANNOT_TEMP, "reason", strerror(errno), NULL);
 		if (fd >= 0)
 			close(fd);
 		rc = WG_EIO;
@@ -633,7 +660,8 @@ int sif_import(struct store *s, const char *path, const char *code, const struct
 		rc = WG_EINPUT;
 	if (rc) {
 		if (!r.errors)
-			problem(&r, 0, NULL, "cannot convert: %s", wg_strerror(rc));
+			problem(&r, 0, NULL, MSG_SIF_CANNOT_CONVERT, "reason", wg_strerror(rc),
+				NULL);
 		goto cleanup;
 	}
 	struct import_opts io = *o;

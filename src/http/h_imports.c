@@ -17,17 +17,21 @@
 struct problems {
 	json_t *details;
 	int64_t count;
+	enum msg_lang lang;
 };
 
-static void collect(void *ctx, const char *file, long line, const char *col, const char *msg)
+static void collect(void *ctx, const char *file, long line, const char *col, const struct msg *m)
 {
 	struct problems *p = ctx;
+	char text[MSG_BUFSZ];
 	(void)file;
 	if (++p->count > DETAILS_MAX)
 		return;
 	json_array_append_new(p->details,
-			      json_pack("{s:I, s:s?, s:s}", "line", (json_int_t)line, "column", col,
-					"message", msg));
+			      json_pack("{s:I, s:s?, s:s, s:s, s:o*}", "line", (json_int_t)line,
+					"column", col, "message",
+					msg_render(m, p->lang, text, sizeof text), "message_id",
+					msg_code(m->id), "params", msg_params_json(m, p->lang)));
 }
 
 static bool kind_allowed(enum role r, const char *kind)
@@ -52,7 +56,7 @@ struct scope_ctx {
 
 /* A row's project must be within the uploader's scope (remembered for the last project:
  * files come sorted by project). */
-static int allow(void *ctx, const struct rec *r, const char **col, char *msg, size_t n)
+static int allow(void *ctx, const struct rec *r, const char **col, struct msg *msg)
 {
 	struct scope_ctx *c = ctx;
 	const struct kind_desc *d = schema_kind(r->kind);
@@ -72,7 +76,7 @@ static int allow(void *ctx, const struct rec *r, const char **col, char *msg, si
 	if (c->last_ok)
 		return 0;
 	*col = d->cols[pc].name;
-	snprintf(msg, n, "project '%s' is not one of yours", code);
+	msg_set(msg, MSG_IMPORT_NOT_YOURS, "project", code, NULL);
 	return -1;
 }
 
@@ -80,16 +84,17 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 {
 	const struct kind_desc *kind = schema_kind_by_name(rq->params[0]);
 	if (!kind)
-		return http_error(rs, 404, "NOT_FOUND", "no import kind '%s'", rq->params[0]);
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_IMPORT_KIND, "kind", rq->params[0],
+				  NULL);
 	if (!kind_allowed(rq->who.role, kind->name))
-		return http_error(rs, 403, "FORBIDDEN", "a %s may not import %s",
-				  role_name(rq->who.role), kind->name);
+		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_IMPORT_FORBIDDEN, "role",
+				  role_name(rq->who.role), "kind", kind->name, NULL);
 	const char *dir = getenv("TMPDIR");
 	char path[512];
 	snprintf(path, sizeof path, "%s/wageguard-upload-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path);
 	if (fd < 0)
-		return http_error(rs, 500, "INTERNAL", "cannot hold the upload");
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, NULL);
 	size_t done = 0;
 	while (done < rq->body_len) {
 		ssize_t w = write(fd, rq->body + done, rq->body_len - done);
@@ -100,26 +105,31 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	close(fd);
 	if (done < rq->body_len) {
 		unlink(path);
-		return http_error(rs, 500, "INTERNAL", "cannot hold the upload");
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, NULL);
 	}
 	char label[64];
 	snprintf(label, sizeof label, "%s.csv", kind->name);
 	struct scope_ctx sc = {.rq = rq};
 	struct import_opts o = {.label = label, .allow = allow, .allow_ctx = &sc};
-	struct problems pr = {.details = json_array()};
+	struct problems pr = {.details = json_array(), .lang = rs->lang};
 	struct import_stats st;
 	int rc = import_file(rq->store, kind, path, &o, &st, collect, &pr);
 	unlink(path);
 	if (rc == WG_EINPUT) {
-		json_t *e =
-			json_pack("{s:{s:s, s:s, s:o, s:I}}", "error", "code", "IMPORT_REJECTED",
-				  "message", "the file has problems; nothing was stored", "details",
-				  pr.details, "problems", (json_int_t)pr.count);
-		return http_json(rs, 422, e);
+		struct msg m;
+		json_t *e = http_error_object(rs, "IMPORT_REJECTED",
+					      msg_set(&m, MSG_IMPORT_REJECTED_API, NULL));
+		if (e) {
+			json_object_set_new(e, "details", pr.details);
+			json_object_set_new(e, "problems", json_integer(pr.count));
+		} else {
+			json_decref(pr.details);
+		}
+		return http_json(rs, 422, e ? json_pack("{s:o}", "error", e) : NULL);
 	}
 	json_decref(pr.details);
 	if (rc == WG_ERETRY)
-		return http_error(rs, 503, "BUSY", "the database is busy; send the file again");
+		return http_error(rs, 503, "BUSY", MSG_HTTP_DB_BUSY, NULL);
 	if (rc)
 		return rc;
 	return http_json(rs, 200,

@@ -15,11 +15,11 @@
 static int target(struct http_req *rq, struct http_resp *rs, char *id, int32_t *period)
 {
 	if (idcard_validate(rq->params[0], id) || period_parse(rq->params[1], period)) {
-		http_error(rs, 400, "BAD_REQUEST", "the path is /payslips/ID_NUMBER/YYYY-MM");
+		http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PAYSLIP_PATH, NULL);
 		return -1;
 	}
 	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0) {
-		http_error(rs, 403, "FORBIDDEN", "a worker sees only their own payslips");
+		http_error(rs, 403, "FORBIDDEN", MSG_HTTP_PAYSLIP_OWN, NULL);
 		return -1;
 	}
 	return 0;
@@ -33,12 +33,11 @@ int h_payslip(struct http_req *rq, struct http_resp *rs)
 	if (target(rq, rs, id, &period))
 		return 0;
 	if (!project)
-		return http_error(rs, 400, "BAD_REQUEST", "say which project: ?project=CODE");
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PAYSLIP_PROJECT, NULL);
 	struct payslip p;
 	int rc = payslip_get(rq->store, project, id, period, &p);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND",
-				  "no payroll line for this worker, project and period");
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, NULL);
 	if (rc)
 		return rc;
 	static const char *const answers[] = {"none", "confirmed", "disputed"};
@@ -79,22 +78,21 @@ static int answer(struct http_req *rq, struct http_resp *rs, enum payroll_answer
 	    json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason, "amount",
 			&amount)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", "send {\"project\": …, \"reason\": …}");
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_BODY, NULL);
 	}
 	int64_t claimed = 0;
 	if (amount && *amount && money_parse(amount, &claimed)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", "amount '%s' is not an amount in yuan",
-				  amount);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_AMOUNT, "value", amount,
+				  NULL);
 	}
 	int rc =
 		payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
 	json_decref(in);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND",
-				  "no payroll line for this worker, project and period");
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, NULL);
 	if (rc == WG_EINPUT)
-		return http_error(rs, 400, "BAD_REQUEST", "%s", err);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_TEXT, "text", err, NULL);
 	if (rc)
 		return rc;
 	return http_json(

@@ -20,14 +20,14 @@ int h_worker(struct http_req *rq, struct http_resp *rs)
 {
 	char id[19], mi[MASK_BUFSZ], mc[MASK_BUFSZ], mp[MASK_BUFSZ];
 	if (idcard_validate(rq->params[0], id))
-		return http_error(rs, 400, "BAD_REQUEST", "'%s' is not a resident ID number",
-				  rq->params[0]);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_ID, "value", rq->params[0],
+				  NULL);
 	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0)
-		return http_error(rs, 403, "FORBIDDEN", "a worker sees only their own records");
+		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_WORKER_OWN_RECORDS, NULL);
 	struct worker_summary w;
 	int rc = rq->store->ops->worker_summary(rq->store, id, &w);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND", "no such worker");
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_WORKER_NOT_FOUND, NULL);
 	if (rc)
 		return rc;
 	json_t *j = json_pack("{s:s, s:s?, s:b, s:s?, s:s?, s:s?, s:I}", "id_number",
@@ -77,9 +77,9 @@ int h_warnings(struct http_req *rq, struct http_resp *rs)
 	f.open_only = open && strcmp(open, "0") != 0;
 	f.project = http_query(rq, "project");
 	if (level && (f.level = warn_level_by_name(level)) < 0)
-		return http_error(rs, 400, "BAD_REQUEST", "level is yellow, orange or red");
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_LEVEL, NULL);
 	if (rule && (f.rule = warn_rule_by_name(rule)) < 0)
-		return http_error(rs, 400, "BAD_REQUEST", "no rule '%s'", rule);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_RULE, "rule", rule, NULL);
 	int64_t page;
 	struct list_ctx c = {.rq = rq, .items = json_array()};
 	http_paging(rq, &c.offset, &c.limit, &page);

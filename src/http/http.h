@@ -11,6 +11,7 @@
 
 #include "domain/user.h"
 #include "store/store.h"
+#include "util/msg.h"
 
 #define HTTP_MAX_PARAMS 4
 
@@ -36,6 +37,7 @@ struct http_resp {
 	size_t body_len;
 	const char *content_type; /* for body */
 	char cookie[320];         /* a Set-Cookie value, or "" */
+	enum msg_lang lang;       /* of messages: the request's Accept-Language */
 };
 
 /* A handler fills rs (status defaults to 200) and returns 0; it may return a negative
@@ -59,9 +61,17 @@ struct http_route {
 extern const struct http_route http_routes[];
 extern const int http_nroutes;
 
-/* Fills rs with the error shape of SPEC §12 and returns 0. */
-int http_error(struct http_resp *rs, int status, const char *code, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+/* Fills rs with the error shape of SPEC §12 and returns 0: {"error": {"code": code (the
+ * documented class: NOT_FOUND, FORBIDDEN, …), "message": message id rendered in rs->lang,
+ * "message_id": its catalogue code, "params": {its parameters}}}. The parameters follow id
+ * as name, value pairs of strings, then NULL. */
+int http_error(struct http_resp *rs, int status, const char *code, enum msg_id id, ...)
+	__attribute__((sentinel));
+/* The same with a message already made. */
+int http_error_msg(struct http_resp *rs, int status, const char *code, const struct msg *m);
+/* The "error" object of m for rs's language (code, message, message_id, params); caller
+ * owns it. Used for errors that carry more (an import's rejected lines). */
+json_t *http_error_object(const struct http_resp *rs, const char *code, const struct msg *m);
 /* Sets rs->json (taking ownership) with status. Returns 0. */
 int http_json(struct http_resp *rs, int status, json_t *j);
 /* A query-string value, or NULL. */

@@ -19,17 +19,31 @@
 #include "util/money.h"
 #include "util/banned.h"
 
-int http_error(struct http_resp *rs, int status, const char *code, const char *fmt, ...)
+json_t *http_error_object(const struct http_resp *rs, const char *code, const struct msg *m)
 {
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
+	char text[MSG_BUFSZ];
+	return json_pack("{s:s, s:s, s:s, s:o*}", "code", code, "message",
+			 msg_render(m, rs->lang, text, sizeof text), "message_id", msg_code(m->id),
+			 "params", msg_params_json(m, rs->lang));
+}
+
+int http_error_msg(struct http_resp *rs, int status, const char *code, const struct msg *m)
+{
 	json_decref(rs->json);
 	rs->status = status;
-	rs->json = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
+	rs->json = json_pack("{s:o*}", "error", http_error_object(rs, code, m));
 	return 0;
+}
+
+int http_error(struct http_resp *rs, int status, const char *code, enum msg_id id, ...)
+{
+	struct msg m = {.id = id};
+	va_list ap;
+	va_start(ap, id);
+	for (const char *name; (name = va_arg(ap, const char *));)
+		msg_add(&m, name, va_arg(ap, const char *));
+	va_end(ap);
+	return http_error_msg(rs, status, code, &m);
 }
 
 int http_json(struct http_resp *rs, int status, json_t *j)
@@ -38,7 +52,7 @@ int http_json(struct http_resp *rs, int status, json_t *j)
 	rs->status = status;
 	rs->json = j;
 	if (!j)
-		return http_error(rs, 500, "INTERNAL", "out of memory");
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, NULL);
 	return 0;
 }
 
@@ -110,9 +124,10 @@ int http_project_access(struct http_req *rq, struct http_resp *rs, const char *c
 	int rc =
 		rq->store->ops->project_in_scope(rq->store, code, (int)rq->who.role, rq->who.scope);
 	if (rc == WG_ENOTFOUND)
-		http_error(rs, 404, "NOT_FOUND", "no project '%s' in your scope", code);
+		http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_IN_SCOPE, "project", code,
+			   NULL);
 	else if (rc)
-		http_error(rs, 500, "INTERNAL", "%s", rq->store->errmsg);
+		http_error(rs, 500, "INTERNAL", MSG_HTTP_STORE, "detail", rq->store->errmsg, NULL);
 	return rc;
 }
 
@@ -359,10 +374,10 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 	}
 	if (!route) {
 		if (path_known)
-			http_error(rs, 405, "METHOD_NOT_ALLOWED", "%s is not allowed on %s", method,
-				   path);
+			http_error(rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_METHOD, "method", method,
+				   "path", path, NULL);
 		else
-			http_error(rs, 404, "NOT_FOUND", "no such resource: %s", path);
+			http_error(rs, 404, "NOT_FOUND", MSG_HTTP_NO_RESOURCE, "path", path, NULL);
 		return;
 	}
 	bool cookie;
@@ -373,24 +388,24 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 		rq.who.kind = -1;
 		if (!cookie) {
 			/* a wrong bearer token is an error, not an anonymous request */
-			http_error(rs, 401, "UNAUTHENTICATED", "the token is not valid");
+			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_BAD_TOKEN, NULL);
 			return;
 		}
 	}
 	snprintf(user, usersz, "%s", rq.who.role == ROLE_PUBLIC ? "" : rq.who.username);
 	if (!(route->roles & ROLE_BIT(rq.who.role))) {
 		if (rq.who.role == ROLE_PUBLIC)
-			http_error(rs, 401, "UNAUTHENTICATED", "log in first");
+			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_LOGIN_FIRST, NULL);
 		else
-			http_error(rs, 403, "FORBIDDEN", "a %s may not do this",
-				   role_name(rq.who.role));
+			http_error(rs, 403, "FORBIDDEN", MSG_AUTH_ROLE_FORBIDDEN, "role",
+				   role_name(rq.who.role), NULL);
 		return;
 	}
 	bool writes = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
 	if (writes && cookie && rq.who.kind == 0 && !route->csrf_exempt) {
 		const char *t = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
 		if (!t || strcmp(t, rq.who.csrf) != 0) {
-			http_error(rs, 403, "CSRF", "missing or wrong X-CSRF-Token header");
+			http_error(rs, 403, "CSRF", MSG_AUTH_CSRF, NULL);
 			return;
 		}
 	}
@@ -439,6 +454,6 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 			fprintf(stderr, "%s\n", text);
 		free(text);
 		json_decref(line);
-		http_error(rs, 500, "INTERNAL", "the server failed; the error is logged");
+		http_error(rs, 500, "INTERNAL", MSG_HTTP_INTERNAL, NULL);
 	}
 }

@@ -172,6 +172,12 @@ static struct MHD_Response *static_file(struct server *sv, const char *path, int
 	return r;
 }
 
+/* The language the client asks messages in (Accept-Language; Chinese by default). */
+static enum msg_lang request_lang(struct MHD_Connection *c)
+{
+	return msg_lang_accept(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"));
+}
+
 static void remote_addr(struct MHD_Connection *c, char *buf, size_t n)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -235,8 +241,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (!api) {
 		int status;
 		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
-			struct http_resp rs = {0};
-			http_error(&rs, 405, "METHOD_NOT_ALLOWED", "only GET here");
+			struct http_resp rs = {.lang = request_lang(c)};
+			http_error(&rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_ONLY_GET, NULL);
 			char *text = json_dumps(rs.json, JSON_COMPACT);
 			json_decref(rs.json);
 			struct MHD_Response *r = MHD_create_response_from_buffer(
@@ -248,17 +254,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		struct MHD_Response *r = static_file(sv, url, &status);
 		return answer(c, cx, r, status, false);
 	}
-	struct http_resp rs = {.status = 200};
+	struct http_resp rs = {.status = 200, .lang = request_lang(c)};
 	if (cx->too_large) {
+		char max[24];
+		snprintf(max, sizeof max, "%zu", cx->body.max);
 		atomic_fetch_add(&m_body_rejected, 1);
-		http_error(&rs, 413, "TOO_LARGE", "the request body is over %zu bytes",
-			   cx->body.max);
+		http_error(&rs, 413, "TOO_LARGE", MSG_HTTP_TOO_LARGE, "max", max, NULL);
 	} else {
 		struct store *s = thread_store();
 		char remote[64];
 		remote_addr(c, remote, sizeof remote);
 		if (!s)
-			http_error(&rs, 503, "UNAVAILABLE", "the database cannot be opened");
+			http_error(&rs, 503, "UNAVAILABLE", MSG_HTTP_DB_UNAVAILABLE, NULL);
 		else
 			router_dispatch(c, s, method, url, dbuf_str(&cx->body), cx->body.len,
 					remote, &rs, cx->user, sizeof cx->user);

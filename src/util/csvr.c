@@ -41,18 +41,14 @@ struct csvr {
 	long long offset, size;
 };
 
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
+/* Sets *err to message id about file path at line (0: the file as a whole). */
+static void set_err(struct msg *err, enum msg_id id, const char *path, long line)
 {
-	va_list ap;
-
-	if (!err || !errsz)
+	if (!err)
 		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
+	msg_set(err, id, "file", path, NULL);
+	if (line > 0)
+		msg_add_int(err, "line", line);
 }
 
 /* RFC 4180: spaces are part of a field, so the parser must not trim them. */
@@ -147,7 +143,7 @@ static bool is_blank(const char *s, size_t len)
 
 /* Reads lines until one record is complete. Returns 1 (fields in r->fields), 0 at end of
  * file, or a negative wg_status with a message in err. */
-static int read_record(struct csvr *r, char *err, size_t errsz)
+static int read_record(struct csvr *r, struct msg *err)
 {
 	record_reset(r);
 	for (;;) {
@@ -157,7 +153,8 @@ static int read_record(struct csvr *r, char *err, size_t errsz)
 
 		if (got < 0) {
 			if (ferror(r->fp)) {
-				set_err(err, errsz, "%s: read error: %s", r->path, strerror(errno));
+				set_err(err, MSG_CSV_READ_ERROR, r->path, 0);
+				msg_add(err, "reason", strerror(errno));
 				return WG_EIO;
 			}
 			if (r->in_record) {
@@ -165,8 +162,7 @@ static int read_record(struct csvr *r, char *err, size_t errsz)
 				int rc = parser_restart(r);
 				if (rc)
 					return rc;
-				set_err(err, errsz, "%s:%ld: quoted field is never closed", r->path,
-					start);
+				set_err(err, MSG_CSV_UNCLOSED_QUOTE, r->path, start);
 				return WG_EINPUT;
 			}
 			return 0;
@@ -197,13 +193,10 @@ static int read_record(struct csvr *r, char *err, size_t errsz)
 			if (rc)
 				return rc;
 			if (perr != CSV_EPARSE) {
-				set_err(err, errsz, "%s:%ld: out of memory", r->path, r->lineno);
+				set_err(err, MSG_CSV_NOMEM_LINE, r->path, r->lineno);
 				return WG_ENOMEM;
 			}
-			set_err(err, errsz,
-				"%s:%ld: malformed quoting (a quote inside an unquoted "
-				"field, or text after a closing quote)",
-				r->path, r->lineno);
+			set_err(err, MSG_CSV_BAD_QUOTING, r->path, r->lineno);
 			return WG_EINPUT;
 		}
 		if (r->too_long || r->nomem) {
@@ -212,11 +205,11 @@ static int read_record(struct csvr *r, char *err, size_t errsz)
 			if (rc)
 				return rc;
 			if (!too_long) {
-				set_err(err, errsz, "%s:%ld: out of memory", r->path, r->rec_line);
+				set_err(err, MSG_CSV_NOMEM_LINE, r->path, r->rec_line);
 				return WG_ENOMEM;
 			}
-			set_err(err, errsz, "%s:%ld: record longer than %zu bytes", r->path,
-				r->rec_line, CSVR_MAX_RECORD);
+			set_err(err, MSG_CSV_TOO_LONG, r->path, r->rec_line);
+			msg_add_int(err, "max", (long long)CSVR_MAX_RECORD);
 			return WG_EINPUT;
 		}
 		if (r->row_done) {
@@ -284,7 +277,7 @@ static long bad_utf8_field(const struct csvr *r)
 	return -1;
 }
 
-int csvr_open(struct csvr **out, const char *path, char *err, size_t errsz)
+int csvr_open(struct csvr **out, const char *path, struct msg *err)
 {
 	struct csvr *r = calloc(1, sizeof(*r));
 	struct stat st;
@@ -294,36 +287,37 @@ int csvr_open(struct csvr **out, const char *path, char *err, size_t errsz)
 	*out = NULL;
 	if (!r || !(r->path = strdup(strcmp(path, "-") == 0 ? "<stdin>" : path))) {
 		free(r);
-		set_err(err, errsz, "%s: out of memory", path);
+		set_err(err, MSG_CSV_NOMEM, path, 0);
 		return WG_ENOMEM;
 	}
 	r->data.max = CSVR_MAX_RECORD;
 	if (parser_init(r)) {
 		rc = WG_ENOMEM;
-		set_err(err, errsz, "%s: out of memory", r->path);
+		set_err(err, MSG_CSV_NOMEM, r->path, 0);
 		goto cleanup;
 	}
 	r->fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!r->fp) {
 		rc = WG_EIO;
-		set_err(err, errsz, "%s: %s", r->path, strerror(errno));
+		set_err(err, MSG_CSV_OPEN_ERROR, r->path, 0);
+		msg_add(err, "reason", strerror(errno));
 		goto cleanup;
 	}
 	if (fstat(fileno(r->fp), &st) == 0 && S_ISREG(st.st_mode))
 		r->size = st.st_size;
 
-	rc = read_record(r, err, errsz);
+	rc = read_record(r, err);
 	if (rc == 0) {
 		rc = WG_EINPUT;
-		set_err(err, errsz, "%s: empty file, expected a header row", r->path);
+		set_err(err, MSG_CSV_EMPTY, r->path, 0);
 	}
 	if (rc < 0)
 		goto cleanup;
 	bad = bad_utf8_field(r);
 	if (bad >= 0) {
 		rc = WG_EINPUT;
-		set_err(err, errsz, "%s:%ld: header field %ld: invalid UTF-8", r->path, r->rec_line,
-			bad + 1);
+		set_err(err, MSG_CSV_HEADER_UTF8, r->path, r->rec_line);
+		msg_add_int(err, "field", bad + 1);
 		goto cleanup;
 	}
 	/* Keep the header in its own copy: data and fields are reused for every record. */
@@ -333,7 +327,7 @@ int csvr_open(struct csvr **out, const char *path, char *err, size_t errsz)
 	r->hdr = malloc(r->width * sizeof(*r->hdr));
 	if (!r->hdr_data || !r->hdr) {
 		rc = WG_ENOMEM;
-		set_err(err, errsz, "%s: out of memory", r->path);
+		set_err(err, MSG_CSV_NOMEM, r->path, 0);
 		goto cleanup;
 	}
 	memcpy(r->hdr_data, r->data.p, r->data.len + 1);
@@ -348,7 +342,7 @@ cleanup:
 }
 
 int csvr_map(struct csvr *r, const struct csvr_col *cols, size_t ncols, int *idx,
-	     void (*report)(void *ctx, long line, const char *col, const char *msg), void *ctx)
+	     void (*report)(void *ctx, long line, const char *col, enum msg_id msg), void *ctx)
 {
 	int problems = 0;
 
@@ -360,10 +354,10 @@ int csvr_map(struct csvr *r, const struct csvr_col *cols, size_t ncols, int *idx
 			if (strcmp(r->hdr[i], cols[c].name) == 0)
 				break;
 		if (c == ncols) {
-			report(ctx, r->hdr_line, r->hdr[i], "unknown column");
+			report(ctx, r->hdr_line, r->hdr[i], MSG_CSV_UNKNOWN_COLUMN);
 			problems++;
 		} else if (idx[c] >= 0) {
-			report(ctx, r->hdr_line, r->hdr[i], "duplicate column");
+			report(ctx, r->hdr_line, r->hdr[i], MSG_CSV_DUPLICATE_COLUMN);
 			problems++;
 		} else {
 			idx[c] = (int)i;
@@ -371,29 +365,30 @@ int csvr_map(struct csvr *r, const struct csvr_col *cols, size_t ncols, int *idx
 	}
 	for (size_t c = 0; c < ncols; c++)
 		if (idx[c] < 0 && cols[c].required) {
-			report(ctx, r->hdr_line, cols[c].name, "missing required column");
+			report(ctx, r->hdr_line, cols[c].name, MSG_CSV_MISSING_COLUMN);
 			problems++;
 		}
 	return problems;
 }
 
-int csvr_next(struct csvr *r, char ***fields, size_t *n, long *line, char *err, size_t errsz)
+int csvr_next(struct csvr *r, char ***fields, size_t *n, long *line, struct msg *err)
 {
-	int rc = read_record(r, err, errsz);
+	int rc = read_record(r, err);
 	long bad;
 
 	*line = r->rec_line;
 	if (rc <= 0)
 		return rc;
 	if (r->nfields != r->width) {
-		set_err(err, errsz, "%s:%ld: record has %zu field%s, header has %zu", r->path,
-			r->rec_line, r->nfields, r->nfields == 1 ? "" : "s", r->width);
+		set_err(err, MSG_CSV_FIELD_COUNT, r->path, r->rec_line);
+		msg_add_int(err, "count", (long long)r->nfields);
+		msg_add_int(err, "width", (long long)r->width);
 		return WG_EINPUT;
 	}
 	bad = bad_utf8_field(r);
 	if (bad >= 0) {
-		set_err(err, errsz, "%s:%ld: column '%s': invalid UTF-8", r->path, r->rec_line,
-			r->hdr[bad]);
+		set_err(err, MSG_CSV_FIELD_UTF8, r->path, r->rec_line);
+		msg_add(err, "column", r->hdr[bad]);
 		return WG_EINPUT;
 	}
 	*fields = r->fields;

@@ -134,7 +134,15 @@ test('an upload with bad lines is refused line by line and stores nothing', asyn
   const other = 'project_code,id_number,date,hours\n' + `${foreign},${ctx.worker},2026-09-01,8\n`;
   const r2 = await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.enterprise, raw: other });
   assert.equal(r2.status, 422);
-  assert.match(r2.json.error.details[0].message, /not one of yours/);
+  // each rejected line carries its catalogue code and parameters; the text is Chinese unless
+  // Accept-Language asks for English
+  assert.equal(r2.json.error.details[0].message_id, 'import.scope.project');
+  assert.deepEqual(r2.json.error.details[0].params, { project: foreign });
+  assert.match(r2.json.error.details[0].message, new RegExp(`项目 '${foreign}' 不在您的管辖范围内`));
+  assert.equal(r2.json.error.message_id, 'import.rejected_api');
+  const r2en = await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.enterprise, raw: other, headers: { 'Accept-Language': 'en-GB,en;q=0.9,zh;q=0.5' } });
+  assert.equal(r2en.json.error.details[0].message, `project '${foreign}' is not one of yours`);
+  assert.equal(r2en.json.error.message, 'the file has problems; nothing was stored');
   const good = 'project_code,id_number,date,hours\n' + `${ctx.project},${ctx.worker},2026-11-02,8\n`;
   const r3 = await call('POST', '/api/v1/imports/attendance', { token: ctx.tokens.enterprise, raw: good });
   assert.equal(r3.status, 200);
@@ -184,6 +192,13 @@ test('unknown paths, wrong methods, bad tokens and oversized bodies get the erro
   const nf = await call('GET', '/api/v1/nothing');
   assert.equal(nf.status, 404);
   assert.equal(nf.json.error.code, 'NOT_FOUND');
+  assert.equal(nf.json.error.message_id, 'http.not_found');
+  assert.deepEqual(nf.json.error.params, { path: '/api/v1/nothing' });
+  assert.equal(nf.json.error.message, '没有该资源：/api/v1/nothing');
+  const nfen = await call('GET', '/api/v1/nothing', { headers: { 'Accept-Language': 'en-US' } });
+  assert.equal(nfen.json.error.message, 'no such resource: /api/v1/nothing');
+  const nfzh = await call('GET', '/api/v1/nothing', { headers: { 'Accept-Language': 'en;q=0.3, zh-CN' } });
+  assert.equal(nfzh.json.error.message, '没有该资源：/api/v1/nothing');
   assert.equal((await call('PUT', '/api/v1/me')).status, 405);
   assert.equal((await call('GET', '/api/v1/me', { token: 'wg_forged' })).status, 401);
   const big = await call('POST', '/api/v1/complaints', { raw: 'x'.repeat(2 << 20) });

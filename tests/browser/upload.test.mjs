@@ -43,12 +43,15 @@ test('an upload with bad lines is rejected and every bad line is reported', asyn
     const rows = await page.$$eval('#rejected-lines tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
     assert.ok(rows.some((r) => r[0] === '3' && /id_number/.test(r[1])), 'line 3, column id_number reported: ' + JSON.stringify(rows));
     assert.ok(rows.some((r) => r[0] === '4'), 'line 4 reported: ' + JSON.stringify(rows));
+    // the server renders each message from its catalogue in the UI's language (Accept-Language)
+    assert.ok(rows.some((r) => r[0] === '3' && r[2].includes('不是居民身份证号码：校验码不符')), 'line 3 explained in Chinese: ' + JSON.stringify(rows));
     assert.ok(!rows.some((r) => r[0] === '2'), 'the good line is not reported');
     assert.match(await page.textContent('#upload-result [role=alert]'), /未保存任何数据/);
     // the upload was sent as the CSV body with the session's CSRF token
     const post = posts.find((r) => r.url().includes('/imports/attendance'));
     assert.ok(post, 'the upload was posted');
     assert.ok(post.headers()['x-csrf-token'], 'X-CSRF-Token sent');
+    assert.equal(post.headers()['accept-language'], 'zh-CN', 'the UI asks for messages in its language');
     assert.match(post.headers()['content-type'] || '', /text\/csv/);
     await shot(page, 'upload-rejected');
   });

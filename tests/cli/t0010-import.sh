@@ -60,6 +60,28 @@ bad.csv:11: record has 2 fields, header has 9
 bad.csv: 13 problems; nothing was imported
 OUT
 t_cmp "every problem is reported with file, line and column" "$T_DIR/bad.want" "$T_DIR/bad.out"
+# the same problems in Chinese, the default when the locale does not ask for English
+WAGEGUARD_LANG= LC_ALL= LC_MESSAGES= LANG=C.UTF-8 wg import employments "$T_DIR/bad.csv" 2>"$T_DIR/bad.zh"
+sed "s|$T_DIR/||" "$T_DIR/bad.zh" >"$T_DIR/bad.zh.out"
+cat >"$T_DIR/bad.zh.want" <<'OUT'
+bad.csv:2: 列 'id_number'：工人 '510122198503150044' 未登记（请先导入 workers）
+bad.csv:3: 列 'wage_type'：'hourly' 不是以下之一：daily, monthly, piece
+bad.csv:4: 列 'id_number'：'36042619910102009X' 不是居民身份证号码：校验码不符
+bad.csv:4: 列 'employer_uscc'：'91330100MA2AAAAA2N' 不是统一社会信用代码：校验码不符
+bad.csv:4: 列 'wage_rate'：'-5' 不是以元为单位的金额：金额为负
+bad.csv:4: 列 'start_date'：'2026-02-30' 不是有效日期（YYYY-MM-DD）
+bad.csv:4: 列 'project_code'：项目 'HZ000009' 不存在（请先导入 projects）
+bad.csv:5: 列 'start_date'：与该工人在本项目上始于 2026-04-01 的用工记录重叠
+bad.csv:6: 列 'end_date'：早于 start_date
+bad.csv:7: 列 'wage_rate'：monthly 计薪方式的工资标准必须大于 0
+bad.csv:8: 该记录有 2 个字段，表头有 9 个
+bad.csv:9: 列 'team'：含有换行符或其他控制字符
+bad.csv:11: 该记录有 2 个字段，表头有 9 个
+bad.csv: 13 处问题；未导入任何数据
+OUT
+t_cmp "problems are in Chinese by default (LANG=C.UTF-8)" "$T_DIR/bad.zh.want" "$T_DIR/bad.zh.out"
+WAGEGUARD_LANG= LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 wg import employments "$T_DIR/bad.csv" 2>"$T_DIR/bad.en"
+t_grep "and in English when the locale says English" "bad.csv: 13 problems; nothing was imported" "$T_DIR/bad.en"
 wg ledger log >"$T_DIR/ledger3"
 t_cmp "a refused file adds no ledger entry" "$T_DIR/ledger1" "$T_DIR/ledger3"
 wg show project HZ000001 --json >"$T_DIR/p3.json"

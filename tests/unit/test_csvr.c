@@ -38,16 +38,25 @@ struct reports {
 	char col[8][32], msg[8][48];
 };
 
-static void collect(void *ctx, long line, const char *col, const char *msg)
+static void collect(void *ctx, long line, const char *col, enum msg_id msg)
 {
 	struct reports *r = ctx;
 
 	if (r->n < 8) {
 		r->line[r->n] = line;
 		snprintf(r->col[r->n], sizeof(r->col[0]), "%s", col);
-		snprintf(r->msg[r->n], sizeof(r->msg[0]), "%s", msg);
+		snprintf(r->msg[r->n], sizeof(r->msg[0]), "%s", msg_template(msg, MSG_EN));
 	}
 	r->n++;
+}
+
+/* csvr_open with its problem rendered in English into err. */
+static int open_en(struct csvr **r, const char *path, char *err, size_t n)
+{
+	struct msg m = {0};
+	int rc = csvr_open(r, path, &m);
+	msg_render(&m, MSG_EN, err, n);
+	return rc;
 }
 
 static const struct csvr_col ent_cols[] = {
@@ -65,7 +74,7 @@ static int map_header(const char *text, int *idx, struct reports *rep)
 	int rc, problems = -1;
 
 	memset(rep, 0, sizeof(*rep));
-	rc = csvr_open(&r, tmpcsv(text), err, sizeof(err));
+	rc = open_en(&r, tmpcsv(text), err, sizeof(err));
 	if (rc == WG_OK)
 		problems = csvr_map(r, ent_cols, 4, idx, collect, rep);
 	else
@@ -87,7 +96,9 @@ static void next(struct csvr *r, struct rec *x)
 	x->err[0] = '\0';
 	x->n = 0;
 	x->f = NULL;
-	x->rc = csvr_next(r, &x->f, &x->n, &x->line, x->err, sizeof(x->err));
+	struct msg m = {0};
+	x->rc = csvr_next(r, &x->f, &x->n, &x->line, &m);
+	msg_render(&m, MSG_EN, x->err, sizeof(x->err));
 }
 
 static struct csvr *open_text(const char *text)
@@ -95,7 +106,7 @@ static struct csvr *open_text(const char *text)
 	char err[256] = "";
 	struct csvr *r = NULL;
 
-	if (csvr_open(&r, tmpcsv(text), err, sizeof(err)) != WG_OK)
+	if (open_en(&r, tmpcsv(text), err, sizeof(err)) != WG_OK)
 		printf("# open failed: %s\n", err);
 	return r;
 }
@@ -258,16 +269,16 @@ static void test_errors(void)
 	csvr_free(r);
 
 	r = NULL;
-	rc = csvr_open(&r, tmpcsv(""), err, sizeof(err));
+	rc = open_en(&r, tmpcsv(""), err, sizeof(err));
 	CHECK(rc == WG_EINPUT && r == NULL && strstr(err, "empty file"), "empty file (%s)", err);
-	rc = csvr_open(&r, tmpcsv("\n\n"), err, sizeof(err));
+	rc = open_en(&r, tmpcsv("\n\n"), err, sizeof(err));
 	CHECK(rc == WG_EINPUT && r == NULL, "only blank lines: no header");
-	rc = csvr_open(&r, tmpcsv("a,\xFF\n"), err, sizeof(err));
+	rc = open_en(&r, tmpcsv("a,\xFF\n"), err, sizeof(err));
 	CHECK(rc == WG_EINPUT && strstr(err, ":1: header field 2: invalid UTF-8"),
 	      "invalid UTF-8 in the header (%s)", err);
-	rc = csvr_open(&r, tmpfile_with("a,b\0c\n", 6), err, sizeof(err));
+	rc = open_en(&r, tmpfile_with("a,b\0c\n", 6), err, sizeof(err));
 	CHECK(rc == WG_EINPUT, "NUL byte in a field rejected (%s)", err);
-	rc = csvr_open(&r, "/nonexistent/wg.csv", err, sizeof(err));
+	rc = open_en(&r, "/nonexistent/wg.csv", err, sizeof(err));
 	CHECK(rc == WG_EIO && strstr(err, "/nonexistent/wg.csv: "), "missing file (%s)", err);
 }
 
@@ -302,7 +313,7 @@ static void test_large(void)
 			i % 1000, i % 28 + 1, i);
 	fclose(fp);
 
-	csvr_open(&r, path, err, sizeof(err));
+	open_en(&r, path, err, sizeof(err));
 	rss0 = max_rss_kb();
 	for (;;) {
 		next(r, &x);

@@ -1,5 +1,9 @@
 // api.ts — the one place that talks to /api/v1: JSON in and out, the session cookie (sent by
 // the browser), the X-CSRF-Token header on every state-changing request, errors as ApiError.
+// Error messages come from the server's message catalogue (src/util/msg.def) in the UI's
+// language (sent as Accept-Language); message_id is the stable code to branch on.
+import { getLang } from './i18n';
+
 export interface User {
   username: string;
   role: 'admin' | 'regulator' | 'enterprise' | 'bank' | 'worker';
@@ -18,17 +22,24 @@ export interface RejectedLine {
   line: number;
   column?: string;
   message: string;
+  message_id?: string;
+  params?: Record<string, string>;
 }
 
 export class ApiError extends Error {
   status: number;
   code: string;
   details: RejectedLine[];
-  constructor(status: number, code: string, message: string, details: RejectedLine[] = []) {
+  /** the catalogue code of the message ("auth.locked"), '' when the server sent none */
+  messageId: string;
+  params: Record<string, string>;
+  constructor(status: number, code: string, message: string, details: RejectedLine[] = [], messageId = '', params: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
+    this.messageId = messageId;
+    this.params = params;
   }
 }
 
@@ -40,7 +51,7 @@ export function setCsrf(token: string | undefined): void {
 type Body = string | Blob | File | object | undefined;
 
 export async function request<T>(method: string, path: string, body?: Body, contentType?: string): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() === 'en' ? 'en' : 'zh-CN' };
   let payload: BodyInit | undefined;
   if (body instanceof Blob) {
     payload = body;
@@ -70,7 +81,14 @@ export async function request<T>(method: string, path: string, body?: Body, cont
   }
   if (!res.ok) {
     const err = (data && data.error) || {};
-    throw new ApiError(res.status, err.code || 'HTTP_' + res.status, err.message || res.statusText || 'error', Array.isArray(err.details) ? err.details : []);
+    throw new ApiError(
+      res.status,
+      err.code || 'HTTP_' + res.status,
+      err.message || res.statusText || 'error',
+      Array.isArray(err.details) ? err.details : [],
+      typeof err.message_id === 'string' ? err.message_id : '',
+      err.params && typeof err.params === 'object' ? err.params : {},
+    );
   }
   return data as T;
 }

@@ -23,7 +23,7 @@ export function LoginPage() {
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : landing(u), true);
     } catch (err) {
       const ae = err as ApiError;
-      setError(ae.status === 429 ? t('login.throttled') : ae.status === 401 || ae.status === 403 || ae.status === 400 ? t('login.failed') : t('app.error', { msg: ae.message }));
+      setError(ae.messageId === 'auth.locked' || ae.status === 429 ? t('login.throttled') : ae.status === 401 || ae.status === 403 || ae.status === 400 ? t('login.failed') : t('app.error', { msg: ae.message }));
       setBusy(false);
     }
   }
