@@ -38,7 +38,7 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
 	if (!kind) {
 		struct msg m;
 		fprintf(stderr, "wageguard import: %s\n",
-			msg_cli(msg_set(&m, MSG_IMPORT_UNKNOWN_KIND, "kind", argv[i], NULL)));
+			msg_cli(msg_set(&m, MSG_IMPORT_UNKNOWN_KIND, "kind", argv[i], MSG_END)));
 		return cli_usage(argv[0]);
 	}
 	const char *path = argv[i + 1];
@@ -54,12 +54,12 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
 	store_close(s);
 	struct msg m;
 	if (rc) {
-		msg_set(&m, MSG_IMPORT_REJECTED, "file", path, NULL);
+		msg_set(&m, MSG_IMPORT_REJECTED, "file", path, MSG_END);
 		msg_add_int(&m, "problems", st.errors);
 		fprintf(stderr, "%s\n", msg_cli(&m));
 		return 1;
 	}
-	msg_set(&m, MSG_IMPORT_DONE, "file", path, "kind", kind->name, NULL);
+	msg_set(&m, MSG_IMPORT_DONE, "file", path, "kind", kind->name, MSG_END);
 	msg_add_int(&m, "rows", st.rows);
 	msg_add_int(&m, "inserted", st.inserted);
 	msg_add_int(&m, "unchanged", st.unchanged);

@@ -36,12 +36,12 @@ int cmd_import_sif(int argc, char **argv, const struct cli_global *g)
 	store_close(s);
 	struct msg m;
 	if (rc) {
-		msg_set(&m, MSG_IMPORT_REJECTED, "file", path, NULL);
+		msg_set(&m, MSG_IMPORT_REJECTED, "file", path, MSG_END);
 		msg_add_int(&m, "problems", st.errors);
 		fprintf(stderr, "%s\n", msg_cli(&m));
 		return 1;
 	}
-	msg_set(&m, MSG_SIF_DONE, "file", path, NULL);
+	msg_set(&m, MSG_SIF_DONE, "file", path, MSG_END);
 	msg_add_int(&m, "rows", st.rows);
 	msg_add_int(&m, "inserted", st.inserted);
 	msg_add_int(&m, "unchanged", st.unchanged);

@@ -51,7 +51,7 @@ static void report_store(struct importer *im, long line)
 {
 	struct store *s = im->row.store;
 	struct msg m;
-	msg_set(&m, MSG_STORE_FAILED, "detail", s->errmsg, NULL);
+	msg_set(&m, MSG_STORE_FAILED, "detail", s->errmsg, MSG_END);
 	im->row.report(im->row.report_ctx, im->row.file, line, NULL, &m);
 }
 
@@ -68,10 +68,10 @@ int import_check_ref(struct import_row *row, const struct rec *r, int col)
 		enum msg_id what = c->type == COL_USCC ? MSG_IMPORT_UNKNOWN_ENTERPRISE
 			: c->type == COL_PROJECT       ? MSG_IMPORT_UNKNOWN_PROJECT
 						       : MSG_IMPORT_UNKNOWN_WORKER;
-		import_error(row, c->name, what, "value", v->s, NULL);
+		import_error(row, c->name, what, "value", v->s, MSG_END);
 	} else {
 		import_error(row, c->name, MSG_IMPORT_REF_UNCHECKED, "detail", row->store->errmsg,
-			     NULL);
+			     MSG_END);
 	}
 	return -1;
 }
@@ -81,7 +81,7 @@ int import_check_order(struct import_row *row, const struct rec *r, int col_star
 	if (r->v[col_end].null || r->v[col_end].i >= r->v[col_start].i)
 		return 0;
 	import_error(row, row->kind->cols[col_end].name, MSG_IMPORT_DATE_ORDER, "other",
-		     row->kind->cols[col_start].name, NULL);
+		     row->kind->cols[col_start].name, MSG_END);
 	return -1;
 }
 
@@ -89,7 +89,7 @@ static void report_header(void *ctx, long line, const char *col, enum msg_id msg
 {
 	struct import_row *row = ctx;
 	row->line = line;
-	import_error(row, col, msg, NULL);
+	import_error(row, col, msg, MSG_END);
 }
 
 static void sleep_ms(unsigned ms)
@@ -201,7 +201,7 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 		dbuf_reset(&im->a);
 		record_format(&d->cols[diff], &cur.v[diff], &im->a);
 		import_error(&im->row, d->cols[diff].name, MSG_IMPORT_NEEDS_AMEND, "kind", d->name,
-			     "value", dbuf_str(&im->a), NULL);
+			     "value", dbuf_str(&im->a), MSG_END);
 		return WG_OK;
 	}
 	if ((rc = ledger_write(&im->lw, op, d->name, lseq, canon, &seq)))
@@ -297,7 +297,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	attend_days_init(&im.days, s);
 
 	if ((rc = reader_start(&rd, r, kind, idx))) {
-		report(ctx, im.row.file, 0, NULL, msg_set(&err, MSG_IMPORT_READ_START, NULL));
+		report(ctx, im.row.file, 0, NULL, msg_set(&err, MSG_IMPORT_READ_START, MSG_END));
 		goto cleanup;
 	}
 	for (bool more = true; more;) {
@@ -358,7 +358,7 @@ store_failed:
 		report_store(&im, im.row.line);
 	else
 		report(ctx, im.row.file, im.row.line, NULL,
-		       msg_set(&err, MSG_STORE_FAILED, "detail", wg_strerror(rc), NULL));
+		       msg_set(&err, MSG_STORE_FAILED, "detail", wg_strerror(rc), MSG_END));
 	st->errors = ++im.row.errors;
 cleanup:
 	if (in_tx)

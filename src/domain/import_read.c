@@ -130,7 +130,7 @@ static void fill(struct reader *rd, struct read_batch *b)
 	return;
 nomem:
 	b->end = WG_ENOMEM;
-	msg_set(&b->fatal, MSG_CSV_NOMEM, "file", csvr_path(rd->csv), NULL);
+	msg_set(&b->fatal, MSG_CSV_NOMEM, "file", csvr_path(rd->csv), MSG_END);
 }
 
 static void *run(void *arg)

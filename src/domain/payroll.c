@@ -15,18 +15,18 @@ int payroll_check_row(struct import_row *row, const struct rec *r)
 		if (r->v[4].i > 31) {
 			char days[24];
 			snprintf(days, sizeof days, "%lld", (long long)r->v[4].i);
-			import_error(row, "days", MSG_IMPORT_PAYROLL_DAYS, "days", days, NULL);
+			import_error(row, "days", MSG_IMPORT_PAYROLL_DAYS, "days", days, MSG_END);
 			bad++;
 		}
 		if (r->v[6].i > r->v[5].i) {
-			import_error(row, "deductions", MSG_IMPORT_PAYROLL_DEDUCTIONS, NULL);
+			import_error(row, "deductions", MSG_IMPORT_PAYROLL_DEDUCTIONS, MSG_END);
 			bad++;
 		} else if (r->v[7].i != r->v[5].i - r->v[6].i) {
 			char g[MONEY_BUFSZ], d[MONEY_BUFSZ], n[MONEY_BUFSZ];
 			import_error(row, "net", MSG_IMPORT_PAYROLL_NET, "net",
 				     money_format(r->v[7].i, n), "gross",
 				     money_format(r->v[5].i, g), "deductions",
-				     money_format(r->v[6].i, d), NULL);
+				     money_format(r->v[6].i, d), MSG_END);
 			bad++;
 		}
 		return bad;

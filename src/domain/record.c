@@ -20,7 +20,7 @@
 /* Sets *m to message id about value text and returns -1. */
 static int fail(struct msg *m, enum msg_id id, const char *text)
 {
-	msg_set(m, id, NULL);
+	msg_set(m, id, MSG_END);
 	if (text)
 		msg_add(m, "value", text);
 	return -1;

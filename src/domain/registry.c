@@ -13,7 +13,8 @@ static int check_employment(struct import_row *row, const struct rec *r)
 	 * wage_type 5, wage_rate 6, start_date 7, end_date 8 */
 	int bad = import_check_order(row, r, 7, 8) < 0;
 	if (strcmp(r->v[5].s, "piece") != 0 && r->v[6].i == 0) {
-		import_error(row, "wage_rate", MSG_IMPORT_WAGE_RATE, "wage_type", r->v[5].s, NULL);
+		import_error(row, "wage_rate", MSG_IMPORT_WAGE_RATE, "wage_type", r->v[5].s,
+			     MSG_END);
 		bad++;
 	}
 	if (bad)
@@ -23,12 +24,12 @@ static int check_employment(struct import_row *row, const struct rec *r)
 	if (rc == WG_ECONFLICT) {
 		char d[DATE_BUFSZ];
 		import_error(row, "start_date", MSG_IMPORT_OVERLAP, "start",
-			     date_format((int32_t)other, d), NULL);
+			     date_format((int32_t)other, d), MSG_END);
 		return 1;
 	}
 	if (rc) {
 		import_error(row, NULL, MSG_IMPORT_OVERLAP_UNCHECKED, "detail", row->store->errmsg,
-			     NULL);
+			     MSG_END);
 		return 1;
 	}
 	return 0;

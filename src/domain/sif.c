@@ -214,7 +214,7 @@ static void problem_why(struct reader *r, long line, const char *field, enum msg
 			const char *value, enum msg_id why)
 {
 	struct msg m;
-	msg_set(&m, id, "value", value, NULL);
+	msg_set(&m, id, "value", value, MSG_END);
 	msg_add_sub(&m, "reason", why);
 	r->errors++;
 	r->report(r->ctx, r->file, line, field, &m);
@@ -310,52 +310,53 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 	r->records++;
 	if (nf != SIF_FIELDS) {
 		problem(r, line, NULL, MSG_SIF_EDR_FIELDS, "count", num(n1, nf), "want",
-			num(n2, SIF_FIELDS), NULL);
+			num(n2, SIF_FIELDS), MSG_END);
 		r->amounts_ok = false;
 		return;
 	}
 	if (r->scr_line)
 		problem(r, line, NULL, MSG_SIF_EDR_AFTER_SCR, "scr_line", num(n1, r->scr_line),
-			NULL);
+			MSG_END);
 	char id[19], card[40];
 	int e = idcard_validate(f[1], id);
 	if (e)
 		problem_why(r, line, "person_id", MSG_FIELD_NOT_ID, f[1], record_ids_reason(e));
 	if (!*f[2])
-		problem(r, line, "agent_id", MSG_SIF_AGENT_REQUIRED, NULL);
+		problem(r, line, "agent_id", MSG_SIF_AGENT_REQUIRED, MSG_END);
 	bool card_ok = digits_only(f[3], card, sizeof card);
 	if (!card_ok)
-		problem(r, line, "account", MSG_FIELD_NOT_CARD, "value", f[3], NULL);
+		problem(r, line, "account", MSG_FIELD_NOT_CARD, "value", f[3], MSG_END);
 	int32_t start, end;
 	if (date_parse(f[4], &start)) {
-		problem(r, line, "pay_start", MSG_FIELD_NOT_DATE, "value", f[4], NULL);
+		problem(r, line, "pay_start", MSG_FIELD_NOT_DATE, "value", f[4], MSG_END);
 	} else {
 		int32_t p = period_of_day(start);
 		char want[DATE_BUFSZ], pb[PERIOD_BUFSZ], pb2[PERIOD_BUFSZ];
 		if (start != period_first_day(p))
-			problem(r, line, "pay_start", MSG_SIF_NOT_FIRST_DAY, "value", f[4], NULL);
+			problem(r, line, "pay_start", MSG_SIF_NOT_FIRST_DAY, "value", f[4],
+				MSG_END);
 		else if (r->period >= 0 && p != r->period)
 			problem(r, line, "pay_start", MSG_SIF_OTHER_PERIOD, "period",
 				period_format(p, pb), "first_line", num(n1, r->period_line),
-				"first_period", period_format(r->period, pb2), NULL);
+				"first_period", period_format(r->period, pb2), MSG_END);
 		if (date_parse(f[5], &end))
-			problem(r, line, "pay_end", MSG_FIELD_NOT_DATE, "value", f[5], NULL);
+			problem(r, line, "pay_end", MSG_FIELD_NOT_DATE, "value", f[5], MSG_END);
 		else if (end != period_last_day(p))
 			problem(r, line, "pay_end", MSG_SIF_NOT_LAST_DAY, "value", f[5], "want",
-				date_format(period_last_day(p), want), NULL);
+				date_format(period_last_day(p), want), MSG_END);
 		if (r->period < 0) {
 			r->period = p;
 			r->period_line = line;
 		}
 	}
 	if (small_int(f[6], 31) < 0)
-		problem(r, line, "days_in_period", MSG_SIF_NOT_DAYS, "value", f[6], NULL);
+		problem(r, line, "days_in_period", MSG_SIF_NOT_DAYS, "value", f[6], MSG_END);
 	if (small_int(f[9], 31) < 0)
-		problem(r, line, "leave_days", MSG_SIF_NOT_DAYS, "value", f[9], NULL);
+		problem(r, line, "leave_days", MSG_SIF_NOT_DAYS, "value", f[9], MSG_END);
 	int64_t fixed = 0, variable = 0, sum;
 	if (edr_amounts(r, line, f, &fixed, &variable)) {
 		if (!money_add(fixed, variable, &sum) || !money_add(r->total, sum, &r->total)) {
-			problem(r, line, "fixed_income", MSG_SIF_OVERFLOW, NULL);
+			problem(r, line, "fixed_income", MSG_SIF_OVERFLOW, MSG_END);
 			r->amounts_ok = false;
 		}
 	} else {
@@ -371,12 +372,12 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		snprintf(bank, sizeof bank, "%s", ws.bank_code ? ws.bank_code : "");
 		if (strcmp(ws.bank_card, card) != 0)
 			problem(r, line, "account", MSG_SIF_NOT_REGISTERED_CARD, "value", f[3],
-				"card", mask_card(ws.bank_card, masked), NULL);
+				"card", mask_card(ws.bank_card, masked), MSG_END);
 		if (strcmp(bank, f[2]) != 0)
 			problem(r, line, "agent_id", MSG_SIF_NOT_CARD_BANK, "value", f[2], "bank",
-				bank, NULL);
+				bank, MSG_END);
 	} else if (rc && rc != WG_ENOTFOUND) {
-		problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, NULL);
+		problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, MSG_END);
 	}
 }
 
@@ -387,13 +388,13 @@ static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *mo
 	*ok = false;
 	if (r->scr_line) {
 		problem(r, line, NULL, MSG_SIF_SECOND_SCR, "first_line", num(n1, r->scr_line),
-			NULL);
+			MSG_END);
 		return;
 	}
 	r->scr_line = line;
 	if (nf != SIF_FIELDS) {
 		problem(r, line, NULL, MSG_SIF_SCR_FIELDS, "count", num(n1, nf), "want",
-			num(n2, SIF_FIELDS), NULL);
+			num(n2, SIF_FIELDS), MSG_END);
 		return;
 	}
 	bool good = true;
@@ -405,29 +406,29 @@ static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *mo
 		int rc = r->s->ops->ref_exists(r->s, COL_USCC, f[1]);
 		if (rc == WG_ENOTFOUND)
 			problem(r, line, "employer_id", MSG_IMPORT_UNKNOWN_ENTERPRISE, "value",
-				f[1], NULL);
+				f[1], MSG_END);
 		else if (rc)
-			problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, NULL);
+			problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, MSG_END);
 		snprintf(r->employer, sizeof r->employer, "%s", f[1]);
 	}
 	if (!*f[2])
-		problem(r, line, "bank_code", MSG_FIELD_REQUIRED, NULL);
+		problem(r, line, "bank_code", MSG_FIELD_REQUIRED, MSG_END);
 	int32_t day;
 	if (date_parse(f[3], &day))
-		problem(r, line, "file_date", MSG_FIELD_NOT_DATE, "value", f[3], NULL);
+		problem(r, line, "file_date", MSG_FIELD_NOT_DATE, "value", f[3], MSG_END);
 	long hhmm = strlen(f[4]) == 4 ? small_int(f[4], 2359) : -1;
 	if (hhmm < 0 || hhmm % 100 > 59)
-		problem(r, line, "file_time", MSG_SIF_NOT_TIME, "value", f[4], NULL);
+		problem(r, line, "file_time", MSG_SIF_NOT_TIME, "value", f[4], MSG_END);
 	long mmyyyy = strlen(f[5]) == 6 ? small_int(f[5], 129999) : -1;
 	char pb[48];
 	snprintf(pb, sizeof pb, "%04ld-%02ld", mmyyyy % 10000, mmyyyy / 10000);
 	if (mmyyyy < 0 || period_parse(pb, month)) {
-		problem(r, line, "salary_month", MSG_SIF_NOT_MONTH, "value", f[5], NULL);
+		problem(r, line, "salary_month", MSG_SIF_NOT_MONTH, "value", f[5], MSG_END);
 		good = false;
 	}
 	long n = small_int(f[6], 100000000);
 	if (n < 0) {
-		problem(r, line, "edr_count", MSG_SIF_NOT_COUNT, "value", f[6], NULL);
+		problem(r, line, "edr_count", MSG_SIF_NOT_COUNT, "value", f[6], MSG_END);
 		good = false;
 	}
 	*count = n;
@@ -437,7 +438,7 @@ static void check_scr(struct reader *r, long line, char **f, int nf, int32_t *mo
 		good = false;
 	}
 	if (strcmp(f[8], "CNY") != 0)
-		problem(r, line, "currency", MSG_SIF_NOT_CNY, "value", f[8], NULL);
+		problem(r, line, "currency", MSG_SIF_NOT_CNY, "value", f[8], MSG_END);
 	*ok = good;
 }
 
@@ -463,7 +464,7 @@ static int pass1(struct reader *r, FILE *in)
 		if (strspn(p, " \t") == strlen(p))
 			continue;
 		if (strlen(p) > 4096) {
-			problem(r, line, NULL, MSG_SIF_LINE_TOO_LONG, NULL);
+			problem(r, line, NULL, MSG_SIF_LINE_TOO_LONG, MSG_END);
 			continue;
 		}
 		int nf = split(p, f);
@@ -474,14 +475,14 @@ static int pass1(struct reader *r, FILE *in)
 		else if (strcmp(f[0], "EVP") != 0) { /* variable-pay detail: the EDR has the sum */
 			char head[24];
 			problem(r, line, "record_type", MSG_SIF_NOT_RECORD_TYPE, "value",
-				head20(f[0], head), NULL);
+				head20(f[0], head), MSG_END);
 		}
 	}
 	free(buf);
 	if (ferror(in))
 		return WG_EIO;
 	if (!r->scr_line) {
-		problem(r, 0, NULL, MSG_SIF_NO_SCR, NULL);
+		problem(r, 0, NULL, MSG_SIF_NO_SCR, MSG_END);
 		return WG_OK;
 	}
 	if (!scr_ok)
@@ -489,13 +490,13 @@ static int pass1(struct reader *r, FILE *in)
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], pa[PERIOD_BUFSZ], pb[PERIOD_BUFSZ], n1[24], n2[24];
 	if (count != r->records)
 		problem(r, r->scr_line, "edr_count", MSG_SIF_COUNT_MISMATCH, "count",
-			num(n1, count), "records", num(n2, r->records), NULL);
+			num(n1, count), "records", num(n2, r->records), MSG_END);
 	if (r->amounts_ok && total != r->total)
 		problem(r, r->scr_line, "total_salary", MSG_SIF_TOTAL_MISMATCH, "total",
-			money_format(total, a), "sum", money_format(r->total, b), NULL);
+			money_format(total, a), "sum", money_format(r->total, b), MSG_END);
 	if (r->period >= 0 && month != r->period)
 		problem(r, r->scr_line, "salary_month", MSG_SIF_MONTH_MISMATCH, "month",
-			period_format(month, pa), "period", period_format(r->period, pb), NULL);
+			period_format(month, pa), "period", period_format(r->period, pb), MSG_END);
 	if (r->period < 0)
 		r->period = month;
 	return WG_OK;
@@ -546,10 +547,10 @@ static int pass2(struct reader *r, FILE *in, FILE *out)
 			/* said here in the SIF's terms; the importer would name gross */
 			char was[MONEY_BUFSZ];
 			problem(r, line, "fixed_income", MSG_SIF_NEEDS_AMEND, "net",
-				money_format(cur.v[7].i, was), NULL);
+				money_format(cur.v[7].i, was), MSG_END);
 			continue;
 		} else if (g && g != WG_ENOTFOUND) {
-			problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, NULL);
+			problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, MSG_END);
 			rc = g;
 			break;
 		}
@@ -621,19 +622,19 @@ int sif_import(struct store *s, const char *path, const char *code, const struct
 	memset(st, 0, sizeof *st);
 	if ((rc = s->ops->ref_exists(s, COL_PROJECT, code))) {
 		if (rc == WG_ENOTFOUND)
-			problem(&r, 0, NULL, MSG_IMPORT_UNKNOWN_PROJECT, "value", code, NULL);
+			problem(&r, 0, NULL, MSG_IMPORT_UNKNOWN_PROJECT, "value", code, MSG_END);
 		else
-			problem(&r, 0, NULL, MSG_STORE_FAILED, "detail", s->errmsg, NULL);
+			problem(&r, 0, NULL, MSG_STORE_FAILED, "detail", s->errmsg, MSG_END);
 		rc = rc == WG_ENOTFOUND ? WG_EINPUT : rc;
 		goto cleanup;
 	}
 	if (!(in = fopen(path, "r"))) {
-		problem(&r, 0, NULL, MSG_SIF_CANNOT_OPEN, "reason", strerror(errno), NULL);
+		problem(&r, 0, NULL, MSG_SIF_CANNOT_OPEN, "reason", strerror(errno), MSG_END);
 		rc = WG_EIO;
 		goto cleanup;
 	}
 	if ((rc = pass1(&r, in))) {
-		problem(&r, 0, NULL, MSG_SIF_CANNOT_READ, "reason", strerror(errno), NULL);
+		problem(&r, 0, NULL, MSG_SIF_CANNOT_READ, "reason", strerror(errno), MSG_END);
 		goto cleanup;
 	}
 	if (r.errors) {
@@ -644,7 +645,7 @@ int sif_import(struct store *s, const char *path, const char *code, const struct
 	snprintf(tmp, sizeof tmp, "%s/wageguard-sif.XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(tmp);
 	if (fd < 0 || !(out = fdopen(fd, "w"))) {
-		problem(&r, 0, NULL, MSG_SIF_CANNOT_TEMP, "reason", strerror(errno), NULL);
+		problem(&r, 0, NULL, MSG_SIF_CANNOT_TEMP, "reason", strerror(errno), MSG_END);
 		if (fd >= 0)
 			close(fd);
 		rc = WG_EIO;
@@ -661,7 +662,7 @@ int sif_import(struct store *s, const char *path, const char *code, const struct
 	if (rc) {
 		if (!r.errors)
 			problem(&r, 0, NULL, MSG_SIF_CANNOT_CONVERT, "reason", wg_strerror(rc),
-				NULL);
+				MSG_END);
 		goto cleanup;
 	}
 	struct import_opts io = *o;

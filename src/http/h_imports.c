@@ -76,7 +76,7 @@ static int allow(void *ctx, const struct rec *r, const char **col, struct msg *m
 	if (c->last_ok)
 		return 0;
 	*col = d->cols[pc].name;
-	msg_set(msg, MSG_IMPORT_NOT_YOURS, "project", code, NULL);
+	msg_set(msg, MSG_IMPORT_NOT_YOURS, "project", code, MSG_END);
 	return -1;
 }
 
@@ -85,16 +85,16 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	const struct kind_desc *kind = schema_kind_by_name(rq->params[0]);
 	if (!kind)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_IMPORT_KIND, "kind", rq->params[0],
-				  NULL);
+				  MSG_END);
 	if (!kind_allowed(rq->who.role, kind->name))
 		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_IMPORT_FORBIDDEN, "role",
-				  role_name(rq->who.role), "kind", kind->name, NULL);
+				  role_name(rq->who.role), "kind", kind->name, MSG_END);
 	const char *dir = getenv("TMPDIR");
 	char path[512];
 	snprintf(path, sizeof path, "%s/wageguard-upload-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path);
 	if (fd < 0)
-		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, NULL);
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, MSG_END);
 	size_t done = 0;
 	while (done < rq->body_len) {
 		ssize_t w = write(fd, rq->body + done, rq->body_len - done);
@@ -105,7 +105,7 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	close(fd);
 	if (done < rq->body_len) {
 		unlink(path);
-		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, NULL);
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, MSG_END);
 	}
 	char label[64];
 	snprintf(label, sizeof label, "%s.csv", kind->name);
@@ -118,7 +118,7 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	if (rc == WG_EINPUT) {
 		struct msg m;
 		json_t *e = http_error_object(rs, "IMPORT_REJECTED",
-					      msg_set(&m, MSG_IMPORT_REJECTED_API, NULL));
+					      msg_set(&m, MSG_IMPORT_REJECTED_API, MSG_END));
 		if (e) {
 			json_object_set_new(e, "details", pr.details);
 			json_object_set_new(e, "problems", json_integer(pr.count));
@@ -129,7 +129,7 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	}
 	json_decref(pr.details);
 	if (rc == WG_ERETRY)
-		return http_error(rs, 503, "BUSY", MSG_HTTP_DB_BUSY, NULL);
+		return http_error(rs, 503, "BUSY", MSG_HTTP_DB_BUSY, MSG_END);
 	if (rc)
 		return rc;
 	return http_json(rs, 200,

@@ -23,7 +23,7 @@ static int send_doc(struct http_req *rq, struct http_resp *rs, struct doc *d)
 		b.max = 64u << 20;
 		if (render_html(d, &b)) {
 			dbuf_release(&b);
-			return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOTICE_DRAW, NULL);
+			return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOTICE_DRAW, MSG_END);
 		}
 		rs->body = b.p ? b.p : strdup("");
 		rs->body_len = b.len;
@@ -33,19 +33,19 @@ static int send_doc(struct http_req *rq, struct http_resp *rs, struct doc *d)
 		size_t len = 0;
 		FILE *f = open_memstream(&buf, &len);
 		if (!f)
-			return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, NULL);
+			return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, MSG_END);
 		int failed = render_pdf(d, f, err, sizeof err);
 		fclose(f);
 		if (failed) {
 			free(buf);
 			return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOTICE_DRAW_WHY, "reason",
-					  err, NULL);
+					  err, MSG_END);
 		}
 		rs->body = buf;
 		rs->body_len = len;
 		rs->content_type = "application/pdf";
 	} else {
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOTICE_FORMAT, NULL);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOTICE_FORMAT, MSG_END);
 	}
 	return rc;
 }
@@ -56,7 +56,7 @@ int h_public_board(struct http_req *rq, struct http_resp *rs)
 	char err[256];
 	int rc = notice_board(rq->store, rq->params[0], date_today(), &d, err, sizeof err);
 	if (rc == WG_ENOTFOUND)
-		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, NULL);
+		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, MSG_END);
 	else if (!rc)
 		rc = send_doc(rq, rs, &d);
 	doc_release(&d);
@@ -70,11 +70,11 @@ int h_public_publicity(struct http_req *rq, struct http_resp *rs)
 	int32_t period;
 	if (period_parse(rq->params[1], &period))
 		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_PERIOD, "value",
-				  rq->params[1], NULL);
+				  rq->params[1], MSG_END);
 	int rc = notice_publicity(rq->store, rq->params[0], period, date_today(), &d, err,
 				  sizeof err);
 	if (rc == WG_ENOTFOUND)
-		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, NULL);
+		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, MSG_END);
 	else if (!rc)
 		rc = send_doc(rq, rs, &d);
 	doc_release(&d);

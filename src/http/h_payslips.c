@@ -15,11 +15,11 @@
 static int target(struct http_req *rq, struct http_resp *rs, char *id, int32_t *period)
 {
 	if (idcard_validate(rq->params[0], id) || period_parse(rq->params[1], period)) {
-		http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PAYSLIP_PATH, NULL);
+		http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PAYSLIP_PATH, MSG_END);
 		return -1;
 	}
 	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0) {
-		http_error(rs, 403, "FORBIDDEN", MSG_HTTP_PAYSLIP_OWN, NULL);
+		http_error(rs, 403, "FORBIDDEN", MSG_HTTP_PAYSLIP_OWN, MSG_END);
 		return -1;
 	}
 	return 0;
@@ -33,11 +33,11 @@ int h_payslip(struct http_req *rq, struct http_resp *rs)
 	if (target(rq, rs, id, &period))
 		return 0;
 	if (!project)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PAYSLIP_PROJECT, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PAYSLIP_PROJECT, MSG_END);
 	struct payslip p;
 	int rc = payslip_get(rq->store, project, id, period, &p);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, NULL);
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, MSG_END);
 	if (rc)
 		return rc;
 	static const char *const answers[] = {"none", "confirmed", "disputed"};
@@ -78,21 +78,21 @@ static int answer(struct http_req *rq, struct http_resp *rs, enum payroll_answer
 	    json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason, "amount",
 			&amount)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_BODY, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_BODY, MSG_END);
 	}
 	int64_t claimed = 0;
 	if (amount && *amount && money_parse(amount, &claimed)) {
 		json_decref(in);
 		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_AMOUNT, "value", amount,
-				  NULL);
+				  MSG_END);
 	}
 	int rc =
 		payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
 	json_decref(in);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, NULL);
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, MSG_END);
 	if (rc == WG_EINPUT)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_TEXT, "text", err, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_TEXT, "text", err, MSG_END);
 	if (rc)
 		return rc;
 	return http_json(

@@ -49,7 +49,7 @@ int h_project(struct http_req *rq, struct http_resp *rs)
 	int rc = rq->store->ops->project_summary(rq->store, code, &p);
 	if (rc == WG_ENOTFOUND)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_FOUND, "project", code,
-				  NULL);
+				  MSG_END);
 	if (rc)
 		return rc;
 	json_t *j = view_project(&p);
@@ -129,7 +129,7 @@ int h_project_attendance(struct http_req *rq, struct http_resp *rs)
 	const char *p = http_query(rq, "period");
 	int32_t period;
 	if (!p || period_parse(p, &period))
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PERIOD_NEEDED, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PERIOD_NEEDED, MSG_END);
 	if (http_project_access(rq, rs, rq->params[0]))
 		return 0;
 	struct roster_ctx c = {rq, json_array()};

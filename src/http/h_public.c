@@ -40,16 +40,16 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 			&c.phone, "id_number", &c.id_number, "project", &c.project, "employer",
 			&c.employer, "claimed", &claimed, "description", &c.description)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_BODY, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_BODY, MSG_END);
 	}
 	char id[19];
 	int rc = 0;
 	if (!*c.name || strlen(c.name) > 100 || !*c.description || strlen(c.description) > 4000)
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_FIELDS, NULL);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_FIELDS, MSG_END);
 	else if (c.id_number && *c.id_number && idcard_validate(c.id_number, id))
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_ID, NULL);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_ID, MSG_END);
 	else if (claimed && *claimed && money_parse(claimed, &c.claimed))
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_CLAIMED, NULL);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_CLAIMED, MSG_END);
 	if (rs->json) {
 		json_decref(in);
 		return rc;

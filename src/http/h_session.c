@@ -21,11 +21,11 @@ int h_login(struct http_req *rq, struct http_resp *rs)
 	const char *name = NULL, *password = NULL;
 	if (!in || json_unpack(in, "{s:s, s:s}", "username", &name, "password", &password)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", MSG_AUTH_LOGIN_BODY, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_AUTH_LOGIN_BODY, MSG_END);
 	}
 	if (router_throttled(name, rq->remote)) {
 		json_decref(in);
-		return http_error(rs, 429, "TOO_MANY_ATTEMPTS", MSG_AUTH_LOCKED, NULL);
+		return http_error(rs, 429, "TOO_MANY_ATTEMPTS", MSG_AUTH_LOCKED, MSG_END);
 	}
 	struct principal p;
 	char token[USER_TOKEN_BUFSZ];
@@ -33,7 +33,7 @@ int h_login(struct http_req *rq, struct http_resp *rs)
 	router_note_login(name, rq->remote, rc == WG_OK);
 	json_decref(in);
 	if (rc == WG_EINPUT)
-		return http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_WRONG_PASSWORD, NULL);
+		return http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_WRONG_PASSWORD, MSG_END);
 	if (rc)
 		return rc;
 	snprintf(rs->cookie, sizeof rs->cookie,

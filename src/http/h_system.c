@@ -15,7 +15,7 @@ int h_healthz(struct http_req *rq, struct http_resp *rs)
 	/* a cheap query proves the database answers */
 	int rc = rq->store->ops->project_summary(rq->store, "", &p);
 	if (rc && rc != -4)
-		return http_error(rs, 503, "UNAVAILABLE", MSG_HTTP_DB_SILENT, NULL);
+		return http_error(rs, 503, "UNAVAILABLE", MSG_HTTP_DB_SILENT, MSG_END);
 	return http_json(rs, 200, json_pack("{s:s}", "status", "ok"));
 }
 
@@ -35,7 +35,7 @@ int h_openapi(struct http_req *rq, struct http_resp *rs)
 			    (uintptr_t)_binary_docs_api_openapi_json_start);
 	rs->body = malloc(n + 1);
 	if (!rs->body)
-		return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, NULL);
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, MSG_END);
 	memcpy(rs->body, _binary_docs_api_openapi_json_start, n);
 	rs->body[n] = '\0';
 	rs->body_len = n;

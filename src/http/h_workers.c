@@ -21,13 +21,13 @@ int h_worker(struct http_req *rq, struct http_resp *rs)
 	char id[19], mi[MASK_BUFSZ], mc[MASK_BUFSZ], mp[MASK_BUFSZ];
 	if (idcard_validate(rq->params[0], id))
 		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_ID, "value", rq->params[0],
-				  NULL);
+				  MSG_END);
 	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0)
-		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_WORKER_OWN_RECORDS, NULL);
+		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_WORKER_OWN_RECORDS, MSG_END);
 	struct worker_summary w;
 	int rc = rq->store->ops->worker_summary(rq->store, id, &w);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_WORKER_NOT_FOUND, NULL);
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_WORKER_NOT_FOUND, MSG_END);
 	if (rc)
 		return rc;
 	json_t *j = json_pack("{s:s, s:s?, s:b, s:s?, s:s?, s:s?, s:I}", "id_number",
@@ -77,9 +77,9 @@ int h_warnings(struct http_req *rq, struct http_resp *rs)
 	f.open_only = open && strcmp(open, "0") != 0;
 	f.project = http_query(rq, "project");
 	if (level && (f.level = warn_level_by_name(level)) < 0)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_LEVEL, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_LEVEL, MSG_END);
 	if (rule && (f.rule = warn_rule_by_name(rule)) < 0)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_RULE, "rule", rule, NULL);
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_RULE, "rule", rule, MSG_END);
 	int64_t page;
 	struct list_ctx c = {.rq = rq, .items = json_array()};
 	http_paging(rq, &c.offset, &c.limit, &page);

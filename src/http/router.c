@@ -52,7 +52,7 @@ int http_json(struct http_resp *rs, int status, json_t *j)
 	rs->status = status;
 	rs->json = j;
 	if (!j)
-		return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, NULL);
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, MSG_END);
 	return 0;
 }
 
@@ -125,9 +125,10 @@ int http_project_access(struct http_req *rq, struct http_resp *rs, const char *c
 		rq->store->ops->project_in_scope(rq->store, code, (int)rq->who.role, rq->who.scope);
 	if (rc == WG_ENOTFOUND)
 		http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_IN_SCOPE, "project", code,
-			   NULL);
+			   MSG_END);
 	else if (rc)
-		http_error(rs, 500, "INTERNAL", MSG_HTTP_STORE, "detail", rq->store->errmsg, NULL);
+		http_error(rs, 500, "INTERNAL", MSG_HTTP_STORE, "detail", rq->store->errmsg,
+			   MSG_END);
 	return rc;
 }
 
@@ -375,9 +376,10 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 	if (!route) {
 		if (path_known)
 			http_error(rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_METHOD, "method", method,
-				   "path", path, NULL);
+				   "path", path, MSG_END);
 		else
-			http_error(rs, 404, "NOT_FOUND", MSG_HTTP_NO_RESOURCE, "path", path, NULL);
+			http_error(rs, 404, "NOT_FOUND", MSG_HTTP_NO_RESOURCE, "path", path,
+				   MSG_END);
 		return;
 	}
 	bool cookie;
@@ -388,24 +390,24 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 		rq.who.kind = -1;
 		if (!cookie) {
 			/* a wrong bearer token is an error, not an anonymous request */
-			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_BAD_TOKEN, NULL);
+			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_BAD_TOKEN, MSG_END);
 			return;
 		}
 	}
 	snprintf(user, usersz, "%s", rq.who.role == ROLE_PUBLIC ? "" : rq.who.username);
 	if (!(route->roles & ROLE_BIT(rq.who.role))) {
 		if (rq.who.role == ROLE_PUBLIC)
-			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_LOGIN_FIRST, NULL);
+			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_LOGIN_FIRST, MSG_END);
 		else
 			http_error(rs, 403, "FORBIDDEN", MSG_AUTH_ROLE_FORBIDDEN, "role",
-				   role_name(rq.who.role), NULL);
+				   role_name(rq.who.role), MSG_END);
 		return;
 	}
 	bool writes = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
 	if (writes && cookie && rq.who.kind == 0 && !route->csrf_exempt) {
 		const char *t = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
 		if (!t || strcmp(t, rq.who.csrf) != 0) {
-			http_error(rs, 403, "CSRF", MSG_AUTH_CSRF, NULL);
+			http_error(rs, 403, "CSRF", MSG_AUTH_CSRF, MSG_END);
 			return;
 		}
 	}
@@ -454,6 +456,6 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 			fprintf(stderr, "%s\n", text);
 		free(text);
 		json_decref(line);
-		http_error(rs, 500, "INTERNAL", MSG_HTTP_INTERNAL, NULL);
+		http_error(rs, 500, "INTERNAL", MSG_HTTP_INTERNAL, MSG_END);
 	}
 }

@@ -242,7 +242,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		int status;
 		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 			struct http_resp rs = {.lang = request_lang(c)};
-			http_error(&rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_ONLY_GET, NULL);
+			http_error(&rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_ONLY_GET, MSG_END);
 			char *text = json_dumps(rs.json, JSON_COMPACT);
 			json_decref(rs.json);
 			struct MHD_Response *r = MHD_create_response_from_buffer(
@@ -259,13 +259,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		char max[24];
 		snprintf(max, sizeof max, "%zu", cx->body.max);
 		atomic_fetch_add(&m_body_rejected, 1);
-		http_error(&rs, 413, "TOO_LARGE", MSG_HTTP_TOO_LARGE, "max", max, NULL);
+		http_error(&rs, 413, "TOO_LARGE", MSG_HTTP_TOO_LARGE, "max", max, MSG_END);
 	} else {
 		struct store *s = thread_store();
 		char remote[64];
 		remote_addr(c, remote, sizeof remote);
 		if (!s)
-			http_error(&rs, 503, "UNAVAILABLE", MSG_HTTP_DB_UNAVAILABLE, NULL);
+			http_error(&rs, 503, "UNAVAILABLE", MSG_HTTP_DB_UNAVAILABLE, MSG_END);
 		else
 			router_dispatch(c, s, method, url, dbuf_str(&cx->body), cx->body.len,
 					remote, &rs, cx->user, sizeof cx->user);

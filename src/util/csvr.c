@@ -46,7 +46,7 @@ static void set_err(struct msg *err, enum msg_id id, const char *path, long line
 {
 	if (!err)
 		return;
-	msg_set(err, id, "file", path, NULL);
+	msg_set(err, id, "file", path, MSG_END);
 	if (line > 0)
 		msg_add_int(err, "line", line);
 }

@@ -17,6 +17,10 @@ enum msg_id {
 
 enum msg_lang { MSG_ZH = 0, MSG_EN = 1 };
 
+/* Ends the name, value list of msg_set, http_error, import_error (a typed null pointer: a
+ * bare NULL may be an int in a variadic call). */
+#define MSG_END ((const char *)NULL)
+
 #define MSG_MAXPARAMS 6
 #define MSG_VALUESZ 160
 #define MSG_BUFSZ 1024 /* enough for any rendered message */
@@ -36,8 +40,8 @@ struct msg {
 	struct msg_param p[MSG_MAXPARAMS];
 };
 
-/* Sets m to message id with parameters given as name, value pairs of strings, then NULL:
- * msg_set(&m, MSG_FIELD_NOT_DATE, "value", text, NULL). Values longer than MSG_VALUESZ are
+/* Sets m to message id with parameters given as name, value pairs of strings, then MSG_END:
+ * msg_set(&m, MSG_FIELD_NOT_DATE, "value", text, MSG_END). Values longer than MSG_VALUESZ are
  * cut at a character boundary. Returns m. */
 struct msg *msg_set(struct msg *m, enum msg_id id, ...) __attribute__((sentinel));
 /* Adds one parameter to m: a text, a whole number, or another message's text. */

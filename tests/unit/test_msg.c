@@ -76,7 +76,7 @@ static void test_render(void)
 {
 	struct msg m;
 	char buf[MSG_BUFSZ];
-	msg_set(&m, MSG_FIELD_NOT_DATE, "value", "2026-02-30", NULL);
+	msg_set(&m, MSG_FIELD_NOT_DATE, "value", "2026-02-30", MSG_END);
 	CHECK_STR(msg_render(&m, MSG_EN, buf, sizeof buf),
 		  "'2026-02-30' is not a valid date (YYYY-MM-DD)",
 		  "a parameter renders in English");
@@ -84,7 +84,7 @@ static void test_render(void)
 		  "'2026-02-30' 不是有效日期（YYYY-MM-DD）", "and in Chinese");
 	CHECK_STR(msg_code(m.id), "import.field.not_date", "its stable code");
 
-	msg_set(&m, MSG_FIELD_NOT_ID, "value", "36042619910102009X", NULL);
+	msg_set(&m, MSG_FIELD_NOT_ID, "value", "36042619910102009X", MSG_END);
 	msg_add_sub(&m, "reason", MSG_IDS_CHECK);
 	CHECK_STR(
 		msg_render(&m, MSG_EN, buf, sizeof buf),
@@ -99,26 +99,26 @@ static void test_render(void)
 	free(text);
 	json_decref(j);
 
-	msg_set(&m, MSG_IMPORT_REJECTED, "file", "a.csv", NULL);
+	msg_set(&m, MSG_IMPORT_REJECTED, "file", "a.csv", MSG_END);
 	msg_add_int(&m, "problems", 1);
 	CHECK_STR(msg_render(&m, MSG_EN, buf, sizeof buf), "a.csv: 1 problem; nothing was imported",
 		  "singular");
-	msg_set(&m, MSG_IMPORT_REJECTED, "file", "a.csv", NULL);
+	msg_set(&m, MSG_IMPORT_REJECTED, "file", "a.csv", MSG_END);
 	msg_add_int(&m, "problems", 12);
 	CHECK_STR(msg_render(&m, MSG_EN, buf, sizeof buf),
 		  "a.csv: 12 problems; nothing was imported", "plural");
 	CHECK_STR(msg_render(&m, MSG_ZH, buf, sizeof buf), "a.csv: 12 处问题；未导入任何数据",
 		  "no plural in Chinese");
 
-	msg_set(&m, MSG_HTTP_NO_RESOURCE, NULL);
+	msg_set(&m, MSG_HTTP_NO_RESOURCE, MSG_END);
 	CHECK_STR(msg_render(&m, MSG_EN, buf, sizeof buf), "no such resource: {path}",
 		  "a missing parameter shows as its placeholder");
-	msg_set(&m, MSG_AUTH_LOGIN_BODY, NULL);
+	msg_set(&m, MSG_AUTH_LOGIN_BODY, MSG_END);
 	CHECK_STR(msg_render(&m, MSG_EN, buf, sizeof buf),
 		  "send {\"username\": …, \"password\": …}",
 		  "braces that are not a placeholder are text");
 
-	msg_set(&m, MSG_FIELD_NOT_DATE, "value", "x", NULL);
+	msg_set(&m, MSG_FIELD_NOT_DATE, "value", "x", MSG_END);
 	CHECK_STR(msg_render_problem(MSG_PROBLEM_COLUMN, "bad.csv", 4, "start_date", &m, MSG_EN,
 				     buf, sizeof buf),
 		  "bad.csv:4: column 'start_date': 'x' is not a valid date (YYYY-MM-DD)",
@@ -132,13 +132,13 @@ static void test_render(void)
 		  "bad.csv: 'x' is not a valid date (YYYY-MM-DD)", "a problem of the whole file");
 
 	char small[11];
-	msg_set(&m, MSG_TEXT, "text", "工资工资工资", NULL);
+	msg_set(&m, MSG_TEXT, "text", "工资工资工资", MSG_END);
 	msg_render(&m, MSG_EN, small, sizeof small);
 	CHECK_STR(small, "工资工", "a cut text ends on a character boundary (%s)", small);
 	char big[400];
 	memset(big, 'a', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	msg_set(&m, MSG_TEXT, "text", big, NULL);
+	msg_set(&m, MSG_TEXT, "text", big, MSG_END);
 	CHECK(strlen(m.p[0].value) == MSG_VALUESZ - 1, "a long value is kept cut, not overflowed");
 }
 
@@ -147,17 +147,17 @@ static void test_pack(void)
 	struct msg m, back;
 	struct dbuf b = DBUF_INIT;
 	char x[MSG_BUFSZ], y[MSG_BUFSZ];
-	msg_set(&m, MSG_FIELD_NOT_AMOUNT, "value", "-5", NULL);
+	msg_set(&m, MSG_FIELD_NOT_AMOUNT, "value", "-5", MSG_END);
 	msg_add_sub(&m, "reason", MSG_MONEY_NEGATIVE);
 	int rc = msg_pack(&m, &b); /* not inside CHECK: it evaluates its condition twice */
 	CHECK(rc == 0, "a message packs");
 	size_t one = b.len;
-	msg_set(&m, MSG_FIELD_REQUIRED, NULL);
+	msg_set(&m, MSG_FIELD_REQUIRED, MSG_END);
 	msg_pack(&m, &b);
 	const char *p = msg_unpack(b.p, &back);
 	CHECK(back.id == MSG_FIELD_NOT_AMOUNT && back.n == 2 && p == b.p + one,
 	      "and unpacks to the same id and parameters");
-	msg_set(&m, MSG_FIELD_NOT_AMOUNT, "value", "-5", NULL);
+	msg_set(&m, MSG_FIELD_NOT_AMOUNT, "value", "-5", MSG_END);
 	msg_add_sub(&m, "reason", MSG_MONEY_NEGATIVE);
 	CHECK_STR(msg_render(&back, MSG_EN, x, sizeof x), msg_render(&m, MSG_EN, y, sizeof y),
 		  "rendering the same text");
