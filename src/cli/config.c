@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "domain/notice.h"
 #include "domain/warn.h"
+#include "store/config.h"
 #include "store/store.h"
 #include "util/err.h"
 #include "util/banned.h"
@@ -30,13 +31,13 @@ static int list_notice(struct store *s)
 	for (int k = 0; k < notice_config_nkeys; k++) {
 		const struct notice_config_key *key = &notice_config_keys[k];
 		char value[512];
-		int rc = s->ops->config_get(s, key->key, value, sizeof value);
+		int rc = store_config_get(s, key->key, value, sizeof value);
 		if (rc && rc != WG_ENOTFOUND)
 			return rc;
 		print_row(key->key, rc ? key->fallback : value, key->help, rc != 0);
 	}
-	int rc = s->ops->config_list(s, "region.", list_stored, NULL);
-	return rc ? rc : s->ops->config_list(s, "project.", list_stored, NULL);
+	int rc = store_config_list(s, "region.", list_stored, NULL);
+	return rc ? rc : store_config_list(s, "project.", list_stored, NULL);
 }
 
 /* set for a project key: the project must exist (a typo would configure nothing). */
@@ -76,7 +77,7 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 			store_close(s);
 			return 1;
 		}
-		rc = s->ops->config_set(s, argv[2], argv[3]);
+		rc = store_config_set(s, argv[2], argv[3]);
 		if (rc)
 			fprintf(stderr, "wageguard config: %s\n", s->errmsg);
 		store_close(s);
@@ -107,7 +108,7 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 			continue;
 		char value[64];
 		found = true;
-		rc = s->ops->config_get(s, key->key, value, sizeof value);
+		rc = store_config_get(s, key->key, value, sizeof value);
 		bool dflt = rc == WG_ENOTFOUND;
 		if (dflt)
 			rc = 0;

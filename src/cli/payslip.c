@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "domain/payslip.h"
 #include "store/store.h"
+#include "store/worker.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/ids.h"
@@ -131,7 +132,7 @@ int cmd_payslip(int argc, char **argv, const struct cli_global *g)
 	int rc = 0;
 	if (project)
 		snprintf(ps.code[ps.n++], sizeof ps.code[0], "%s", project);
-	else if ((rc = s->ops->worker_months(s, id, pick, &ps)))
+	else if ((rc = store_worker_months(s, id, pick, &ps)))
 		fprintf(stderr, "wageguard payslip: %s\n", s->errmsg);
 	if (!rc && ps.n == 0) {
 		fprintf(stderr, "wageguard payslip: no payroll line for %s in %s\n", pos[0],

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "domain/warn.h"
 #include "store/store.h"
+#include "store/warn.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/money.h"
@@ -88,8 +89,7 @@ int cmd_scan(int argc, char **argv, const struct cli_global *g)
 		dbuf_release(&line);
 	}
 	int64_t opened = 0, resolved = 0, red = 0;
-	if (!rc && record &&
-	    (rc = s->ops->warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)))
+	if (!rc && record && (rc = store_warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)))
 		fprintf(stderr, "wageguard scan: recording warnings: %s\n", s->errmsg);
 	else if (!rc)
 		fprintf(stderr, "wageguard scan: %zu warnings as of %s%s", r.n,

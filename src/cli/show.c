@@ -8,7 +8,9 @@
 
 #include "cli/cli.h"
 #include "domain/view.h"
+#include "store/project.h"
 #include "store/store.h"
+#include "store/worker.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/ids.h"
@@ -35,7 +37,7 @@ static int print_json(json_t *j)
 static int show_project(struct store *s, const char *code, bool as_json)
 {
 	struct project_summary p;
-	int rc = s->ops->project_summary(s, code, &p);
+	int rc = store_project_summary(s, code, &p);
 	if (rc) {
 		fprintf(stderr, "wageguard show: %s\n",
 			rc == WG_ENOTFOUND ? "no such project" : s->errmsg);
@@ -80,7 +82,7 @@ static int show_worker(struct store *s, const char *id, bool as_json, bool revea
 		return 1;
 	}
 	struct worker_summary w;
-	int rc = s->ops->worker_summary(s, norm, &w);
+	int rc = store_worker_summary(s, norm, &w);
 	if (rc) {
 		fprintf(stderr, "wageguard show: %s\n",
 			rc == WG_ENOTFOUND ? "no such worker" : s->errmsg);
@@ -102,7 +104,7 @@ static int show_worker(struct store *s, const char *id, bool as_json, bool revea
 	json_object_set_new(j, "bank_code", jstr(w.bank_code));
 	json_object_set_new(j, "employments", json_integer(w.employments));
 	json_t *months = json_array();
-	rc = s->ops->worker_months(s, norm, add_month, months);
+	rc = store_worker_months(s, norm, add_month, months);
 	json_object_set_new(j, "months", months);
 	if (rc) {
 		json_decref(j);

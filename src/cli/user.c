@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "domain/user.h"
 #include "store/store.h"
+#include "store/user.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -79,11 +80,11 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
 	char err[256] = "", token[USER_TOKEN_BUFSZ];
 	int rc;
 	if (list) {
-		rc = s->ops->user_list(s, print_user, NULL);
+		rc = store_user_list(s, print_user, NULL);
 	} else if (strcmp(sub, "add") == 0) {
 		rc = user_create(s, name, role, scope, display, password, err, sizeof err);
 	} else if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) {
-		rc = s->ops->user_set_disabled(s, name, strcmp(sub, "disable") == 0);
+		rc = store_user_set_disabled(s, name, strcmp(sub, "disable") == 0);
 		if (rc == WG_ENOTFOUND)
 			snprintf(err, sizeof err, "no user '%s'", name);
 	} else if (strcmp(sub, "token") == 0) {

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "domain/warn.h"
 #include "store/store.h"
+#include "store/warn.h"
 #include "util/date.h"
 #include "util/money.h"
 #include "util/banned.h"
@@ -76,7 +77,7 @@ int cmd_warnings(int argc, char **argv, const struct cli_global *g)
 		printf("%-18s %-6s %-12s %-18s %-18s %-7s %12s %5s %-10s %-10s %s\n", "rule",
 		       "level", "project", "employer", "worker", "period", "amount", "days",
 		       "first_seen", "last_seen", "resolved");
-	int rc = s->ops->warn_list(s, &f, print_row, &as_json);
+	int rc = store_warn_list(s, &f, print_row, &as_json);
 	if (rc)
 		fprintf(stderr, "wageguard warnings: %s\n", s->errmsg);
 	store_close(s);

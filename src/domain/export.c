@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/payslip.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/banned.h"
@@ -115,7 +116,7 @@ static int run(struct store *s, const struct pay_cycle_filter *f, enum table_for
 		snprintf(err, errsz, "%s", r.w.err);
 		return rc;
 	}
-	rc = s->ops->pay_cycles(s, f, row, &r);
+	rc = store_pay_cycles(s, f, row, &r);
 	if (rc && r.rc)
 		snprintf(err, errsz, "%s", r.w.err); /* the writer failed */
 	else if (rc)

@@ -8,6 +8,7 @@
 
 #include "render/table.h"
 #include "store/store.h"
+#include "store/payslip.h"
 
 /* Writes the pay cycles passing f to path (created or replaced) as fmt: project, employer,
  * period, pay date (the last ok payment), worker name, ID number, phone, days, gross,

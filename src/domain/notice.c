@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "domain/record.h"
+#include "store/config.h"
+#include "store/payslip.h"
+#include "store/project.h"
 #include "util/date.h"
 #include "util/dbuf.h"
 #include "util/err.h"
@@ -248,7 +251,7 @@ int notice_config_check(const char *key, const char *value, char *err, size_t er
 /* Stored value of key into buf: WG_OK, WG_ENOTFOUND, or a store failure. */
 static int stored(struct store *s, const char *key, char *buf, size_t n)
 {
-	return s->ops->config_get(s, key, buf, n);
+	return store_config_get(s, key, buf, n);
 }
 
 /* The value of name for a project in region (digits; "" for none): project.<code>.<name>
@@ -301,7 +304,7 @@ int notice_config_value(struct store *s, const char *key, char *buf, size_t n)
 		/* unset for the project: what its region says */
 		struct project_summary ps;
 		char region[16] = "";
-		if ((rc = s->ops->project_summary(s, code, &ps)) == WG_OK)
+		if ((rc = store_project_summary(s, code, &ps)) == WG_OK)
 			snprintf(region, sizeof region, "%06lld", (long long)ps.region);
 		else if (rc != WG_ENOTFOUND)
 			return rc;
@@ -326,7 +329,7 @@ struct facts {
 static int load_facts(struct store *s, const char *code, struct facts *f, char *err, size_t errsz)
 {
 	struct project_summary ps;
-	int rc = s->ops->project_summary(s, code, &ps);
+	int rc = store_project_summary(s, code, &ps);
 	if (rc == WG_ENOTFOUND) {
 		snprintf(err, errsz, "unknown project '%s'", code);
 		return rc;
@@ -607,7 +610,7 @@ int notice_publicity(struct store *s, const char *code, int32_t period, int32_t 
 	}
 	int days = (int)strtol(v, NULL, 10);
 	struct pay_cycle_filter filter = {.project = code, .period = period, .payroll_only = 1};
-	rc = s->ops->pay_cycles(s, &filter, pub_line, &p);
+	rc = store_pay_cycles(s, &filter, pub_line, &p);
 	if (rc == WG_ENOMEM)
 		snprintf(err, errsz, "out of memory");
 	else if (rc)
@@ -689,7 +692,7 @@ static int board_doc(struct store *s, struct doc *d, const struct facts *f, int3
 		}
 	}
 	struct subs subs = {.d = d};
-	int rc = s->ops->project_subcontracts(s, f->code, sub_line, &subs);
+	int rc = store_project_subcontracts(s, f->code, sub_line, &subs);
 	if (rc) {
 		snprintf(err, errsz, "%s", rc == WG_ENOMEM ? "out of memory" : s->errmsg);
 		dbuf_release(&subs.text);

@@ -12,6 +12,7 @@
 
 #include "domain/ledger.h"
 #include "domain/record.h"
+#include "store/payslip.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/mask.h"
@@ -133,7 +134,7 @@ int payslip_get(struct store *s, const char *project, const char *id_number, int
 	memset(out, 0, sizeof *out);
 	struct collect c = {.p = out};
 	struct payslip_line l;
-	int rc = s->ops->payslip(s, project, id_number, period, &l, collect_payment, &c);
+	int rc = store_payslip(s, project, id_number, period, &l, collect_payment, &c);
 	if (rc)
 		goto fail;
 	/* the store's text goes away with its next call: keep copies */
@@ -311,7 +312,7 @@ int payroll_answer(struct store *s, const char *project, const char *id_number, 
 					 .payroll_lseq = lseq,
 					 .lseq = seq,
 					 .at = date_today()};
-		rc = s->ops->confirmation_put(s, &c);
+		rc = store_confirmation_put(s, &c);
 	}
 	if (!rc)
 		rc = s->ops->commit(s);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/payslip.h"
 #include "util/dbuf.h"
 
 #define RECEIPT_BUFSZ 48

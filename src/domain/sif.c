@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 #include "domain/record.h"
+#include "store/payslip.h"
+#include "store/project.h"
+#include "store/worker.h"
 #include "util/date.h"
 #include "util/dbuf.h"
 #include "util/err.h"
@@ -85,7 +88,7 @@ int sif_export(struct store *s, const char *code, int32_t period, const char *em
 	struct project_summary ps;
 	char pb[PERIOD_BUFSZ];
 	memset(out, 0, sizeof *out);
-	int rc = s->ops->project_summary(s, code, &ps);
+	int rc = store_project_summary(s, code, &ps);
 	if (rc) {
 		snprintf(err, errsz, rc == WG_ENOTFOUND ? "unknown project '%s'" : "%s",
 			 rc == WG_ENOTFOUND ? code : s->errmsg);
@@ -106,7 +109,7 @@ int sif_export(struct store *s, const char *code, int32_t period, const char *em
 	if (!employer) {
 		/* one SIF file is one employer's: find which, or ask */
 		struct employers e = {0};
-		rc = s->ops->pay_cycles(s, &f, count_employer, &e);
+		rc = store_pay_cycles(s, &f, count_employer, &e);
 		if (rc)
 			snprintf(err, errsz, "%s", rc == WG_ENOMEM ? "out of memory" : s->errmsg);
 		else if (e.n == 0)
@@ -133,7 +136,7 @@ int sif_export(struct store *s, const char *code, int32_t period, const char *em
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return WG_EIO;
 	}
-	rc = s->ops->pay_cycles(s, &f, edr_row, &w);
+	rc = store_pay_cycles(s, &f, edr_row, &w);
 	if (rc && w.rc == WG_EINPUT && w.bad[0])
 		snprintf(err, errsz,
 			 "worker '%s' has no registered bank card (import workers first)", w.bad);
@@ -366,7 +369,7 @@ static void check_edr(struct reader *r, long line, char **f, int nf)
 		return;
 	/* one card per worker: the salary must go to the card registered for him */
 	struct worker_summary ws;
-	int rc = r->s->ops->worker_summary(r->s, id, &ws);
+	int rc = store_worker_summary(r->s, id, &ws);
 	if (rc == WG_OK && ws.registered && ws.bank_card) {
 		char masked[MASK_BUFSZ], bank[64];
 		snprintf(bank, sizeof bank, "%s", ws.bank_code ? ws.bank_code : "");

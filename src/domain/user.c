@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/user.h"
 #include "util/err.h"
 #include "util/ids.h"
 #include "util/banned.h"
@@ -101,7 +102,7 @@ int user_create(struct store *s, const char *username, const char *role, const c
 			 .display_name = display_name ? display_name : username,
 			 .pwhash = hash,
 			 .created = (int64_t)time(NULL)};
-	rc = s->ops->user_add(s, &u);
+	rc = store_user_add(s, &u);
 	if (rc == WG_ECONFLICT)
 		snprintf(err, errsz, "user '%s' exists already", username);
 	return rc;
@@ -138,7 +139,7 @@ int user_login(struct store *s, const char *username, const char *password, stru
 	       char *token)
 {
 	struct user u;
-	int rc = s->ops->user_get(s, username, &u);
+	int rc = store_user_get(s, username, &u);
 	if (rc == WG_ENOTFOUND) {
 		/* spend the same time as a real check, so timing tells nothing either */
 		char dummy[crypto_pwhash_STRBYTES];
@@ -166,7 +167,7 @@ int user_login(struct store *s, const char *username, const char *password, stru
 		.user_id = u.id, .kind = 0, .csrf = csrf, .created = (int64_t)time(NULL)};
 	c.expires = c.created + SESSION_SECONDS;
 	token_hash(token, c.hash);
-	if ((rc = s->ops->cred_add(s, &c)))
+	if ((rc = store_cred_add(s, &c)))
 		return rc;
 	fill(p, &copy, 0, csrf);
 	return WG_OK;
@@ -176,7 +177,7 @@ int user_token_create(struct store *s, const char *username, const char *name, c
 		      char *err, size_t errsz)
 {
 	struct user u;
-	int rc = s->ops->user_get(s, username, &u);
+	int rc = store_user_get(s, username, &u);
 	if (rc == WG_ENOTFOUND) {
 		snprintf(err, errsz, "no user '%s'", username);
 		return WG_EINPUT;
@@ -192,7 +193,7 @@ int user_token_create(struct store *s, const char *username, const char *name, c
 			       .created = (int64_t)time(NULL),
 			       .expires = 0};
 	token_hash(token, c.hash);
-	return s->ops->cred_add(s, &c);
+	return store_cred_add(s, &c);
 }
 
 int user_authenticate(struct store *s, const char *token, struct principal *p)
@@ -203,7 +204,7 @@ int user_authenticate(struct store *s, const char *token, struct principal *p)
 	if (!token || !*token || strlen(token) >= USER_TOKEN_BUFSZ)
 		return WG_ENOTFOUND;
 	token_hash(token, h);
-	int rc = s->ops->cred_get(s, h, &c, &u);
+	int rc = store_cred_get(s, h, &c, &u);
 	if (rc)
 		return rc;
 	if (u.disabled || (c.expires && c.expires < (int64_t)time(NULL)))
@@ -216,5 +217,5 @@ int user_logout(struct store *s, const char *token)
 {
 	unsigned char h[32];
 	token_hash(token, h);
-	return s->ops->cred_delete(s, h);
+	return store_cred_delete(s, h);
 }

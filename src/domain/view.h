@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/project.h"
+#include "store/worker.h"
 
 json_t *view_money(int64_t fen);
 json_t *view_date(int64_t day);      /* day < 0: null */

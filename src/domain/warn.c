@@ -11,32 +11,11 @@
 #include <unistd.h>
 
 #include "domain/attend.h"
+#include "store/config.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/money.h"
 #include "util/banned.h"
-
-const char *const warn_rule_names[WARN__RULES] = {
-	"COMPLAINTS", "CRIMINAL_THRESHOLD", "EXCESS_DEDUCTION", "LOW_BALANCE", "NO_LABOR_COST",
-	"NO_PAYROLL", "OFF_CARD",           "UNDERPAID",        "UNPAID",      "UNREGISTERED",
-};
-const char *const warn_level_names[3] = {"yellow", "orange", "red"};
-
-int warn_rule_by_name(const char *name)
-{
-	for (int i = 0; i < WARN__RULES; i++)
-		if (strcmp(warn_rule_names[i], name) == 0)
-			return i;
-	return -1;
-}
-
-int warn_level_by_name(const char *name)
-{
-	for (int i = 0; i < 3; i++)
-		if (strcmp(warn_level_names[i], name) == 0)
-			return i;
-	return -1;
-}
 
 /* ---- configuration -------------------------------------------------------------------- */
 
@@ -102,7 +81,7 @@ int warn_config_load(struct store *s, struct warn_config *c, char *err, size_t e
 	int64_t v[16];
 	for (int k = 0; k < warn_config_nkeys; k++) {
 		char buf[64];
-		int rc = s->ops->config_get(s, warn_config_keys[k].key, buf, sizeof buf);
+		int rc = store_config_get(s, warn_config_keys[k].key, buf, sizeof buf);
 		if (rc == WG_ENOTFOUND)
 			snprintf(buf, sizeof buf, "%s", warn_config_keys[k].fallback);
 		else if (rc)

@@ -8,30 +8,8 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/warn.h"
 #include "util/dbuf.h"
-
-/* In byte order of their names, so that sorting by rule number sorts by name. */
-enum warn_rule {
-	WARN_COMPLAINTS,
-	WARN_CRIMINAL_THRESHOLD,
-	WARN_EXCESS_DEDUCTION,
-	WARN_LOW_BALANCE,
-	WARN_NO_LABOR_COST,
-	WARN_NO_PAYROLL,
-	WARN_OFF_CARD,
-	WARN_UNDERPAID,
-	WARN_UNPAID,
-	WARN_UNREGISTERED,
-	WARN__RULES
-};
-
-enum warn_level { LEVEL_YELLOW, LEVEL_ORANGE, LEVEL_RED };
-
-extern const char *const warn_rule_names[WARN__RULES];
-extern const char *const warn_level_names[3];
-/* The rule or level with this name, or -1. */
-int warn_rule_by_name(const char *name);
-int warn_level_by_name(const char *name);
 
 /* Thresholds (SPEC §5 defaults), changed by the operator with `wageguard config set`. */
 struct warn_config {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "http/http.h"
+#include "store/warn.h"
 #include "util/date.h"
 #include "util/banned.h"
 
@@ -62,7 +63,7 @@ int h_dashboard(struct http_req *rq, struct http_resp *rs)
 			 json_array(), json_array(), json_array()};
 	struct dashboard_sink k = {
 		.ctx = &d, .level = on_level, .arrears = on_arrears, .top = on_top};
-	int rc = rq->store->ops->dashboard(rq->store, (int)rq->who.role, rq->who.scope, &k);
+	int rc = store_dashboard(rq->store, (int)rq->who.role, rq->who.scope, &k);
 	if (rc) {
 		json_decref(d.levels), json_decref(d.regions), json_decref(d.arrears);
 		json_decref(d.top);

@@ -9,6 +9,7 @@
 
 #include "domain/import.h"
 #include "http/http.h"
+#include "store/project.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -69,9 +70,8 @@ static int allow(void *ctx, const struct rec *r, const char **col, struct msg *m
 	const char *code = r->v[pc].s;
 	if (strcmp(c->last, code) != 0) {
 		snprintf(c->last, sizeof c->last, "%s", code);
-		c->last_ok = c->rq->store->ops->project_in_scope(c->rq->store, code,
-								 (int)c->rq->who.role,
-								 c->rq->who.scope) == WG_OK;
+		c->last_ok = store_project_in_scope(c->rq->store, code, (int)c->rq->who.role,
+						    c->rq->who.scope) == WG_OK;
 	}
 	if (c->last_ok)
 		return 0;

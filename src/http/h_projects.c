@@ -5,6 +5,7 @@
 
 #include "domain/view.h"
 #include "http/http.h"
+#include "store/project.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/mask.h"
@@ -28,9 +29,9 @@ int h_projects(struct http_req *rq, struct http_resp *rs)
 	int64_t offset, limit, page, total = 0;
 	http_paging(rq, &offset, &limit, &page);
 	json_t *items = json_array();
-	int rc = rq->store->ops->project_list(rq->store, (int)rq->who.role, rq->who.scope,
-					      http_query(rq, "q"), http_query(rq, "region"), offset,
-					      limit, add_row, items, &total);
+	int rc =
+		store_project_list(rq->store, (int)rq->who.role, rq->who.scope, http_query(rq, "q"),
+				   http_query(rq, "region"), offset, limit, add_row, items, &total);
 	if (rc) {
 		json_decref(items);
 		return rc;
@@ -46,7 +47,7 @@ int h_project(struct http_req *rq, struct http_resp *rs)
 	struct project_summary p;
 	if (http_project_access(rq, rs, code))
 		return 0;
-	int rc = rq->store->ops->project_summary(rq->store, code, &p);
+	int rc = store_project_summary(rq->store, code, &p);
 	if (rc == WG_ENOTFOUND)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_FOUND, "project", code,
 				  MSG_END);
@@ -71,7 +72,7 @@ int h_project_months(struct http_req *rq, struct http_resp *rs)
 	if (http_project_access(rq, rs, rq->params[0]))
 		return 0;
 	json_t *items = json_array();
-	int rc = rq->store->ops->project_months(rq->store, rq->params[0], add_month, items);
+	int rc = store_project_months(rq->store, rq->params[0], add_month, items);
 	if (rc) {
 		json_decref(items);
 		return rc;
@@ -102,7 +103,7 @@ int h_project_roster(struct http_req *rq, struct http_resp *rs)
 	if (http_project_access(rq, rs, rq->params[0]))
 		return 0;
 	struct roster_ctx c = {rq, json_array()};
-	int rc = rq->store->ops->project_roster(rq->store, rq->params[0], add_worker, &c);
+	int rc = store_project_roster(rq->store, rq->params[0], add_worker, &c);
 	if (rc) {
 		json_decref(c.items);
 		return rc;
@@ -133,8 +134,7 @@ int h_project_attendance(struct http_req *rq, struct http_resp *rs)
 	if (http_project_access(rq, rs, rq->params[0]))
 		return 0;
 	struct roster_ctx c = {rq, json_array()};
-	int rc = rq->store->ops->project_attendance(rq->store, rq->params[0], period,
-						    add_attendance, &c);
+	int rc = store_project_attendance(rq->store, rq->params[0], period, add_attendance, &c);
 	if (rc) {
 		json_decref(c.items);
 		return rc;

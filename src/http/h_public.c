@@ -5,6 +5,7 @@
 
 #include "domain/payslip.h"
 #include "http/http.h"
+#include "store/complaint.h"
 #include "util/date.h"
 #include "util/ids.h"
 #include "util/money.h"
@@ -60,7 +61,7 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	if (rq->who.role == ROLE_WORKER)
 		c.id_number = rq->who.scope;
 	c.received_on = date_today();
-	rc = rq->store->ops->complaint_add(rq->store, &c);
+	rc = store_complaint_add(rq->store, &c);
 	json_decref(in);
 	if (rc)
 		return rc;

@@ -6,6 +6,8 @@
 #include "domain/view.h"
 #include "domain/warn.h"
 #include "http/http.h"
+#include "store/warn.h"
+#include "store/worker.h"
 #include "util/err.h"
 #include "util/ids.h"
 #include "util/mask.h"
@@ -25,7 +27,7 @@ int h_worker(struct http_req *rq, struct http_resp *rs)
 	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0)
 		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_WORKER_OWN_RECORDS, MSG_END);
 	struct worker_summary w;
-	int rc = rq->store->ops->worker_summary(rq->store, id, &w);
+	int rc = store_worker_summary(rq->store, id, &w);
 	if (rc == WG_ENOTFOUND)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_WORKER_NOT_FOUND, MSG_END);
 	if (rc)
@@ -37,7 +39,7 @@ int h_worker(struct http_req *rq, struct http_resp *rs)
 			      "employments", (json_int_t)w.employments);
 	json_t *months = json_array();
 	json_object_set_new(j, "months", months);
-	if ((rc = rq->store->ops->worker_months(rq->store, id, add_month, months))) {
+	if ((rc = store_worker_months(rq->store, id, add_month, months))) {
 		json_decref(j);
 		return rc;
 	}
@@ -83,7 +85,7 @@ int h_warnings(struct http_req *rq, struct http_resp *rs)
 	int64_t page;
 	struct list_ctx c = {.rq = rq, .items = json_array()};
 	http_paging(rq, &c.offset, &c.limit, &page);
-	int rc = rq->store->ops->warn_list(rq->store, &f, add_warning, &c);
+	int rc = store_warn_list(rq->store, &f, add_warning, &c);
 	if (rc) {
 		json_decref(c.items);
 		return rc;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "domain/view.h"
+#include "store/project.h"
 #include "util/date.h"
 #include "util/dbuf.h"
 #include "util/err.h"
@@ -121,8 +122,7 @@ const char *http_phone(const struct http_req *rq, const char *phone, const char 
 
 int http_project_access(struct http_req *rq, struct http_resp *rs, const char *code)
 {
-	int rc =
-		rq->store->ops->project_in_scope(rq->store, code, (int)rq->who.role, rq->who.scope);
+	int rc = store_project_in_scope(rq->store, code, (int)rq->who.role, rq->who.scope);
 	if (rc == WG_ENOTFOUND)
 		http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_IN_SCOPE, "project", code,
 			   MSG_END);

@@ -30,6 +30,7 @@ static const struct fragment fragments[] = {
 	{"greatest", "max", "greatest"},
 	{"least", "min", "least"},
 	{"agg", "group_concat", "string_agg"},
+	{"instr", "instr", "strpos"},
 	{"id", "INTEGER PRIMARY KEY", "BIGSERIAL PRIMARY KEY"},
 	{"int", "INTEGER", "BIGINT"},
 	{"blob", "BLOB", "BYTEA"},

@@ -31,6 +31,9 @@ enum store_dialect store_dialect(const struct store *s);
  * greatest/least. Followed by the argument list: SQL_GREATEST "(a, b)". */
 #define SQL_GREATEST "{greatest}"
 #define SQL_LEAST "{least}"
+/* The position of a text inside another, 1-based, 0 when absent (no wildcards):
+ * SQL_INSTR "(haystack, needle)". */
+#define SQL_INSTR "{instr}"
 /* Text joined with a separator, an aggregate: SQL_AGG "(txn_id, ';')". In the order rows
  * come: aggregate over an ordered subquery. */
 #define SQL_AGG "{agg}"

@@ -294,6 +294,43 @@ static const struct store_migration migrations[] = {
 		"NULL,"
 		" received_on BIGINT NOT NULL, status TEXT NOT NULL, PRIMARY KEY(id, region));",
 	},
+	{
+		/* 5: a stored warning keeps its rule's name for ever (SPEC §5): the rule column
+		 * holds the name instead of the number of the rule in this version's list, which
+		 * a new rule would shift. The numbers below are the list of migrations 2–4. SQLite
+		 * cannot change a column's type: the table is rebuilt (foreign keys are off while
+		 * migrations run, store/sqlite/migrations.c). */
+		.sqlite =
+			"CREATE TABLE warnings_new(id INTEGER PRIMARY KEY, rule TEXT NOT NULL,"
+			" project_id INTEGER NOT NULL, employer_id INTEGER NOT NULL,"
+			" person_id INTEGER NOT NULL, period INTEGER NOT NULL, region INTEGER NOT "
+			"NULL,"
+			" level INTEGER NOT NULL, amount INTEGER NOT NULL, overdue_days INTEGER "
+			"NOT NULL,"
+			" days INTEGER NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER "
+			"NOT NULL,"
+			" resolved_on INTEGER, scan INTEGER NOT NULL,"
+			" UNIQUE(rule, project_id, employer_id, person_id, period));"
+			"INSERT INTO warnings_new SELECT id, "
+			"CASE rule WHEN 0 THEN 'COMPLAINTS' WHEN 1 THEN 'CRIMINAL_THRESHOLD'"
+			" WHEN 2 THEN 'EXCESS_DEDUCTION' WHEN 3 THEN 'LOW_BALANCE'"
+			" WHEN 4 THEN 'NO_LABOR_COST' WHEN 5 THEN 'NO_PAYROLL'"
+			" WHEN 6 THEN 'OFF_CARD' WHEN 7 THEN 'UNDERPAID' WHEN 8 THEN 'UNPAID'"
+			" WHEN 9 THEN 'UNREGISTERED' END"
+			", project_id, employer_id,"
+			" person_id, period, region, level, amount, overdue_days, days, first_seen,"
+			" last_seen, resolved_on, scan FROM warnings;"
+			"DROP TABLE warnings;"
+			"ALTER TABLE warnings_new RENAME TO warnings;"
+			"CREATE INDEX warnings_open ON warnings(resolved_on, scan);",
+		.pg = "ALTER TABLE warnings ALTER COLUMN rule TYPE TEXT USING "
+		      "CASE rule WHEN 0 THEN 'COMPLAINTS' WHEN 1 THEN 'CRIMINAL_THRESHOLD'"
+		      " WHEN 2 THEN 'EXCESS_DEDUCTION' WHEN 3 THEN 'LOW_BALANCE'"
+		      " WHEN 4 THEN 'NO_LABOR_COST' WHEN 5 THEN 'NO_PAYROLL'"
+		      " WHEN 6 THEN 'OFF_CARD' WHEN 7 THEN 'UNDERPAID' WHEN 8 THEN 'UNPAID'"
+		      " WHEN 9 THEN 'UNREGISTERED' END"
+		      ";",
+	},
 };
 
 int store_migration_count(void)

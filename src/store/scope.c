@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#include "store/store.h"
+#include "store/project.h"
 #include "util/banned.h"
 
 const char *store_scope_sql(int role, const char *param, char *buf, size_t n)
@@ -42,24 +42,3 @@ const char *store_scope_sql(int role, const char *param, char *buf, size_t n)
 	}
 	return buf;
 }
-
-/* rule 5 is NO_PAYROLL and 8 UNPAID, level 2 red and 1 orange (domain/warn.h) */
-const char *const store_dashboard_sql[4] = {
-	"SELECT w.region, w.level, count(*) FROM warnings w LEFT JOIN projects p"
-	" ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s))"
-	" GROUP BY 1, 2 ORDER BY 1, 2",
-	"SELECT w.period, sum(w.amount), count(DISTINCT w.person_id) FROM warnings w"
-	" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND w.rule IN (5, 8)"
-	" AND (%s) GROUP BY 1 ORDER BY 1",
-	"SELECT p.code, p.name, p.region_code, sum(CASE WHEN w.level=2 THEN 1 ELSE 0 END),"
-	" sum(CASE WHEN w.level=1 THEN 1 ELSE 0 END),"
-	" sum(CASE WHEN w.rule IN (5, 8) THEN w.amount ELSE 0 END) FROM warnings w"
-	" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (%s)"
-	" GROUP BY p.id, p.code, p.name, p.region_code ORDER BY 4 DESC, 6 DESC, 5 DESC, p.code"
-	" LIMIT 10",
-	"SELECT (SELECT count(*) FROM projects p WHERE %s),"
-	" (SELECT count(DISTINCT em.person_id) FROM employments em JOIN projects p"
-	"  ON p.id=em.project_id WHERE %s),"
-	" (SELECT count(*) FROM warnings w LEFT JOIN projects p ON p.id=w.project_id"
-	"  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))",
-};

@@ -190,6 +190,35 @@ static void fragments(void)
 	      "%s: bits set in a day mask", NAME);
 	stmt_reset(st);
 
+	/* what pay cycles rely on: an ordered subquery grouped by its leading column joins each
+	 * group's texts in that order; nulls sort first */
+	rc = run("CREATE TABLE t_pay(k " SQL_INT ", d " SQL_INT ", t TEXT)");
+	if (!rc)
+		rc = run("INSERT INTO t_pay VALUES(2, 5, 'x'), (1, 9, 'c'), (1, 3, 'b'), (2, 1, "
+			 "'y'),"
+			 " (1, 3, 'a'), (3, 0, NULL)");
+	st = rc ? NULL
+		: stmt_get(S, NULL,
+			   "SELECT k, " SQL_AGG "(t, ';') FROM (SELECT k, t FROM t_pay"
+			   " ORDER BY k, d, t" SQL_BYTES ") o GROUP BY k ORDER BY k");
+	char got[64] = "";
+	while (st && stmt_step(st) == 1) {
+		size_t len = strlen(got);
+		snprintf(got + len, sizeof got - len, "%lld=%s|", (long long)stmt_int(st, 0),
+			 stmt_text(st, 1) ? stmt_text(st, 1) : "NULL");
+	}
+	stmt_free(st);
+	CHECK_STR(got, "1=a;b;c|2=y;x|3=NULL|", "%s: texts joined per group in order", NAME);
+	st = stmt_get(S, NULL, "SELECT t FROM t_pay WHERE d<4 ORDER BY t" SQL_BYTES " NULLS FIRST");
+	got[0] = '\0';
+	while (st && stmt_step(st) == 1) {
+		size_t len = strlen(got);
+		snprintf(got + len, sizeof got - len, "%s,",
+			 stmt_text(st, 0) ? stmt_text(st, 0) : "-");
+	}
+	stmt_free(st);
+	CHECK_STR(got, "-,a,b,y,", "%s: NULLS FIRST", NAME);
+
 	int64_t v = one_int("SELECT " SQL_GREATEST "(3, 7, 5) * 10 + " SQL_LEAST "(3, 7, 5)");
 	CHECK(v == 73, "%s: greatest and least", NAME);
 	v = one_int("SELECT count(*) FROM t_text WHERE s > 'Z'" SQL_BYTES);

@@ -1,6 +1,6 @@
 /* pg.c — the PostgreSQL backend's life cycle (libpq): connect, transactions that serialise
  * writers on the ledger chain, the prepared-statement cache and error mapping. Exports
- * store_pg_open; the operations live in rec.c, refs.c, ledger.c, summary.c, copy.c. */
+ * store_pg_open; the operations live in rec.c, refs.c, ledger.c, scan.c, copy.c, stmt.c. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -276,33 +276,6 @@ const struct store_ops pg_ops = {
 	.scan_next = pg_scan_next,
 	.scan_close = pg_scan_close,
 	.key_of = pg_key_of,
-	.warn_record = pg_warn_record,
-	.warn_list = pg_warn_list,
-	.config_get = pg_config_get,
-	.config_set = pg_config_set,
-	.payslip = pg_payslip,
-	.confirmation_put = pg_confirmation_put,
-	.user_add = pg_user_add,
-	.user_get = pg_user_get,
-	.user_list = pg_user_list,
-	.user_set_disabled = pg_user_set_disabled,
-	.cred_add = pg_cred_add,
-	.cred_get = pg_cred_get,
-	.cred_delete = pg_cred_delete,
-	.project_in_scope = pg_project_in_scope,
-	.project_list = pg_project_list,
-	.project_months = pg_project_months,
-	.project_roster = pg_project_roster,
-	.project_attendance = pg_project_attendance,
-	.dashboard = pg_dashboard,
-	.complaint_add = pg_complaint_add,
-	.project_summary = pg_project_summary,
-	.worker_summary = pg_worker_summary,
-	.worker_months = pg_worker_months,
-	/* notices and exports */
-	.pay_cycles = pg_pay_cycles,
-	.project_subcontracts = pg_project_subcontracts,
-	.config_list = pg_config_list,
 };
 
 int store_pg_open(struct store **out, const char *conninfo, char *err, size_t errsz)

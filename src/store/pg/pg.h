@@ -73,38 +73,11 @@ enum {
 	PGN_LEDGER_HEAD,
 	PGN_LEDGER_GET,
 	PGN_LEDGER_SCAN,
-	PGN_PROJECT_SUMMARY,
-	PGN_WORKER_SUMMARY,
-	PGN_WORKER_MONTHS,
-	PGN_CONFIG_GET,
-	PGN_CONFIG_SET,
-	PGN_WARN_EVENT,
-	PGN_WARN_TASK,
-	PGN_WARN_FIND,
-	PGN_WARN_INSERT,
-	PGN_WARN_UPDATE,
-	PGN_WARN_LIST,
 	PGN_KEYS_ENTERPRISE,
 	PGN_KEYS_PROJECT,
 	PGN_KEYS_PERSON,
 	PGN_PERSONS_ANY,
 	PGN_PERSON_IDS,
-	PGN_PAYSLIP,
-	PGN_PAYSLIP_PAYMENTS,
-	PGN_CONFIRM_PUT,
-	PGN_USER_ADD,
-	PGN_USER_GET,
-	PGN_USER_LIST,
-	PGN_USER_DISABLE,
-	PGN_CRED_ADD,
-	PGN_CRED_GET,
-	PGN_CRED_DELETE,
-	PGN_SCOPE,
-	PGN_SCOPE_LAST = PGN_SCOPE + 4,
-	/* notices and exports (notice.c) */
-	PGN_PAY_CYCLES,
-	PGN_SUBCONTRACTS,
-	PGN_CONFIG_LIST,
 	PGN__COUNT
 };
 
@@ -252,29 +225,6 @@ int pg_scope_empty(struct pg_store *q, enum rec_kind k, int64_t project, bool *e
 int pg_days_flush(struct pg_store *q);
 
 extern const struct store_ops pg_ops;
-int pg_payslip(struct store *s, const char *project, const char *id_number, int64_t period,
-	       struct payslip_line *out, int (*cb)(void *, const struct payslip_payment *),
-	       void *ctx);
-int pg_confirmation_put(struct store *s, const struct confirmation *c);
-int pg_user_add(struct store *s, const struct user *u);
-int pg_user_get(struct store *s, const char *username, struct user *out);
-int pg_user_list(struct store *s, int (*cb)(void *, const struct user *), void *ctx);
-int pg_user_set_disabled(struct store *s, const char *username, int disabled);
-int pg_cred_add(struct store *s, const struct credential *c);
-int pg_cred_get(struct store *s, const unsigned char *hash, struct credential *c, struct user *u);
-int pg_cred_delete(struct store *s, const unsigned char *hash);
-int pg_project_in_scope(struct store *s, const char *code, int role, const char *scope);
-int pg_project_list(struct store *s, int role, const char *scope, const char *q, const char *region,
-		    int64_t offset, int64_t limit, int (*cb)(void *, const struct project_row *),
-		    void *ctx, int64_t *total);
-int pg_project_months(struct store *s, const char *code,
-		      int (*cb)(void *, const struct project_month *), void *ctx);
-int pg_project_roster(struct store *s, const char *code,
-		      int (*cb)(void *, const struct roster_row *), void *ctx);
-int pg_project_attendance(struct store *s, const char *code, int64_t period,
-			  int (*cb)(void *, const char *, const char *, uint32_t), void *ctx);
-int pg_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k);
-int pg_complaint_add(struct store *s, struct complaint *c);
 int pg_migrate(struct store *s, int *applied);
 int pg_rec_get(struct store *s, const struct rec *key, struct rec *cur, int64_t *lseq);
 int pg_rec_insert(struct store *s, const struct rec *r, int64_t lseq);
@@ -298,25 +248,8 @@ int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t 
 int pg_scan_next(struct scan_cursor *c, struct scan_row *row);
 void pg_scan_close(struct scan_cursor *c);
 int pg_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n);
-int pg_config_get(struct store *s, const char *key, char *buf, size_t n);
-int pg_config_set(struct store *s, const char *key, const char *value);
-int pg_warn_record(struct store *s, int64_t as_of, const struct warning *w, size_t n,
-		   int64_t *opened, int64_t *resolved, int64_t *opened_red);
-int pg_warn_list(struct store *s, const struct warning_filter *f,
-		 int (*cb)(void *, const struct warning_view *), void *ctx);
-int pg_project_summary(struct store *s, const char *code, struct project_summary *out);
-int pg_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
-int pg_worker_months(struct store *s, const char *id_number,
-		     int (*cb)(void *, const struct worker_month *), void *ctx);
 
 /* The hash of an employment's (project, person) pair in the tracked set. */
 uint64_t pg_pair_hash(int64_t project, int64_t person);
 
-/* notices and exports (notice.c) */
-int pg_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
-		  int (*cb)(void *, const struct pay_cycle *), void *ctx);
-int pg_project_subcontracts(struct store *s, const char *code,
-			    int (*cb)(void *, const struct subcontract_view *), void *ctx);
-int pg_config_list(struct store *s, const char *prefix,
-		   int (*cb)(void *, const char *, const char *), void *ctx);
 #endif

@@ -1,7 +1,7 @@
 /* scan.c — what the early-warning scan reads from the PostgreSQL store: the worker-month
  * attendance aggregate (days_apply, batched into one statement per few thousand changes),
  * ordered streams over projects, attendance, employments, payroll, payments and
- * allocations read through cursors in (project, person, period) order, key_of, config. */
+ * allocations read through cursors in (project, person, period) order, key_of. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -352,36 +352,4 @@ int pg_days_clear(struct store *s)
 		memset(q->days, 0, PG_DAYS_SLOTS * sizeof *q->days);
 	q->ndays = 0;
 	return pg_exec(q, "DELETE FROM wm_days", "days");
-}
-
-int pg_config_get(struct store *s, const char *key, char *buf, size_t n)
-{
-	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = {0};
-	PGresult *res;
-	pg_param_text(&p, key);
-	int rc = pg_run(q, PGN_CONFIG_GET, "SELECT value FROM config WHERE key=$1", &p, &res,
-			"config");
-	if (rc)
-		return rc;
-	rc = PQntuples(res) ? WG_OK : WG_ENOTFOUND;
-	if (rc == WG_OK)
-		snprintf(buf, n, "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
-	return rc;
-}
-
-int pg_config_set(struct store *s, const char *key, const char *value)
-{
-	struct pg_store *q = (struct pg_store *)s;
-	struct pg_params p = {0};
-	PGresult *res;
-	pg_param_text(&p, key);
-	pg_param_text(&p, value);
-	int rc = pg_run(q, PGN_CONFIG_SET,
-			"INSERT INTO config VALUES($1, $2) ON CONFLICT(key) DO UPDATE"
-			" SET value=excluded.value",
-			&p, &res, "config");
-	PQclear(res);
-	return rc;
 }

@@ -20,7 +20,29 @@ static int exec(struct sq_store *q, const char *sql)
 	return WG_OK;
 }
 
-int sq_migrate(struct store *s, int *applied)
+/* Counts the rows of PRAGMA foreign_key_check. */
+static int count_row(void *ctx, int n, char **v, char **names)
+{
+	(void)n, (void)v, (void)names;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* With foreign keys off while a migration rebuilds a table, this checks them afterwards. */
+static int foreign_key_check(struct sq_store *q)
+{
+	int bad = 0;
+	if (sqlite3_exec(q->db, "PRAGMA foreign_key_check", count_row, &bad, NULL) != SQLITE_OK)
+		return sq_fail(q, "migration: foreign key check");
+	if (bad) {
+		snprintf(q->base.errmsg, sizeof q->base.errmsg,
+			 "sqlite: migration: %d rows break a foreign key", bad);
+		return WG_ESTORE;
+	}
+	return WG_OK;
+}
+
+static int migrate_all(struct store *s, int *applied)
 {
 	struct sq_store *q = (struct sq_store *)s;
 	const int n = store_migration_count();
@@ -63,7 +85,7 @@ int sq_migrate(struct store *s, int *applied)
 			rc = WG_ESTORE;
 			goto undo;
 		}
-		if ((rc = exec(q, sql.p)))
+		if ((rc = exec(q, sql.p)) || (rc = foreign_key_check(q)))
 			goto undo;
 		char set[128];
 		snprintf(set, sizeof set,
@@ -78,4 +100,17 @@ undo:
 	dbuf_release(&sql);
 	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
+}
+
+int sq_migrate(struct store *s, int *applied)
+{
+	struct sq_store *q = (struct sq_store *)s;
+	/* a migration may rebuild a table others reference (SQLite's way to change a column):
+	 * foreign keys are off meanwhile, each migration checks them before it commits. The
+	 * pragma only takes effect outside a transaction. */
+	int rc = exec(q, "PRAGMA foreign_keys=OFF");
+	if (!rc)
+		rc = migrate_all(s, applied);
+	int on = exec(q, "PRAGMA foreign_keys=ON");
+	return rc ? rc : on;
 }

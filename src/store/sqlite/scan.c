@@ -194,38 +194,6 @@ int sq_days_clear(struct store *s)
 	return WG_OK;
 }
 
-int sq_config_get(struct store *s, const char *key, char *buf, size_t n)
-{
-	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_CONFIG_GET, "SELECT value FROM config WHERE key=?");
-	if (!st)
-		return WG_ESTORE;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (step == SQLITE_ROW)
-		return WG_OK;
-	return step == SQLITE_DONE ? WG_ENOTFOUND : sq_fail(q, "config");
-}
-
-int sq_config_set(struct store *s, const char *key, const char *value)
-{
-	struct sq_store *q = (struct sq_store *)s;
-	sqlite3_stmt *st = sq_named(q, SQN_CONFIG_SET,
-				    "INSERT INTO config VALUES(?, ?) ON CONFLICT DO UPDATE"
-				    " SET value=excluded.value");
-	if (!st)
-		return WG_ESTORE;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return sq_fail(q, "config");
-	sqlite3_reset(st);
-	return WG_OK;
-}
-
 int sq_data_version(struct store *s, int64_t *v)
 {
 	struct sq_store *q = (struct sq_store *)s;

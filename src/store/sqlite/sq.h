@@ -30,39 +30,11 @@ enum {
 	SQN_LEDGER_HEAD,
 	SQN_LEDGER_APPEND,
 	SQN_LEDGER_GET,
-	SQN_PROJECT_SUMMARY,
-	SQN_WORKER_SUMMARY,
-	SQN_WORKER_MONTHS,
 	SQN_KEY_PROJECT,
 	SQN_KEY_ENTERPRISE,
 	SQN_KEY_PERSON,
 	SQN_DAYS_APPLY,
-	SQN_CONFIG_GET,
-	SQN_CONFIG_SET,
-	SQN_WARN_EVENT,
-	SQN_WARN_TASK,
-	SQN_WARN_FIND,
-	SQN_WARN_INSERT,
-	SQN_WARN_UPDATE,
-	SQN_PAYSLIP,
-	SQN_CONFIRM_PUT,
-	SQN_USER_ADD,
-	SQN_USER_GET,
-	SQN_USER_DISABLE,
-	SQN_CRED_ADD,
-	SQN_CRED_GET,
-	SQN_CRED_DELETE,
-	SQN_PROJECT_MONTHS,
-	SQN_PROJECT_ROSTER,
-	SQN_COMPLAINT_ADD,
 	SQN_DATA_VERSION,
-	SQN_PROJECT_ATTENDANCE,
-	SQN_SCOPE,
-	SQN_SCOPE_LAST = SQN_SCOPE + 4,
-	/* notices and exports (notice.c) */
-	SQN_PAY_CYCLES,
-	SQN_SUBCONTRACTS,
-	SQN_CONFIG_LIST,
 	SQN__COUNT
 };
 
@@ -119,46 +91,6 @@ int sq_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t 
 int sq_scan_next(struct scan_cursor *c, struct scan_row *r);
 void sq_scan_close(struct scan_cursor *c);
 int sq_key_of(struct store *s, enum col_type t, int64_t id, char *buf, size_t n);
-int sq_warn_record(struct store *s, int64_t as_of, const struct warning *w, size_t n,
-		   int64_t *opened, int64_t *resolved, int64_t *opened_red);
-int sq_warn_list(struct store *s, const struct warning_filter *f,
-		 int (*cb)(void *, const struct warning_view *), void *ctx);
 int sq_data_version(struct store *s, int64_t *v);
-int sq_config_get(struct store *s, const char *key, char *buf, size_t n);
-int sq_config_set(struct store *s, const char *key, const char *value);
-int sq_payslip(struct store *s, const char *project, const char *id_number, int64_t period,
-	       struct payslip_line *out, int (*cb)(void *, const struct payslip_payment *),
-	       void *ctx);
-int sq_confirmation_put(struct store *s, const struct confirmation *c);
-int sq_user_add(struct store *s, const struct user *u);
-int sq_user_get(struct store *s, const char *username, struct user *out);
-int sq_user_list(struct store *s, int (*cb)(void *, const struct user *), void *ctx);
-int sq_user_set_disabled(struct store *s, const char *username, int disabled);
-int sq_cred_add(struct store *s, const struct credential *c);
-int sq_cred_get(struct store *s, const unsigned char *hash, struct credential *c, struct user *u);
-int sq_cred_delete(struct store *s, const unsigned char *hash);
-int sq_project_in_scope(struct store *s, const char *code, int role, const char *scope);
-int sq_project_list(struct store *s, int role, const char *scope, const char *q, const char *region,
-		    int64_t offset, int64_t limit, int (*cb)(void *, const struct project_row *),
-		    void *ctx, int64_t *total);
-int sq_project_months(struct store *s, const char *code,
-		      int (*cb)(void *, const struct project_month *), void *ctx);
-int sq_project_roster(struct store *s, const char *code,
-		      int (*cb)(void *, const struct roster_row *), void *ctx);
-int sq_project_attendance(struct store *s, const char *code, int64_t period,
-			  int (*cb)(void *, const char *, const char *, uint32_t), void *ctx);
-int sq_dashboard(struct store *s, int role, const char *scope, struct dashboard_sink *k);
-int sq_complaint_add(struct store *s, struct complaint *c);
-int sq_project_summary(struct store *s, const char *code, struct project_summary *out);
-int sq_worker_summary(struct store *s, const char *id_number, struct worker_summary *out);
-int sq_worker_months(struct store *s, const char *id_number,
-		     int (*cb)(void *, const struct worker_month *), void *ctx);
 
-/* notices and exports (notice.c) */
-int sq_pay_cycles(struct store *s, const struct pay_cycle_filter *f,
-		  int (*cb)(void *, const struct pay_cycle *), void *ctx);
-int sq_project_subcontracts(struct store *s, const char *code,
-			    int (*cb)(void *, const struct subcontract_view *), void *ctx);
-int sq_config_list(struct store *s, const char *prefix,
-		   int (*cb)(void *, const char *, const char *), void *ctx);
 #endif
