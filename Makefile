@@ -20,7 +20,7 @@ UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test
 BIN     := $(BUILD)/wageguard
 DEPS_STAMP := .deps-installed
 
-.PHONY: all deps run test unit asan lint bench clean demo web
+.PHONY: all deps run test unit asan lint bench clean demo web install uninstall
 all: $(BIN) $(UNIT)
 
 $(DEPS_STAMP): scripts/deps.sh package-lock.json
@@ -36,7 +36,7 @@ $(FLAGS_MK): $(DEPS_STAMP) Makefile
 	  printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s\n' "$$cflags" "$$libs" >$@.tmp && mv $@.tmp $@
 
 # every goal but these needs the flags (and so the dependencies)
-ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean deps uninstall,$(or $(MAKECMDGOALS),all)),)
 include $(FLAGS_MK)
 endif
 
@@ -85,8 +85,37 @@ web/dist/index.html: $(WEB_SRC) package-lock.json | $(DEPS_STAMP)
 
 web: web/dist/index.html
 
+# a fresh demo database, loaded, scanned, one user per role, served until Ctrl-C
+LISTEN ?= $(or $(WAGEGUARD_LISTEN),127.0.0.1:8080)
 run: $(BIN) web/dist/index.html
-	./scripts/run-demo.sh $(BIN)
+	@mkdir -p out
+	rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	$(BIN) --db out/demo.db demo --dir out/demo-data --listen $(LISTEN)
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the web UI beside it in
+# share/wageguard/web (where `serve` looks, relative to the binary), the documentation and
+# a systemd unit (docs/deployment.md)
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+DOCDIR  ?= $(DATADIR)/doc/wageguard
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+install: $(BIN) web/dist/index.html
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/wageguard $(DESTDIR)$(DOCDIR)/api \
+	           $(DESTDIR)$(UNITDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/wageguard
+	rm -rf $(DESTDIR)$(DATADIR)/wageguard/web
+	cp -R web/dist $(DESTDIR)$(DATADIR)/wageguard/web
+	chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/wageguard/web
+	install -m 0644 README.md LICENSE docs/*.md $(DESTDIR)$(DOCDIR)
+	install -m 0644 docs/api/openapi.json $(DESTDIR)$(DOCDIR)/api
+	install -m 0644 contrib/wageguard.env $(DESTDIR)$(DOCDIR)
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' contrib/wageguard.service >$(DESTDIR)$(UNITDIR)/wageguard.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/wageguard.service
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/wageguard $(DESTDIR)$(UNITDIR)/wageguard.service
+	rm -rf $(DESTDIR)$(DATADIR)/wageguard $(DESTDIR)$(DOCDIR)
 
 bench: $(BIN)
 	./bench/run.sh $(BIN)

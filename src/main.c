@@ -68,18 +68,22 @@ const struct cli_command cli_commands[] = {
 	 "and\n"
 	 "  10,000*S workers, with violations of every early-warning rule injected at known rates\n"
 	 "  (listed in DIR/manifest.json).\n"},
-	{"demo", cmd_demo, "load the demo data set",
-	 "wageguard demo [--scale S] [--dir DIR]\n"
+	{"demo", cmd_demo, "build the demo data set and serve it",
+	 "wageguard demo [--listen ADDR:PORT] [--scale S] [--dir DIR] [--load-only]\n"
 	 "  Generates the realistic demo data set (default scale 0.2: about 20 projects and\n"
-	 "  2,000 workers, six months) into DIR (default out/demo-data) and imports every file\n"
-	 "  into the database.\n"},
+	 "  2,000 workers, six months) into DIR (default out/demo-data), imports every file\n"
+	 "  into the database (which must be empty), runs the early-warning scan, verifies the\n"
+	 "  ledger, creates one user per role with a new random password, prints the URL and\n"
+	 "  the logins, and serves the API and web UI (default 127.0.0.1:8080) until Ctrl-C.\n"
+	 "  --load-only  stop after importing the files.\n"},
 	{"notice", cmd_notice, "publicity notice or rights notice board of a project",
 	 "wageguard notice publicity PROJECT PERIOD [--format html|pdf] [-o FILE] [--date D]\n"
 	 "wageguard notice board PROJECT [--format html|pdf] [-o FILE] [--date D]\n"
 	 "  The wage publicity notice of a project and period (names, masked ID numbers, days,\n"
 	 "  net, paid, pay date) or the rights notice board (Decree 724 Art 34), as a\n"
 	 "  self-contained HTML page or an A4 PDF. --date: the date of publication (default\n"
-	 "  today). The format follows -o FILE's extension unless given. See docs/notices.md.\n"},
+	 "  today). The format is --format's, else -o FILE's extension (.html, .htm, .pdf);\n"
+	 "  any other file name needs --format. See docs/notices.md.\n"},
 	{"export", cmd_export, "export the wage ledger or a payroll (CSV, XLSX, SIF)",
 	 "wageguard export ledger [--project CODE] [--period YYYY-MM] [--format csv|xlsx] [-o "
 	 "FILE]\n"
@@ -103,8 +107,11 @@ const struct cli_command cli_commands[] = {
 	 "  (USCC); bank (bank code); worker (resident ID number). `token` prints an API token\n"
 	 "  for a bank or enterprise feed (shown once).\n"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI",
-	 "wageguard serve [--listen ADDR:PORT] [--web DIR] [--threads N]\n"
-	 "  Default 127.0.0.1:8080, web UI from web/dist. Stops gracefully on SIGTERM/SIGINT.\n"},
+	 "wageguard serve [--listen ADDR:PORT] [--web DIR | --no-web] [--threads N]\n"
+	 "  Default 127.0.0.1:8080. The web UI comes from --web DIR, else $WAGEGUARD_WEB, else\n"
+	 "  PREFIX/share/wageguard/web beside the binary (make install) or web/dist of the\n"
+	 "  source tree it was built in; without one the server says so and serves the API.\n"
+	 "  Applies pending migrations at start. Stops gracefully on SIGTERM/SIGINT.\n"},
 	{"help", cmd_help, "show help for a command", "wageguard help [COMMAND]\n"},
 };
 const int cli_ncommands = (int)(sizeof cli_commands / sizeof cli_commands[0]);

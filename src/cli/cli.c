@@ -91,3 +91,57 @@ void cli_out_abort(struct cli_out *o)
 		unlink(o->path);
 	o->path[0] = '\0';
 }
+
+/* Whether dir holds a built web UI (its index.html). */
+static bool has_ui(const char *dir)
+{
+	char f[4200];
+	struct stat st;
+	int n = snprintf(f, sizeof f, "%s/index.html", dir);
+	return n > 0 && (size_t)n < sizeof f && stat(f, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool cli_web_dir(const char *given, char *dir, size_t n, char *looked, size_t lookedsz)
+{
+	const char *env = getenv("WAGEGUARD_WEB");
+	char cand[3][4096];
+	int ncand = 0;
+	if (given || (env && *env)) {
+		snprintf(cand[ncand++], sizeof cand[0], "%s", given ? given : env);
+	} else {
+		/* beside the binary: installed (PREFIX/bin → PREFIX/share/wageguard/web) or in
+		 * the source tree (build/wageguard → web/dist) */
+		char exe[2048];
+		ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		if (len > 0) {
+			/* the kernel's path is absolute and resolved: its directory's parent
+			 * is PREFIX (or the source tree) */
+			exe[len] = '\0';
+			for (int up = 0; up < 2; up++) {
+				char *slash = strrchr(exe, '/');
+				if (slash)
+					*slash = '\0';
+			}
+			snprintf(cand[ncand++], sizeof cand[0], "%s/share/wageguard/web", exe);
+			snprintf(cand[ncand++], sizeof cand[0], "%s/web/dist", exe);
+		}
+	}
+	size_t used = 0;
+	if (lookedsz)
+		looked[0] = '\0';
+	for (int i = 0; i < ncand; i++) {
+		char real[4096];
+		const char *d = realpath(cand[i], real) ? real : cand[i];
+		if (has_ui(d)) {
+			snprintf(dir, n, "%s", d);
+			return true;
+		}
+		if (used < lookedsz) {
+			int k = snprintf(looked + used, lookedsz - used, "%s%s", i ? ", " : "", d);
+			used += k > 0 ? (size_t)k : 0;
+		}
+	}
+	if (n)
+		dir[0] = '\0';
+	return false;
+}

@@ -42,6 +42,14 @@ void cli_print_problem(void *ctx, const char *file, long line, const char *col,
 /* Opens the database of g, printing why on stderr when it fails. Returns the store or NULL. */
 struct store *cli_open_store(const struct cli_global *g);
 
+/* The directory of the built web UI to serve: given (--web DIR) when not NULL, else
+ * $WAGEGUARD_WEB when set, else the first holding index.html of PREFIX/share/wageguard/web
+ * beside the binary (PREFIX/bin, where `make install` puts both) and web/dist of the source
+ * tree the binary was built in (build/wageguard). Fills dir (n bytes) with it and returns
+ * true when it holds index.html; otherwise fills looked (lookedsz bytes) with the places it
+ * looked at, comma-separated, and returns false. */
+bool cli_web_dir(const char *given, char *dir, size_t n, char *looked, size_t lookedsz);
+
 /* Where a command's file output goes: FILE, written through a temporary file beside it
  * that is renamed into place only when complete, or standard output (dest NULL or "-"),
  * through a temporary file copied out at the end. Writers open `path` themselves. */

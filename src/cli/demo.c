@@ -1,61 +1,293 @@
-/* demo.c — `wageguard demo`: builds the realistic demo data set (the generator at a small
- * scale) and loads every file of it into the database, in dependency order. */
+/* demo.c — `wageguard demo`: the realistic demo data set (the generator at a small scale)
+ * loaded into an empty database in dependency order, scanned, its ledger verified, one user
+ * per role with a fresh random password, and served with the web UI (SPEC §12); the URL and
+ * the logins are printed first. --load-only stops after loading (tests add their own users). */
+#include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "domain/import.h"
+#include "domain/ledger.h"
+#include "domain/user.h"
+#include "domain/warn.h"
 #include "gen/gen.h"
 #include "store/store.h"
+#include "util/date.h"
 #include "util/err.h"
 #include "util/banned.h"
 
-int cmd_demo(int argc, char **argv, const struct cli_global *g)
+#define ME "wageguard demo"
+
+static int count_row(void *ctx, const struct project_row *r)
+{
+	(void)r;
+	++*(int64_t *)ctx;
+	return 0;
+}
+
+static int count_user(void *ctx, const struct user *u)
+{
+	(void)u;
+	++*(int64_t *)ctx;
+	return 0;
+}
+
+/* WG_OK when the store holds no project and no user: the demo never mixes its made-up
+ * data and well-known user names into a database in use. */
+static int check_empty(struct store *s)
+{
+	int64_t projects = 0, users = 0, seen = 0;
+	int rc = s->ops->project_list(s, SCOPE_ADMIN, "", NULL, NULL, 0, 1, count_row, &seen,
+				      &projects);
+	if (!rc)
+		rc = s->ops->user_list(s, count_user, &users);
+	if (rc) {
+		fprintf(stderr, ME ": %s\n", s->errmsg);
+		return rc;
+	}
+	if (projects || users) {
+		fprintf(stderr,
+			ME ": the database already holds %lld project(s) and %lld user(s); the "
+			   "demo wants an empty one (--db demo.db, a new file)\n",
+			(long long)projects, (long long)users);
+		return WG_EINPUT;
+	}
+	return WG_OK;
+}
+
+/* Who the demo users act as: the first project, its region, contractor and bank, and a
+ * worker with payroll there. */
+struct picks {
+	char project[72], region[24], contractor[24], bank[24], worker[24];
+	struct store *s;
+};
+
+static int first_project(void *ctx, const struct project_row *r)
+{
+	struct picks *p = ctx;
+	snprintf(p->project, sizeof p->project, "%s", r->code);
+	snprintf(p->region, sizeof p->region, "%04lld", (long long)(r->region / 100));
+	snprintf(p->contractor, sizeof p->contractor, "%s", r->contractor_uscc);
+	return 0;
+}
+
+struct paid_month {
+	const char *project;
+	bool found;
+};
+
+static int paid_there(void *ctx, const struct worker_month *m)
+{
+	struct paid_month *pm = ctx;
+	if (m->has_payroll && strcmp(m->project, pm->project) == 0)
+		pm->found = true;
+	return 0;
+}
+
+/* Worker ID numbers of the project's roster, kept until one with payroll there is found. */
+struct roster_ids {
+	char id[64][24];
+	int n;
+};
+
+static int roster_id(void *ctx, const struct roster_row *r)
+{
+	struct roster_ids *ids = ctx;
+	if (ids->n < 64)
+		snprintf(ids->id[ids->n++], sizeof ids->id[0], "%s", r->id_number);
+	return 0;
+}
+
+static int pick(struct store *s, struct picks *p)
+{
+	int64_t total = 0;
+	struct roster_ids ids = {.n = 0};
+	struct project_summary sum;
+	int rc = s->ops->project_list(s, SCOPE_ADMIN, "", NULL, NULL, 0, 1, first_project, p,
+				      &total);
+	if (!rc && !p->project[0])
+		rc = WG_ENOTFOUND;
+	if (!rc && !(rc = s->ops->project_summary(s, p->project, &sum)))
+		snprintf(p->bank, sizeof p->bank, "%s", sum.bank_code ? sum.bank_code : "");
+	if (!rc)
+		rc = s->ops->project_roster(s, p->project, roster_id, &ids);
+	for (int i = 0; !rc && i < ids.n && !p->worker[0]; i++) {
+		struct paid_month pm = {.project = p->project};
+		rc = s->ops->worker_months(s, ids.id[i], paid_there, &pm);
+		if (!rc && pm.found)
+			snprintf(p->worker, sizeof p->worker, "%s", ids.id[i]);
+	}
+	if (!rc && (!p->bank[0] || !p->worker[0]))
+		rc = WG_ENOTFOUND;
+	return rc;
+}
+
+/* A password of 12 characters from an alphabet without look-alikes (about 59 bits). */
+static void new_password(char *pw)
+{
+	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
+	for (int i = 0; i < 12; i++)
+		pw[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+	pw[12] = '\0';
+}
+
+struct demo_user {
+	const char *name, *role, *display, *scope;
+	char password[16];
+};
+
+/* Creates the parents of dir (the generator makes dir itself). 0, or 1 (printed). */
+static int make_parents(const char *dir)
+{
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
+		return 1;
+	for (char *p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			fprintf(stderr, ME ": cannot create directory %s: %s\n", path,
+				strerror(errno));
+			return 1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+static int load(struct store *s, const char *dir, int scale_milli, int32_t *as_of)
 {
 	struct gen_options o = GEN_OPTIONS_INIT;
 	struct gen_stats stats;
-	const char *dir = "out/demo-data";
-	o.scale_milli = 200;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--scale") == 0 && i + 1 < argc) {
-			if (gen_parse_scale(argv[++i], &o.scale_milli))
-				return cli_usage(argv[0]);
-		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
-			dir = argv[++i];
-		} else {
-			return cli_usage(argv[0]);
-		}
-	}
 	char err[512];
+	o.scale_milli = scale_milli;
 	o.dir = dir;
 	o.stats = &stats;
-	fprintf(stderr, "wageguard demo: generating the data set in %s ...\n", dir);
+	fprintf(stderr, ME ": generating the data set in %s ...\n", dir);
+	if (make_parents(dir))
+		return 1;
 	if (gen_run(&o, err, sizeof err)) {
-		fprintf(stderr, "wageguard demo: %s\n", err);
+		fprintf(stderr, ME ": %s\n", err);
 		return 1;
 	}
-	struct store *s = cli_open_store(g);
-	if (!s)
-		return 1;
-	int rc = 0;
-	for (int f = 0; f < GEN_NFILES && !rc; f++) {
+	for (int f = 0; f < GEN_NFILES; f++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s.csv", dir, gen_file_names[f]);
 		struct import_opts io = {0};
 		struct import_stats st;
 		if (import_file(s, schema_kind_by_name(gen_file_names[f]), path, &io, &st,
 				cli_print_problem, NULL)) {
-			fprintf(stderr, "wageguard demo: loading %s failed\n", path);
-			rc = 1;
-			break;
+			fprintf(stderr, ME ": loading %s failed\n", path);
+			return 1;
 		}
 		fprintf(stderr, "  %-12s %9lld rows, %lld new\n", gen_file_names[f],
 			(long long)st.rows, (long long)st.inserted);
 	}
+	fprintf(stderr, ME ": %d projects and %d workers loaded\n", stats.projects, stats.workers);
+	*as_of = period_last_day(o.start + o.months - 1);
+	return 0;
+}
+
+/* The early-warning scan as of the data set's last day, recorded as `scan` does, and the
+ * ledger verified. */
+static int scan_and_verify(struct store *s, int32_t as_of)
+{
+	struct warn_config cfg;
+	struct warn_result r = {0};
+	struct ledger_report rep;
+	int64_t opened = 0, resolved = 0, red = 0;
+	char err[512], day[DATE_BUFSZ];
+	int rc = warn_config_load(s, &cfg, err, sizeof err);
+	if (rc) {
+		fprintf(stderr, ME ": %s\n", err);
+		return 1;
+	}
+	if ((rc = warn_scan(s, as_of, &cfg, false, &r)) ||
+	    (rc = s->ops->warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red))) {
+		fprintf(stderr, ME ": scanning: %s\n", s->errmsg);
+		warn_result_release(&r);
+		return 1;
+	}
+	fprintf(stderr, ME ": scanned as of %s: %zu warnings, %lld red\n", date_format(as_of, day),
+		r.n, (long long)red);
+	warn_result_release(&r);
+	rc = ledger_verify(s, &rep);
+	if (rc) {
+		fprintf(stderr, ME ": the ledger does not verify: %s\n",
+			rc == WG_ETAMPER ? rep.first : s->errmsg);
+		return 1;
+	}
+	fprintf(stderr, ME ": ledger intact (%lld entries)\n", (long long)rep.entries);
+	return 0;
+}
+
+int cmd_demo(int argc, char **argv, const struct cli_global *g)
+{
+	const char *dir = "out/demo-data", *listen = "127.0.0.1:8080";
+	int scale_milli = 200;
+	bool load_only = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--scale") == 0 && i + 1 < argc) {
+			if (gen_parse_scale(argv[++i], &scale_milli))
+				return cli_usage(argv[0]);
+		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
+			dir = argv[++i];
+		} else if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
+			listen = argv[++i];
+		} else if (strcmp(argv[i], "--load-only") == 0) {
+			load_only = true;
+		} else {
+			return cli_usage(argv[0]);
+		}
+	}
+	if (sodium_init() < 0) {
+		fprintf(stderr, ME ": libsodium cannot start\n");
+		return 1;
+	}
+	struct store *s = cli_open_store(g);
+	if (!s)
+		return 1;
+	int32_t as_of = 0;
+	int rc = check_empty(s) ? 1 : load(s, dir, scale_milli, &as_of);
+	if (rc || load_only) {
+		store_close(s);
+		return rc;
+	}
+	struct picks p = {.s = s};
+	if ((rc = scan_and_verify(s, as_of)) == 0 && pick(s, &p)) {
+		fprintf(stderr, ME ": no project with a bank account and a paid worker to show\n");
+		rc = 1;
+	}
+	struct demo_user users[] = {
+		{"admin", "admin", "平台管理员", NULL, ""},
+		{"inspector", "regulator", "劳动监察员", p.region, ""},
+		{"wageofficer", "enterprise", "劳资专管员", p.contractor, ""},
+		{"bankfeed", "bank", "银行代发", p.bank, ""},
+		{"worker", "worker", "农民工", p.worker, ""},
+	};
+	const int nusers = (int)(sizeof users / sizeof users[0]);
+	for (int i = 0; i < nusers && !rc; i++) {
+		char err[256];
+		new_password(users[i].password);
+		if (user_create(s, users[i].name, users[i].role, users[i].scope, users[i].display,
+				users[i].password, err, sizeof err)) {
+			fprintf(stderr, ME ": user %s: %s\n", users[i].name, err);
+			rc = 1;
+		}
+	}
 	store_close(s);
-	if (!rc)
-		fprintf(stderr, "wageguard demo: %d projects and %d workers loaded into %s\n",
-			stats.projects, stats.workers, g->db);
-	return rc;
+	if (rc)
+		return rc;
+	printf("\nwageguard demo: http://%s/  (project %s)\n", listen, p.project);
+	printf("  %-11s %-12s %-14s %s\n", "role", "user", "password", "scope");
+	for (int i = 0; i < nusers; i++)
+		printf("  %-11s %-12s %-14s %s\n", users[i].role, users[i].name, users[i].password,
+		       users[i].scope ? users[i].scope : "");
+	printf("Ctrl-C stops the server.\n\n");
+	fflush(stdout);
+	char *serve_argv[] = {"serve", "--listen", (char *)listen, NULL};
+	return cmd_serve(3, serve_argv, g);
 }

@@ -1,4 +1,6 @@
-/* serve.c — `wageguard serve`: the JSON API and the web UI over HTTP. */
+/* serve.c — `wageguard serve`: the JSON API and the web UI over HTTP. The UI is found beside
+ * the binary wherever the server is started from (cli_web_dir); without one the server says
+ * so at start-up and serves the API alone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,16 +11,28 @@
 
 int cmd_serve(int argc, char **argv, const struct cli_global *g)
 {
-	struct http_options o = {.db = g->db, .listen = "127.0.0.1:8080", .web = "web/dist"};
+	struct http_options o = {.db = g->db, .listen = "127.0.0.1:8080"};
+	const char *web = NULL;
+	bool no_web = false;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
 			o.listen = argv[++i];
 		else if (strcmp(argv[i], "--web") == 0 && i + 1 < argc)
-			o.web = argv[++i];
+			web = argv[++i];
+		else if (strcmp(argv[i], "--no-web") == 0)
+			no_web = true;
 		else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
 			o.threads = (int)strtol(argv[++i], NULL, 10);
 		else
 			return cli_usage(argv[0]);
 	}
+	char dir[4096], looked[2048];
+	if (!no_web && cli_web_dir(web, dir, sizeof dir, looked, sizeof looked))
+		o.web = dir;
+	else if (!no_web)
+		fprintf(stderr,
+			"wageguard serve: no web UI found (looked in %s): serving the API only; "
+			"`make install` installs the UI, --web DIR names a built one\n",
+			looked);
 	return http_serve(&o);
 }

@@ -142,17 +142,19 @@ static struct MHD_Response *static_file(struct server *sv, const char *path, int
 	struct stat st;
 	int fd = -1;
 	*status = 200;
-	if (!strstr(path, "..") && strlen(path) < 256) {
+	if (sv->web[0] && !strstr(path, "..") && strlen(path) < 256) {
 		snprintf(file, sizeof file, "%s%s", sv->web, path);
 		if (stat(file, &st) == 0 && S_ISREG(st.st_mode))
 			fd = open(file, O_RDONLY | O_CLOEXEC);
 	}
 	if (fd < 0) {
 		snprintf(file, sizeof file, "%s/index.html", sv->web);
-		if (stat(file, &st) != 0 || (fd = open(file, O_RDONLY | O_CLOEXEC)) < 0) {
+		if (!sv->web[0] || stat(file, &st) != 0 ||
+		    (fd = open(file, O_RDONLY | O_CLOEXEC)) < 0) {
 			static const char missing[] =
 				"<!doctype html><meta charset=utf-8><title>wageguard</title>"
-				"<p>The web UI is not built (npm run build:web).</p>";
+				"<p>此服务器未安装网页界面。The web UI is not installed with this "
+				"server (wageguard help serve).</p>";
 			*status = 404;
 			struct MHD_Response *r = MHD_create_response_from_buffer(
 				sizeof missing - 1, (void *)missing, MHD_RESPMEM_PERSISTENT);
@@ -347,7 +349,7 @@ int http_serve(const struct http_options *o)
 		fprintf(stderr, "wageguard serve: '%s' is not an IPv4 address\n", host);
 		return 1;
 	}
-	snprintf(sv.web, sizeof sv.web, "%s", o->web ? o->web : "web/dist");
+	snprintf(sv.web, sizeof sv.web, "%s", o->web ? o->web : "");
 	store_url = o->db;
 	const char *log = getenv("WAGEGUARD_ACCESS_LOG");
 	access_log = !log || strcmp(log, "0") != 0;
@@ -376,9 +378,8 @@ int http_serve(const struct http_options *o)
 			strerror(errno));
 		return 1;
 	}
-	fprintf(stderr,
-		"wageguard serve: listening on http://%s:%d/ (%u threads, web UI from %s)\n", host,
-		port, threads, sv.web);
+	fprintf(stderr, "wageguard serve: listening on http://%s:%d/ (%u threads, %s%s)\n", host,
+		port, threads, sv.web[0] ? "web UI from " : "no web UI", sv.web);
 	int sig;
 	sigwait(&stop, &sig);
 	fprintf(stderr, "wageguard serve: %s, finishing requests in flight\n",

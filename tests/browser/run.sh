@@ -36,7 +36,7 @@ if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/index.html web/vite.
 fi
 
 # the demo data set, scanned so that the dashboard has warnings
-"$BIN" --db "$DB" demo --scale 0.05 --dir "$OUT/demo-data" >"$OUT/demo.log" 2>&1 ||
+"$BIN" --db "$DB" demo --load-only --scale 0.05 --dir "$OUT/demo-data" >"$OUT/demo.log" 2>&1 ||
 	bail "wageguard demo failed" "$OUT/demo.log"
 "$BIN" --db "$DB" scan >"$OUT/scan.log" 2>&1 || bail "wageguard scan failed" "$OUT/scan.log"
 
