@@ -15,7 +15,11 @@
 #include "domain/user.h"
 #include "domain/warn.h"
 #include "gen/gen.h"
+#include "store/project.h"
 #include "store/store.h"
+#include "store/user.h"
+#include "store/warn.h"
+#include "store/worker.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/banned.h"
@@ -41,10 +45,10 @@ static int count_user(void *ctx, const struct user *u)
 static int check_empty(struct store *s)
 {
 	int64_t projects = 0, users = 0, seen = 0;
-	int rc = s->ops->project_list(s, SCOPE_ADMIN, "", NULL, NULL, 0, 1, count_row, &seen,
-				      &projects);
+	int rc = store_project_list(s, SCOPE_ADMIN, "", NULL, NULL, 0, 1, count_row, &seen,
+				    &projects);
 	if (!rc)
-		rc = s->ops->user_list(s, count_user, &users);
+		rc = store_user_list(s, count_user, &users);
 	if (rc) {
 		fprintf(stderr, ME ": %s\n", s->errmsg);
 		return rc;
@@ -107,17 +111,16 @@ static int pick(struct store *s, struct picks *p)
 	int64_t total = 0;
 	struct roster_ids ids = {.n = 0};
 	struct project_summary sum;
-	int rc = s->ops->project_list(s, SCOPE_ADMIN, "", NULL, NULL, 0, 1, first_project, p,
-				      &total);
+	int rc = store_project_list(s, SCOPE_ADMIN, "", NULL, NULL, 0, 1, first_project, p, &total);
 	if (!rc && !p->project[0])
 		rc = WG_ENOTFOUND;
-	if (!rc && !(rc = s->ops->project_summary(s, p->project, &sum)))
+	if (!rc && !(rc = store_project_summary(s, p->project, &sum)))
 		snprintf(p->bank, sizeof p->bank, "%s", sum.bank_code ? sum.bank_code : "");
 	if (!rc)
-		rc = s->ops->project_roster(s, p->project, roster_id, &ids);
+		rc = store_project_roster(s, p->project, roster_id, &ids);
 	for (int i = 0; !rc && i < ids.n && !p->worker[0]; i++) {
 		struct paid_month pm = {.project = p->project};
-		rc = s->ops->worker_months(s, ids.id[i], paid_there, &pm);
+		rc = store_worker_months(s, ids.id[i], paid_there, &pm);
 		if (!rc && pm.found)
 			snprintf(p->worker, sizeof p->worker, "%s", ids.id[i]);
 	}
@@ -206,7 +209,7 @@ static int scan_and_verify(struct store *s, int32_t as_of)
 		return 1;
 	}
 	if ((rc = warn_scan(s, as_of, &cfg, false, &r)) ||
-	    (rc = s->ops->warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red))) {
+	    (rc = store_warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red))) {
 		fprintf(stderr, ME ": scanning: %s\n", s->errmsg);
 		warn_result_release(&r);
 		return 1;

@@ -152,6 +152,13 @@ int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 			else
 				return cli_usage(argv[0]);
 		}
+		if (kind && !ledger_kind_known(kind)) {
+			char known[512];
+			fprintf(stderr,
+				"wageguard ledger log: unknown kind '%s'; the kinds are: %s\n",
+				kind, ledger_kinds_text(known, sizeof known));
+			return 2;
+		}
 	} else if (strcmp(sub, "verify") == 0) {
 		if (argc != 2)
 			return cli_usage(argv[0]);

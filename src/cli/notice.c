@@ -2,6 +2,7 @@
  * wage publicity notice and the rights notice board (SPEC §6) as HTML or A4 PDF. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "domain/notice.h"
@@ -11,10 +12,18 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-static bool ends_with(const char *s, const char *suffix)
+/* The format a file name's extension asks for: "pdf", "html", or NULL when it says neither
+ * (no extension, or another one such as .txt). */
+static const char *format_of(const char *path)
 {
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
+	const char *dot = strrchr(path, '.');
+	if (!dot || strchr(dot, '/'))
+		return NULL;
+	if (strcasecmp(dot, ".pdf") == 0)
+		return "pdf";
+	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
+		return "html";
+	return NULL;
 }
 
 /* Writes d to out as fmt ("html" or "pdf"). 0 or 1 (printed). */
@@ -79,12 +88,27 @@ int cmd_notice(int argc, char **argv, const struct cli_global *g)
 	bool board = npos == 2 && strcmp(pos[0], "board") == 0;
 	if (!publicity && !board)
 		return cli_usage(argv[0]);
-	if (!fmt)
-		fmt = dest && ends_with(dest, ".pdf") ? "pdf" : "html";
-	if (strcmp(fmt, "html") != 0 && strcmp(fmt, "pdf") != 0) {
+	/* the format is --format's or the file's extension's, never a guess: a .txt file
+	 * holding HTML, or a .html file holding a PDF, is refused */
+	const char *by_name = dest && strcmp(dest, "-") != 0 ? format_of(dest) : NULL;
+	if (fmt && strcmp(fmt, "html") != 0 && strcmp(fmt, "pdf") != 0) {
 		fprintf(stderr, "wageguard notice: unknown format '%s' (html or pdf)\n", fmt);
 		return 2;
 	}
+	if (!fmt && dest && strcmp(dest, "-") != 0 && !by_name) {
+		fprintf(stderr,
+			"wageguard notice: cannot tell the format from '%s': name the file .html "
+			"or .pdf, or give --format html|pdf\n",
+			dest);
+		return 2;
+	}
+	if (fmt && by_name && strcmp(fmt, by_name) != 0) {
+		fprintf(stderr, "wageguard notice: --format %s, but '%s' is named as %s\n", fmt,
+			dest, by_name);
+		return 2;
+	}
+	if (!fmt)
+		fmt = by_name ? by_name : "html";
 	if (publicity && period_parse(pos[2], &period)) {
 		fprintf(stderr, "wageguard notice: '%s' is not a period (YYYY-MM)\n", pos[2]);
 		return 2;

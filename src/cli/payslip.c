@@ -16,20 +16,6 @@
 #include "util/money.h"
 #include "util/banned.h"
 
-struct projects {
-	char code[16][72];
-	int n;
-	int64_t period;
-};
-
-static int pick(void *ctx, const struct worker_month *m)
-{
-	struct projects *p = ctx;
-	if (m->has_payroll && m->period == p->period && p->n < 16)
-		snprintf(p->code[p->n++], sizeof p->code[0], "%s", m->project);
-	return 0;
-}
-
 static json_t *jmoney(int64_t fen)
 {
 	char b[MONEY_BUFSZ];
@@ -128,12 +114,14 @@ int cmd_payslip(int argc, char **argv, const struct cli_global *g)
 	struct store *s = cli_open_store(g);
 	if (!s)
 		return 1;
-	struct projects ps = {.period = period};
+	struct payslip_projects ps = {.n = 0};
 	int rc = 0;
 	if (project)
 		snprintf(ps.code[ps.n++], sizeof ps.code[0], "%s", project);
-	else if ((rc = store_worker_months(s, id, pick, &ps)))
+	else if ((rc = payslip_projects(s, id, period, &ps)))
 		fprintf(stderr, "wageguard payslip: %s\n", s->errmsg);
+	if (ps.n > PAYSLIP_MAX_PROJECTS)
+		ps.n = PAYSLIP_MAX_PROJECTS;
 	if (!rc && ps.n == 0) {
 		fprintf(stderr, "wageguard payslip: no payroll line for %s in %s\n", pos[0],
 			pos[1]);

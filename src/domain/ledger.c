@@ -26,6 +26,33 @@ const char *ledger_op_name(int op)
 	}
 }
 
+static const char *const ledger_extra_kinds[] = {"import", "confirmation"};
+#define NEXTRA (sizeof ledger_extra_kinds / sizeof ledger_extra_kinds[0])
+
+bool ledger_kind_known(const char *kind)
+{
+	if (schema_kind_by_name(kind))
+		return true;
+	for (size_t i = 0; i < NEXTRA; i++)
+		if (strcmp(kind, ledger_extra_kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+char *ledger_kinds_text(char *buf, size_t n)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < REC__COUNT + NEXTRA && used < n; i++) {
+		const char *k =
+			i < REC__COUNT ? schema_kinds[i].name : ledger_extra_kinds[i - REC__COUNT];
+		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", k);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (n && used == 0)
+		buf[0] = '\0';
+	return buf;
+}
+
 static void put64(unsigned char *b, int64_t v)
 {
 	for (int i = 0; i < 8; i++)

@@ -6,6 +6,7 @@
  * and every stored record against it. */
 #ifndef WG_LEDGER_H
 #define WG_LEDGER_H
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -70,4 +71,11 @@ int ledger_history(struct store *s, const struct rec *key,
 		   int (*cb)(void *ctx, const struct ledger_entry *e, const char *line), void *ctx);
 
 const char *ledger_op_name(int op);
+
+/* The kinds of entry the ledger holds: each import KIND (store/schema.h), "import" (an
+ * import's summary) and "confirmation" (a worker's answer to a payroll line). A system that
+ * writes entries of another kind adds it to ledger_extra_kinds in ledger.c. */
+bool ledger_kind_known(const char *kind);
+/* The known kinds, ", "-separated, into buf (n bytes); returns buf. */
+char *ledger_kinds_text(char *buf, size_t n);
 #endif

@@ -13,6 +13,7 @@
 #include "domain/ledger.h"
 #include "domain/record.h"
 #include "store/payslip.h"
+#include "store/worker.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/mask.h"
@@ -126,6 +127,31 @@ static int collect_payment(void *ctx, const struct payslip_payment *py)
 		p->paid += py->amount;
 	p->npay++;
 	return WG_OK;
+}
+
+struct month_pick {
+	struct payslip_projects *out;
+	int64_t period;
+};
+
+static int pick_month(void *ctx, const struct worker_month *m)
+{
+	struct month_pick *mp = ctx;
+	if (m->has_payroll && m->period == mp->period) {
+		if (mp->out->n < PAYSLIP_MAX_PROJECTS)
+			snprintf(mp->out->code[mp->out->n], sizeof mp->out->code[0], "%s",
+				 m->project);
+		mp->out->n++;
+	}
+	return 0;
+}
+
+int payslip_projects(struct store *s, const char *id_number, int32_t period,
+		     struct payslip_projects *out)
+{
+	struct month_pick mp = {.out = out, .period = period};
+	out->n = 0;
+	return store_worker_months(s, id_number, pick_month, &mp);
 }
 
 int payslip_get(struct store *s, const char *project, const char *id_number, int32_t period,

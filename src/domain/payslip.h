@@ -27,6 +27,18 @@ int payslip_get(struct store *s, const char *project, const char *id_number, int
 		struct payslip *out);
 void payslip_release(struct payslip *p);
 
+#define PAYSLIP_MAX_PROJECTS 16
+/* The projects on which the worker has a payroll line in period, in the store's order: the
+ * first PAYSLIP_MAX_PROJECTS codes into code, how many there are in total into *n. When a
+ * caller names no project, one of them is the payslip's (the CLI prints each; the API takes
+ * the only one or asks which). Returns 0 or a wg_status. */
+struct payslip_projects {
+	char code[PAYSLIP_MAX_PROJECTS][72];
+	int n;
+};
+int payslip_projects(struct store *s, const char *id_number, int32_t period,
+		     struct payslip_projects *out);
+
 /* What a receipt check found. */
 struct receipt_result {
 	int valid; /* 1: the line is in the ledger and its entry is intact */

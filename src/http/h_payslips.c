@@ -1,5 +1,6 @@
 /* h_payslips.c — a worker's payslip with its receipt code; the worker's confirmation or
  * dispute of the line. */
+#include <stdio.h>
 #include <string.h>
 
 #include "domain/payslip.h"
@@ -25,15 +26,42 @@ static int target(struct http_req *rq, struct http_resp *rs, char *id, int32_t *
 	return 0;
 }
 
+/* 400 PROJECT_REQUIRED for a worker paid on several projects in the period; the worker and
+ * an admin are told which. */
+static int payslip_which(struct http_req *rq, struct http_resp *rs,
+			 const struct payslip_projects *ps)
+{
+	char count[16];
+	snprintf(count, sizeof count, "%d", ps->n);
+	http_error(rs, 400, "PROJECT_REQUIRED", MSG_HTTP_PAYSLIP_WHICH, "count", count, MSG_END);
+	if (rq->who.role == ROLE_WORKER || rq->who.role == ROLE_ADMIN) {
+		json_t *codes = json_array();
+		for (int i = 0; i < ps->n && i < PAYSLIP_MAX_PROJECTS; i++)
+			json_array_append_new(codes, json_string(ps->code[i]));
+		json_object_set_new(json_object_get(rs->json, "error"), "projects", codes);
+	}
+	return 0;
+}
+
 int h_payslip(struct http_req *rq, struct http_resp *rs)
 {
 	char id[19], mi[MASK_BUFSZ], mc[MASK_BUFSZ];
 	int32_t period;
 	const char *project = http_query(rq, "project");
+	struct payslip_projects ps;
 	if (target(rq, rs, id, &period))
 		return 0;
-	if (!project)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_PAYSLIP_PROJECT, MSG_END);
+	/* no project named: the worker's only one that period, as the CLI works it out */
+	if (!project) {
+		int rc = payslip_projects(rq->store, id, period, &ps);
+		if (rc)
+			return rc;
+		if (ps.n == 0)
+			return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NONE, MSG_END);
+		if (ps.n > 1)
+			return payslip_which(rq, rs, &ps);
+		project = ps.code[0];
+	}
 	struct payslip p;
 	int rc = payslip_get(rq->store, project, id, period, &p);
 	if (rc == WG_ENOTFOUND)
@@ -71,11 +99,12 @@ static int answer(struct http_req *rq, struct http_resp *rs, enum payroll_answer
 	int32_t period;
 	if (target(rq, rs, id, &period))
 		return 0;
-	json_error_t jerr;
-	json_t *in = json_loadb(rq->body, rq->body_len, 0, &jerr);
+	static const char *const fields[] = {"project", "reason", "amount", NULL};
+	json_t *in = http_body(rq, rs, fields);
 	const char *project = NULL, *reason = NULL, *amount = NULL;
-	if (!in ||
-	    json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason, "amount",
+	if (!in)
+		return 0;
+	if (json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason, "amount",
 			&amount)) {
 		json_decref(in);
 		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_BODY, MSG_END);

@@ -1,11 +1,13 @@
 /* h_public.c — what anyone may do without logging in: check a payslip's receipt code, file
  * a complaint. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "domain/payslip.h"
 #include "http/http.h"
 #include "store/complaint.h"
+#include "store/project.h"
 #include "util/date.h"
 #include "util/ids.h"
 #include "util/money.h"
@@ -30,30 +32,107 @@ int h_receipt(struct http_req *rq, struct http_resp *rs)
 				   when, "summary", r.summary));
 }
 
+/* A project named by its code or its exact name (the form asks for either): the code into
+ * code. 0 found, 1 none, 2 several projects of that name, or a negative wg_status. */
+struct project_match {
+	const char *want;
+	char code[72];
+	int by_code, by_name;
+};
+
+static int match_project(void *ctx, const struct project_row *r)
+{
+	struct project_match *m = ctx;
+	if (strcmp(r->code, m->want) == 0) {
+		m->by_code = 1;
+		snprintf(m->code, sizeof m->code, "%s", r->code);
+	} else if (strcmp(r->name, m->want) == 0 && !m->by_code) {
+		if (m->by_name++ == 0)
+			snprintf(m->code, sizeof m->code, "%s", r->code);
+	}
+	return 0;
+}
+
+static int find_project(struct store *s, const char *want, char *code, size_t n)
+{
+	struct project_match m = {.want = want};
+	int64_t total = 0;
+	int rc = store_project_list(s, SCOPE_ADMIN, "", want, NULL, 0, 500, match_project, &m,
+				    &total);
+	if (rc)
+		return rc;
+	if (!m.by_code && m.by_name > 1)
+		return 2;
+	if (!m.by_code && !m.by_name)
+		return 1;
+	snprintf(code, n, "%s", m.code);
+	return 0;
+}
+
+/* Shaped like a USCC (18 characters of digits and capital letters): then it must be one.
+ * Anything else is an employer's name, which is what a worker usually knows. */
+static bool uscc_shaped(const char *s)
+{
+	size_t n = strlen(s);
+	if (n != 18)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= 'a' && s[i] <= 'z')))
+			return false;
+	return true;
+}
+
 int h_complaint(struct http_req *rq, struct http_resp *rs)
 {
-	json_error_t jerr;
-	json_t *in = json_loadb(rq->body, rq->body_len, 0, &jerr);
+	static const char *const fields[] = {"name",     "phone",   "id_number",   "project",
+					     "employer", "claimed", "description", NULL};
+	json_t *in = http_body(rq, rs, fields);
+	if (!in)
+		return 0;
 	struct complaint c = {.channel = "web"};
 	const char *claimed = NULL;
-	if (!in ||
-	    json_unpack(in, "{s:s, s?s, s?s, s?s, s?s, s?s, s:s}", "name", &c.name, "phone",
-			&c.phone, "id_number", &c.id_number, "project", &c.project, "employer",
-			&c.employer, "claimed", &claimed, "description", &c.description)) {
-		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_BODY, MSG_END);
-	}
-	char id[19];
+	char id[19], code[72];
 	int rc = 0;
-	if (!*c.name || strlen(c.name) > 100 || !*c.description || strlen(c.description) > 4000)
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_FIELDS, MSG_END);
+	if (http_body_str(in, rs, "name", true, &c.name) ||
+	    http_body_str(in, rs, "phone", false, &c.phone) ||
+	    http_body_str(in, rs, "id_number", false, &c.id_number) ||
+	    http_body_str(in, rs, "project", false, &c.project) ||
+	    http_body_str(in, rs, "employer", false, &c.employer) ||
+	    http_body_str(in, rs, "claimed", false, &claimed) ||
+	    http_body_str(in, rs, "description", true, &c.description))
+		goto done;
+	if (!*c.name || strlen(c.name) > 100)
+		http_field_error(rs, 400, "BAD_FIELD", "name", MSG_HTTP_COMPLAINT_FIELDS, MSG_END);
+	else if (!*c.description || strlen(c.description) > 4000)
+		http_field_error(rs, 400, "BAD_FIELD", "description", MSG_HTTP_COMPLAINT_FIELDS,
+				 MSG_END);
 	else if (c.id_number && *c.id_number && idcard_validate(c.id_number, id))
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_ID, MSG_END);
+		http_field_error(rs, 422, "INVALID_FIELD", "id_number", MSG_HTTP_COMPLAINT_ID,
+				 MSG_END);
 	else if (claimed && *claimed && money_parse(claimed, &c.claimed))
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_COMPLAINT_CLAIMED, MSG_END);
-	if (rs->json) {
-		json_decref(in);
-		return rc;
+		http_field_error(rs, 422, "INVALID_FIELD", "claimed", MSG_HTTP_COMPLAINT_CLAIMED,
+				 MSG_END);
+	else if (c.employer && *c.employer && uscc_shaped(c.employer) && uscc_validate(c.employer))
+		http_field_error(rs, 422, "INVALID_FIELD", "employer", MSG_HTTP_COMPLAINT_EMPLOYER,
+				 MSG_END);
+	if (rs->json)
+		goto done;
+	if (c.project && *c.project) {
+		/* a complaint must reach the regulator of its project: an unknown one is refused
+		 * rather than stored where no region's regulator sees it */
+		rc = find_project(rq->store, c.project, code, sizeof code);
+		if (rc == 1 || rc == 2) {
+			http_field_error(rs, 422, "INVALID_FIELD", "project",
+					 rc == 1 ? MSG_HTTP_COMPLAINT_PROJECT
+						 : MSG_HTTP_COMPLAINT_PROJECT_AMBIGUOUS,
+					 "project", c.project, MSG_END);
+			rc = 0;
+			goto done;
+		}
+		if (rc)
+			goto done;
+		c.project = code;
 	}
 	if (c.id_number && *c.id_number)
 		c.id_number = id;
@@ -62,10 +141,11 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 		c.id_number = rq->who.scope;
 	c.received_on = date_today();
 	rc = store_complaint_add(rq->store, &c);
+	if (!rc)
+		http_json(rs, 201,
+			  json_pack("{s:I, s:o, s:s}", "id", (json_int_t)c.id, "received_on",
+				    http_date(c.received_on), "status", "received"));
+done:
 	json_decref(in);
-	if (rc)
-		return rc;
-	return http_json(rs, 201,
-			 json_pack("{s:I, s:o, s:s}", "id", (json_int_t)c.id, "received_on",
-				   http_date(c.received_on), "status", "received"));
+	return rc;
 }

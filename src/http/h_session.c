@@ -16,12 +16,15 @@ static json_t *me(const struct principal *p)
 
 int h_login(struct http_req *rq, struct http_resp *rs)
 {
-	json_error_t jerr;
-	json_t *in = json_loadb(rq->body, rq->body_len, 0, &jerr);
+	static const char *const fields[] = {"username", "password", NULL};
+	json_t *in = http_body(rq, rs, fields);
 	const char *name = NULL, *password = NULL;
-	if (!in || json_unpack(in, "{s:s, s:s}", "username", &name, "password", &password)) {
+	if (!in)
+		return 0;
+	if (http_body_str(in, rs, "username", true, &name) ||
+	    http_body_str(in, rs, "password", true, &password)) {
 		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", MSG_AUTH_LOGIN_BODY, MSG_END);
+		return 0;
 	}
 	if (router_throttled(name, rq->remote)) {
 		json_decref(in);

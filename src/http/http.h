@@ -72,6 +72,19 @@ int http_error_msg(struct http_resp *rs, int status, const char *code, const str
 /* The "error" object of m for rs's language (code, message, message_id, params); caller
  * owns it. Used for errors that carry more (an import's rejected lines). */
 json_t *http_error_object(const struct http_resp *rs, const char *code, const struct msg *m);
+/* http_error with the request field at fault named in the error object ("field"). */
+int http_field_error(struct http_resp *rs, int status, const char *code, const char *field,
+		     enum msg_id id, ...) __attribute__((sentinel));
+/* The request's body as a JSON object whose keys are all among fields (NULL-terminated).
+ * Every handler that takes a JSON body reads it through here. Returns the object (caller
+ * decrefs; strings in it live as long as it does), or NULL after answering 400: BAD_JSON
+ * (not JSON, with line and column, or not an object), UNKNOWN_FIELD naming the first key
+ * not in fields and listing them. */
+json_t *http_body(const struct http_req *rq, struct http_resp *rs, const char *const fields[]);
+/* The string field of body in: 0 with *out (NULL when absent or null and not required), or
+ * -1 after answering 400 MISSING_FIELD / BAD_FIELD (not a string) naming it. */
+int http_body_str(json_t *in, struct http_resp *rs, const char *field, bool required,
+		  const char **out);
 /* Sets rs->json (taking ownership) with status. Returns 0. */
 int http_json(struct http_resp *rs, int status, json_t *j);
 /* A query-string value, or NULL. */
@@ -97,7 +110,7 @@ int http_project_access(struct http_req *rq, struct http_resp *rs, const char *c
 struct http_options {
 	const char *db;     /* store URL: each server thread opens its own connection */
 	const char *listen; /* "ADDR:PORT" */
-	const char *web;    /* directory of the built web UI */
+	const char *web;    /* directory of the built web UI; NULL: none (the API alone) */
 	int threads;
 };
 int http_serve(const struct http_options *o);

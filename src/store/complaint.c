@@ -11,7 +11,8 @@ int store_complaint_add(struct store *s, struct complaint *c)
 		"INSERT INTO complaints(channel, name, phone, id_number, project_code, employer,"
 		" claimed, description, received_on, status, region) VALUES($1, $2, $3, $4, $5, $6,"
 		" $7, $8, $9, 'received',"
-		" coalesce((SELECT region_code FROM projects WHERE code=$5), 0)) RETURNING id";
+		" coalesce((SELECT region_code FROM projects WHERE code=$5),"
+		"  (SELECT region_code FROM enterprises WHERE uscc=$6), 0)) RETURNING id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
