@@ -22,6 +22,7 @@
 #include "store/worker.h"
 #include "util/date.h"
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/banned.h"
 
 #define ME "wageguard demo"
@@ -54,10 +55,11 @@ static int check_empty(struct store *s)
 		return rc;
 	}
 	if (projects || users) {
-		fprintf(stderr,
-			ME ": the database already holds %lld project(s) and %lld user(s); the "
-			   "demo wants an empty one (--db demo.db, a new file)\n",
-			(long long)projects, (long long)users);
+		struct msg m;
+		msg_set(&m, MSG_CLI_DEMO_NOT_EMPTY, MSG_END);
+		msg_add_int(&m, "projects", projects);
+		msg_add_int(&m, "users", users);
+		fprintf(stderr, ME ": %s\n", msg_cli(&m));
 		return WG_EINPUT;
 	}
 	return WG_OK;
@@ -214,8 +216,11 @@ static int scan_and_verify(struct store *s, int32_t as_of)
 		warn_result_release(&r);
 		return 1;
 	}
-	fprintf(stderr, ME ": scanned as of %s: %zu warnings, %lld red\n", date_format(as_of, day),
-		r.n, (long long)red);
+	struct msg m;
+	msg_set(&m, MSG_CLI_DEMO_SCANNED, "date", date_format(as_of, day), MSG_END);
+	msg_add_int(&m, "count", (long long)r.n);
+	msg_add_int(&m, "red", red);
+	fprintf(stderr, ME ": %s\n", msg_cli(&m));
 	warn_result_release(&r);
 	rc = ledger_verify(s, &rep);
 	if (rc) {
@@ -223,7 +228,9 @@ static int scan_and_verify(struct store *s, int32_t as_of)
 			rc == WG_ETAMPER ? rep.first : s->errmsg);
 		return 1;
 	}
-	fprintf(stderr, ME ": ledger intact (%lld entries)\n", (long long)rep.entries);
+	msg_set(&m, MSG_CLI_DEMO_LEDGER_OK, MSG_END);
+	msg_add_int(&m, "entries", rep.entries);
+	fprintf(stderr, ME ": %s\n", msg_cli(&m));
 	return 0;
 }
 
@@ -261,7 +268,8 @@ int cmd_demo(int argc, char **argv, const struct cli_global *g)
 	}
 	struct picks p = {.s = s};
 	if ((rc = scan_and_verify(s, as_of)) == 0 && pick(s, &p)) {
-		fprintf(stderr, ME ": no project with a bank account and a paid worker to show\n");
+		struct msg m;
+		fprintf(stderr, ME ": %s\n", msg_cli(msg_set(&m, MSG_CLI_DEMO_NO_PICK, MSG_END)));
 		rc = 1;
 	}
 	struct demo_user users[] = {
@@ -285,11 +293,12 @@ int cmd_demo(int argc, char **argv, const struct cli_global *g)
 	if (rc)
 		return rc;
 	printf("\nwageguard demo: http://%s/  (project %s)\n", listen, p.project);
-	printf("  %-11s %-12s %-14s %s\n", "role", "user", "password", "scope");
+	struct msg m;
+	printf("%s\n", msg_cli(msg_set(&m, MSG_CLI_DEMO_LOGINS, MSG_END)));
 	for (int i = 0; i < nusers; i++)
 		printf("  %-11s %-12s %-14s %s\n", users[i].role, users[i].name, users[i].password,
 		       users[i].scope ? users[i].scope : "");
-	printf("Ctrl-C stops the server.\n\n");
+	printf("\n");
 	fflush(stdout);
 	char *serve_argv[] = {"serve", "--listen", (char *)listen, NULL};
 	return cmd_serve(3, serve_argv, g);

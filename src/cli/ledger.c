@@ -12,6 +12,7 @@
 #include "domain/record.h"
 #include "store/store.h"
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/banned.h"
 
 static void print_head(const struct ledger_entry *e)
@@ -154,9 +155,10 @@ int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 		}
 		if (kind && !ledger_kind_known(kind)) {
 			char known[512];
-			fprintf(stderr,
-				"wageguard ledger log: unknown kind '%s'; the kinds are: %s\n",
-				kind, ledger_kinds_text(known, sizeof known));
+			struct msg m;
+			msg_set(&m, MSG_CLI_LEDGER_UNKNOWN_KIND, "kind", kind, "kinds",
+				ledger_kinds_text(known, sizeof known), MSG_END);
+			fprintf(stderr, "wageguard ledger log: %s\n", msg_cli(&m));
 			return 2;
 		}
 	} else if (strcmp(sub, "verify") == 0) {

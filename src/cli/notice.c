@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "util/date.h"
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/banned.h"
 
 /* The format a file name's extension asks for: "pdf", "html", or NULL when it says neither
@@ -96,15 +97,16 @@ int cmd_notice(int argc, char **argv, const struct cli_global *g)
 		return 2;
 	}
 	if (!fmt && dest && strcmp(dest, "-") != 0 && !by_name) {
-		fprintf(stderr,
-			"wageguard notice: cannot tell the format from '%s': name the file .html "
-			"or .pdf, or give --format html|pdf\n",
-			dest);
+		struct msg m;
+		msg_set(&m, MSG_CLI_NOTICE_FORMAT_FROM_NAME, "file", dest, MSG_END);
+		fprintf(stderr, "wageguard notice: %s\n", msg_cli(&m));
 		return 2;
 	}
 	if (fmt && by_name && strcmp(fmt, by_name) != 0) {
-		fprintf(stderr, "wageguard notice: --format %s, but '%s' is named as %s\n", fmt,
-			dest, by_name);
+		struct msg m;
+		msg_set(&m, MSG_CLI_NOTICE_FORMAT_CLASH, "format", fmt, "file", dest, "named",
+			by_name, MSG_END);
+		fprintf(stderr, "wageguard notice: %s\n", msg_cli(&m));
 		return 2;
 	}
 	if (!fmt)

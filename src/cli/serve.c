@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "http/http.h"
+#include "util/msg.h"
 #include "util/banned.h"
 
 int cmd_serve(int argc, char **argv, const struct cli_global *g)
@@ -29,10 +30,10 @@ int cmd_serve(int argc, char **argv, const struct cli_global *g)
 	char dir[4096], looked[2048];
 	if (!no_web && cli_web_dir(web, dir, sizeof dir, looked, sizeof looked))
 		o.web = dir;
-	else if (!no_web)
-		fprintf(stderr,
-			"wageguard serve: no web UI found (looked in %s): serving the API only; "
-			"`make install` installs the UI, --web DIR names a built one\n",
-			looked);
+	else if (!no_web) {
+		struct msg m;
+		msg_set(&m, MSG_CLI_SERVE_NO_UI, "looked", looked, MSG_END);
+		fprintf(stderr, "wageguard serve: %s\n", msg_cli(&m));
+	}
 	return http_serve(&o);
 }

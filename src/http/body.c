@@ -34,8 +34,8 @@ json_t *http_body(const struct http_req *rq, struct http_resp *rs, const char *c
 		char line[16], column[16];
 		snprintf(line, sizeof line, "%d", jerr.line);
 		snprintf(column, sizeof column, "%d", jerr.column);
-		http_error(rs, 400, "BAD_JSON", MSG_HTTP_BAD_JSON, "reason", jerr.text, "line", line,
-			   "column", column, MSG_END);
+		http_error(rs, 400, "BAD_JSON", MSG_HTTP_BAD_JSON, "reason", jerr.text, "line",
+			   line, "column", column, MSG_END);
 		return NULL;
 	}
 	if (!json_is_object(in)) {
@@ -63,8 +63,8 @@ json_t *http_body(const struct http_req *rq, struct http_resp *rs, const char *c
 		/* the key is the client's own text: cut, and sent back as JSON (escaped) */
 		char name[80];
 		snprintf(name, sizeof name, "%.64s", key);
-		http_field_error(rs, 400, "UNKNOWN_FIELD", name, MSG_HTTP_UNKNOWN_FIELD, "field", name,
-				 "fields", list, MSG_END);
+		http_field_error(rs, 400, "UNKNOWN_FIELD", name, MSG_HTTP_UNKNOWN_FIELD, "field",
+				 name, "fields", list, MSG_END);
 		json_decref(in);
 		return NULL;
 	}
