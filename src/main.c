@@ -24,9 +24,17 @@ const struct cli_command cli_commands[] = {
 	 "wageguard show worker ID_NUMBER [--json] [--reveal]\n"
 	 "  Personal data is masked unless --reveal is given.\n"},
 	{"ledger", cmd_ledger, "verify, inspect and check the wage ledger",
-	 "wageguard ledger verify\n"
-	 "  Checks the whole hash chain and every record against its latest entry; names the\n"
-	 "  first broken entry. Exit status 1 when anything is broken.\n"
+	 "wageguard ledger verify [--deep] [--checkpoint FILE [--public-key HEX]]\n"
+	 "  Checks the whole hash chain, every record and every worker's confirmation against\n"
+	 "  its latest entry; names the first broken entry. --deep also recomputes the derived\n"
+	 "  aggregates (attendance days per worker-month) from the raw records. --checkpoint:\n"
+	 "  the ledger must still hold the entry a signed checkpoint names, unchanged (a removed\n"
+	 "  tail is caught); signed by this ledger's key, or the one given. Exit status 1 when\n"
+	 "  anything is broken.\n"
+	 "wageguard ledger checkpoint [-o FILE]\n"
+	 "  Signs the ledger's head (entry, hash, time) with the ledger key (Ed25519), made on\n"
+	 "  first use: $WAGEGUARD_LEDGER_KEY, else DB.ledger-key beside a SQLite database, else\n"
+	 "  ~/.config/wageguard/ledger-HOST-DB.key. Keep checkpoints somewhere else.\n"
 	 "wageguard ledger log [--kind KIND] [--limit N] [--from SEQ]\n"
 	 "wageguard ledger history KIND KEY...\n"
 	 "  All versions of one record, newest first (e.g. history payroll P001 2026-05 ID).\n"
@@ -108,10 +116,17 @@ const struct cli_command cli_commands[] = {
 	 "  for a bank or enterprise feed (shown once).\n"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI",
 	 "wageguard serve [--listen ADDR:PORT] [--web DIR | --no-web] [--threads N]\n"
+	 "                [--public-url URL] [--secure-cookie yes|no]\n"
+	 "                [--per-address-connections N] [--login-queue N]\n"
 	 "  Default 127.0.0.1:8080. The web UI comes from --web DIR, else $WAGEGUARD_WEB, else\n"
 	 "  PREFIX/share/wageguard/web beside the binary (make install) or web/dist of the\n"
 	 "  source tree it was built in; without one the server says so and serves the API.\n"
-	 "  Applies pending migrations at start. Stops gracefully on SIGTERM/SIGINT.\n"},
+	 "  Applies pending migrations at start. Stops gracefully on SIGTERM/SIGINT.\n"
+	 "  --public-url (or $WAGEGUARD_PUBLIC_URL): the address users reach, e.g. behind a TLS\n"
+	 "  proxy; an https URL makes the session cookie Secure unless --secure-cookie no.\n"
+	 "  --per-address-connections: connections one client address may hold (default 64,\n"
+	 "  0: no limit); --login-queue: logins waiting for a password check before the\n"
+	 "  server answers 503 (default 64). See docs/api.md, Limits.\n"},
 	{"help", cmd_help, "show help for a command", "wageguard help [COMMAND]\n"},
 };
 const int cli_ncommands = (int)(sizeof cli_commands / sizeof cli_commands[0]);

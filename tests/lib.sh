@@ -21,6 +21,8 @@ if [ "$T_STORE" = pg ]; then
 	t_pg_drop_all() { local d; for d in $T_PGDBS; do t_pg_admin "DROP DATABASE IF EXISTS $d WITH (FORCE)"; done; }
 	trap 't_pg_drop_all; rm -rf "$T_DIR"' EXIT
 	export WAGEGUARD_DB="${WG_PG_URL%/*}/$T_PGDB"
+	# the ledger key of a PostgreSQL database would go under ~/.config: keep it here
+	export WAGEGUARD_LEDGER_KEY="$T_DIR/ledger.key"
 fi
 # t_db_new NAME: sets T_NEW_DB to the address of another empty database for this test (a
 # file in T_DIR, or a database on the test server), removed at exit like the first. Call it

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/import.h"
 #include "domain/notice.h"
 #include "domain/warn.h"
 #include "store/config.h"
@@ -40,6 +41,30 @@ static int list_notice(struct store *s)
 	return rc ? rc : store_config_list(s, "project.", list_stored, NULL);
 }
 
+/* The import maxima: every key listed, or the one wanted printed. */
+struct import_keys {
+	struct store *s;
+	const char *want;
+	bool found;
+};
+
+static int show_import_key(void *ctx, const char *key, const char *fallback, const char *help)
+{
+	struct import_keys *k = ctx;
+	char value[64];
+	if (k->want && strcmp(k->want, key) != 0)
+		return 0;
+	int rc = store_config_get(k->s, key, value, sizeof value);
+	if (rc && rc != WG_ENOTFOUND)
+		return rc;
+	k->found = true;
+	if (k->want)
+		puts(rc ? fallback : value);
+	else
+		print_row(key, rc ? fallback : value, help, rc != 0);
+	return 0;
+}
+
 /* set for a project key: the project must exist (a typo would configure nothing). */
 static int check_project(struct store *s, const char *key)
 {
@@ -64,7 +89,9 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 	char err[256];
 	if (set &&
 	    (notice ? notice_config_check(argv[2], argv[3], err, sizeof err)
-		    : warn_config_check(argv[2], argv[3], err, sizeof err))) {
+		     : import_config_owns(argv[2])
+		     ? import_config_check(argv[2], argv[3], err, sizeof err)
+		     : warn_config_check(argv[2], argv[3], err, sizeof err))) {
 		fprintf(stderr, "wageguard config: %s\n", err);
 		return 1;
 	}
@@ -101,6 +128,7 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 		store_close(s);
 		return rc ? 1 : 0;
 	}
+	struct import_keys ik = {.s = s, .want = argc == 3 ? argv[2] : NULL};
 	bool found = false;
 	for (int k = 0; k < warn_config_nkeys && !rc; k++) {
 		const struct warn_config_key *key = &warn_config_keys[k];
@@ -119,6 +147,9 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 		else
 			print_row(key->key, dflt ? key->fallback : value, key->help, dflt);
 	}
+	if (!rc && (rc = import_config_each(show_import_key, &ik)))
+		fprintf(stderr, "wageguard config: %s\n", s->errmsg);
+	found |= ik.found;
 	if (argc == 2 && !rc && (rc = list_notice(s)))
 		fprintf(stderr, "wageguard config: %s\n", s->errmsg);
 	store_close(s);

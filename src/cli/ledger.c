@@ -1,12 +1,17 @@
-/* ledger.c — `wageguard ledger verify|log|history`: check the chain, list entries, show
- * every version of one record. */
+/* ledger.c — `wageguard ledger verify|checkpoint|log|history|check`: check the chain (against
+ * a signed checkpoint, and the derived aggregates with --deep), sign its head, list entries,
+ * show every version of one record, check a receipt. */
+#include <errno.h>
 #include <inttypes.h>
+#include <sodium.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli/cli.h"
+#include "domain/checkpoint.h"
 #include "domain/ledger.h"
 #include "domain/payslip.h"
 #include "domain/record.h"
@@ -52,14 +57,79 @@ static int print_version(void *ctx, const struct ledger_entry *e, const char *li
 	return 0;
 }
 
-static int verify(struct store *s)
+struct verify_opts {
+	const char *checkpoint; /* --checkpoint FILE */
+	const char *public_key; /* --public-key HEX */
+	bool deep;
+};
+
+/* The checkpoint of FILE against the ledger: signed by this ledger's key (or --public-key)
+ * and still reached. 0, or 1 after saying why. */
+static int verify_checkpoint(struct store *s, const struct cli_global *g,
+			     const struct verify_opts *o)
+{
+	char text[4096], err[512], path[4096];
+	struct checkpoint c;
+	struct checkpoint_key k;
+	unsigned char pk[32];
+	FILE *f = fopen(o->checkpoint, "r");
+	size_t len = f ? fread(text, 1, sizeof text - 1, f) : 0;
+	if (f)
+		fclose(f);
+	text[len] = '\0';
+	if (!f || checkpoint_parse(text, &c, err, sizeof err)) {
+		fprintf(stderr, "wageguard ledger verify: %s: %s\n", o->checkpoint,
+			f ? err : strerror(errno));
+		return 1;
+	}
+	if (o->public_key) {
+		size_t n;
+		if (sodium_hex2bin(pk, sizeof pk, o->public_key, strlen(o->public_key), NULL, &n,
+				   NULL) != 0 ||
+		    n != sizeof pk) {
+			fprintf(stderr,
+				"wageguard ledger verify: --public-key wants 64 hex digits\n");
+			return 1;
+		}
+	} else {
+		checkpoint_key_path(g->db, path, sizeof path);
+		int rc = checkpoint_key_load(path, 0, &k, err, sizeof err);
+		if (rc) {
+			fprintf(stderr,
+				"wageguard ledger verify: %s; say whose checkpoint it is with "
+				"--public-key\n",
+				rc == WG_ENOTFOUND ? "this ledger has no key to check against"
+						   : err);
+			return 1;
+		}
+		memcpy(pk, k.pk, sizeof pk);
+		sodium_memzero(&k, sizeof k);
+	}
+	int rc = checkpoint_verify(s, &c, pk, err, sizeof err);
+	if (rc == WG_OK) {
+		printf("checkpoint: entry %" PRId64 " is in the ledger as signed\n", c.seq);
+		return 0;
+	}
+	if (rc == WG_ETAMPER)
+		printf("ledger BROKEN against the checkpoint: %s\n", err);
+	else
+		fprintf(stderr, "wageguard ledger verify: %s\n", s->errmsg);
+	return 1;
+}
+
+static int verify(struct store *s, const struct cli_global *g, const struct verify_opts *o)
 {
 	struct ledger_report rep;
 	int rc = ledger_verify(s, &rep);
+	if (rc == WG_OK && o->deep)
+		rc = ledger_verify_deep(s, &rep);
 	if (rc == WG_OK) {
 		printf("ledger intact: %" PRId64 " entries, %" PRId64 " records checked\n",
 		       rep.entries, rep.records);
-		return 0;
+		if (o->deep)
+			printf("derived aggregates match: %" PRId64 " worker-months recomputed\n",
+			       rep.aggregates);
+		return o->checkpoint ? verify_checkpoint(s, g, o) : 0;
 	}
 	if (rc == WG_ETAMPER) {
 		printf("ledger BROKEN: %s\n", rep.first);
@@ -135,13 +205,55 @@ static int check(struct store *s, const char *code)
 	return 0;
 }
 
+/* `checkpoint`: the head signed with this ledger's key (made on first use). */
+static int checkpoint(struct store *s, const struct cli_global *g, const char *dest)
+{
+	char path[4096], err[512];
+	struct checkpoint_key k;
+	struct checkpoint c;
+	checkpoint_key_path(g->db, path, sizeof path);
+	int rc = checkpoint_key_load(path, 1, &k, err, sizeof err);
+	if (rc) {
+		fprintf(stderr, "wageguard ledger checkpoint: %s\n", err);
+		return 1;
+	}
+	rc = checkpoint_make(s, &k, &c);
+	sodium_memzero(&k, sizeof k);
+	if (rc) {
+		fprintf(stderr, "wageguard ledger checkpoint: %s\n", s->errmsg);
+		return 1;
+	}
+	char *text = checkpoint_json(&c);
+	struct cli_out o;
+	if (!text || cli_out_open(&o, dest, false, "wageguard ledger checkpoint")) {
+		free(text);
+		return 1;
+	}
+	FILE *f = fopen(o.path, "w");
+	bool ok = f && fprintf(f, "%s\n", text) > 0;
+	if (f && fclose(f) != 0)
+		ok = false;
+	free(text);
+	if (!ok) {
+		fprintf(stderr, "wageguard ledger checkpoint: cannot write %s\n", o.path);
+		cli_out_abort(&o);
+		return 1;
+	}
+	if (cli_out_commit(&o, "wageguard ledger checkpoint"))
+		return 1;
+	fprintf(stderr, "wageguard ledger checkpoint: entry %" PRId64 " signed with the key %s\n",
+		c.seq, path);
+	return 0;
+}
+
 int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 {
 	if (argc < 2)
 		return cli_usage(argv[0]);
 	const char *sub = argv[1];
-	const char *kind = NULL;
+	const char *kind = NULL, *out = NULL;
 	long long from = 1, limit = 0;
+	struct verify_opts vo = {0};
 	if (strcmp(sub, "log") == 0) {
 		for (int i = 2; i < argc; i++) {
 			if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc)
@@ -162,8 +274,23 @@ int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 			return 2;
 		}
 	} else if (strcmp(sub, "verify") == 0) {
-		if (argc != 2)
-			return cli_usage(argv[0]);
+		for (int i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "--checkpoint") == 0 && i + 1 < argc)
+				vo.checkpoint = argv[++i];
+			else if (strcmp(argv[i], "--public-key") == 0 && i + 1 < argc)
+				vo.public_key = argv[++i];
+			else if (strcmp(argv[i], "--deep") == 0)
+				vo.deep = true;
+			else
+				return cli_usage(argv[0]);
+		}
+	} else if (strcmp(sub, "checkpoint") == 0) {
+		for (int i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+				out = argv[++i];
+			else
+				return cli_usage(argv[0]);
+		}
 	} else if (strcmp(sub, "history") == 0) {
 		if (argc < 4)
 			return cli_usage(argv[0]);
@@ -178,7 +305,9 @@ int cmd_ledger(int argc, char **argv, const struct cli_global *g)
 		return 1;
 	int rc;
 	if (strcmp(sub, "verify") == 0) {
-		rc = verify(s);
+		rc = verify(s, g, &vo);
+	} else if (strcmp(sub, "checkpoint") == 0) {
+		rc = checkpoint(s, g, out);
 	} else if (strcmp(sub, "history") == 0) {
 		rc = history(s, argv[2], argc - 3, argv + 3);
 	} else if (strcmp(sub, "check") == 0) {

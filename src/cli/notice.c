@@ -1,10 +1,12 @@
 /* notice.c — `wageguard notice publicity PROJECT PERIOD` and `notice board PROJECT`: the
  * wage publicity notice and the rights notice board (SPEC §6) as HTML or A4 PDF. */
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "domain/checkpoint.h"
 #include "domain/notice.h"
 #include "render/doc.h"
 #include "store/store.h"
@@ -122,6 +124,23 @@ int cmd_notice(int argc, char **argv, const struct cli_global *g)
 	char err[512];
 	int rc = publicity ? notice_publicity(s, pos[1], period, date, &d, err, sizeof err)
 			   : notice_board(s, pos[1], date, &d, err, sizeof err);
+	if (rc == WG_OK) {
+		/* every notice carries the ledger's signed head */
+		char key_path[4096];
+		struct checkpoint_key k;
+		struct checkpoint c;
+		checkpoint_key_path(g->db, key_path, sizeof key_path);
+		err[0] = '\0';
+		if ((rc = checkpoint_key_load(key_path, 1, &k, err, sizeof err)) ||
+		    (rc = checkpoint_make(s, &k, &c)))
+			snprintf(err + strlen(err), sizeof err - strlen(err), "%s",
+				 err[0] ? "" : s->errmsg);
+		else if (publicity)
+			checkpoint_doc(&d, &c);
+		else
+			checkpoint_doc_footer(&d, &c); /* the board is one page */
+		sodium_memzero(&k, sizeof k);
+	}
 	store_close(s);
 	if (rc)
 		fprintf(stderr, "wageguard notice: %s\n", err);

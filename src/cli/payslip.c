@@ -1,11 +1,13 @@
 /* payslip.c — `wageguard payslip ID PERIOD [--project CODE]`: a worker's payslip with its
  * receipt code (personal data masked unless --reveal), as text or JSON. */
 #include <jansson.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/checkpoint.h"
 #include "domain/payslip.h"
 #include "store/store.h"
 #include "store/worker.h"
@@ -22,7 +24,8 @@ static json_t *jmoney(int64_t fen)
 	return json_string(money_format(fen, b));
 }
 
-static void print_payslip(const struct payslip *p, bool as_json, bool reveal)
+static void print_payslip(const struct payslip *p, const char *checkpoint, bool as_json,
+			  bool reveal)
 {
 	const struct payslip_line *l = &p->line;
 	char id[MASK_BUFSZ], card[MASK_BUFSZ], per[PERIOD_BUFSZ], d[DATE_BUFSZ];
@@ -61,6 +64,7 @@ static void print_payslip(const struct payslip *p, bool as_json, bool reveal)
 		if (l->reason)
 			json_object_set_new(j, "dispute_reason", json_string(l->reason));
 		json_object_set_new(j, "receipt", json_string(p->receipt));
+		json_object_set_new(j, "checkpoint", json_loads(checkpoint, 0, NULL));
 		char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(j);
 		if (text)
@@ -88,6 +92,7 @@ static void print_payslip(const struct payslip *p, bool as_json, bool reveal)
 	printf("%-10s %s%s%s\n", "answer", answers[l->confirmation], l->reason ? ": " : "",
 	       l->reason ? l->reason : "");
 	printf("%-10s %s  (check: wageguard ledger check %s)\n", "receipt", p->receipt, p->receipt);
+	printf("%-10s %s\n", "checkpoint", checkpoint);
 }
 
 int cmd_payslip(int argc, char **argv, const struct cli_global *g)
@@ -127,6 +132,19 @@ int cmd_payslip(int argc, char **argv, const struct cli_global *g)
 			pos[1]);
 		rc = 1;
 	}
+	/* every receipt comes with the ledger's signed head */
+	char key_path[4096], err[512] = "", *cp = NULL;
+	struct checkpoint_key k;
+	struct checkpoint c;
+	checkpoint_key_path(g->db, key_path, sizeof key_path);
+	if (!rc &&
+	    (checkpoint_key_load(key_path, 1, &k, err, sizeof err) || checkpoint_make(s, &k, &c) ||
+	     !(cp = checkpoint_json(&c)))) {
+		fprintf(stderr, "wageguard payslip: the ledger checkpoint: %s\n",
+			err[0] ? err : s->errmsg);
+		rc = 1;
+	}
+	sodium_memzero(&k, sizeof k);
 	for (int i = 0; i < ps.n && !rc; i++) {
 		struct payslip p;
 		rc = payslip_get(s, ps.code[i], id, period, &p);
@@ -136,10 +154,11 @@ int cmd_payslip(int argc, char **argv, const struct cli_global *g)
 		} else if (rc) {
 			fprintf(stderr, "wageguard payslip: %s\n", s->errmsg);
 		} else {
-			print_payslip(&p, as_json, reveal);
+			print_payslip(&p, cp, as_json, reveal);
 			payslip_release(&p);
 		}
 	}
+	free(cp);
 	store_close(s);
 	return rc ? 1 : 0;
 }

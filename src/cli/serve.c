@@ -12,7 +12,11 @@
 
 int cmd_serve(int argc, char **argv, const struct cli_global *g)
 {
-	struct http_options o = {.db = g->db, .listen = "127.0.0.1:8080"};
+	struct http_options o = {.db = g->db,
+				 .listen = "127.0.0.1:8080",
+				 .public_url = getenv("WAGEGUARD_PUBLIC_URL"),
+				 .secure_cookie = -1,
+				 .per_address_connections = -1};
 	const char *web = NULL;
 	bool no_web = false;
 	for (int i = 1; i < argc; i++) {
@@ -24,6 +28,15 @@ int cmd_serve(int argc, char **argv, const struct cli_global *g)
 			no_web = true;
 		else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
 			o.threads = (int)strtol(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--per-address-connections") == 0 && i + 1 < argc)
+			o.per_address_connections = (int)strtol(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--login-queue") == 0 && i + 1 < argc)
+			o.login_queue = (int)strtol(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--public-url") == 0 && i + 1 < argc)
+			o.public_url = argv[++i];
+		else if (strcmp(argv[i], "--secure-cookie") == 0 && i + 1 < argc &&
+			 (strcmp(argv[i + 1], "yes") == 0 || strcmp(argv[i + 1], "no") == 0))
+			o.secure_cookie = strcmp(argv[++i], "yes") == 0;
 		else
 			return cli_usage(argv[0]);
 	}

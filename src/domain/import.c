@@ -15,19 +15,58 @@
 #include "domain/import_read.h"
 #include "domain/ledger.h"
 #include "domain/record.h"
+#include "store/config.h"
 #include "util/csvr.h"
 #include "util/dbuf.h"
 #include "util/err.h"
+#include "util/money.h"
 #include "util/banned.h"
 
 struct importer {
 	struct import_row row;
+	import_report_fn *report; /* the caller's, behind clean_report */
+	void *report_ctx;
 	const struct import_opts *o;
 	struct import_stats *st;
 	struct ledger_writer lw;
 	struct attend_days days;
 	struct dbuf old, a, b;
 };
+
+/* Copies s into out with every control character written out (\n, \x1b): a quoted
+ * line break in a field must not start a forged "FILE:LINE: …" line in the output. */
+static const char *escape_controls(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	for (; *s && k + 5 < n; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != 0x7f)
+			out[k++] = (char)c;
+		else if (c == '\n' || c == '\r' || c == '\t')
+			k += (size_t)snprintf(out + k, n - k, "\\%c",
+					      c == '\n'           ? 'n'
+						      : c == '\r' ? 'r'
+								  : 't');
+		else
+			k += (size_t)snprintf(out + k, n - k, "\\x%02x", c);
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* Every problem goes out through here, its texts made safe to print. */
+static void clean_report(void *ctx, const char *file, long line, const char *col,
+			 const struct msg *m)
+{
+	struct importer *im = ctx;
+	struct msg safe = *m;
+	char c[256];
+	for (int i = 0; i < safe.n; i++)
+		if (safe.p[i].sub == MSG_NONE)
+			escape_controls(m->p[i].value, safe.p[i].value, sizeof safe.p[i].value);
+	im->report(im->report_ctx, file, line, col ? escape_controls(col, c, sizeof c) : NULL,
+		   &safe);
+}
 
 void import_problem(struct import_row *row, const char *col, const struct msg *m)
 {
@@ -83,6 +122,95 @@ int import_check_order(struct import_row *row, const struct rec *r, int col_star
 	import_error(row, row->kind->cols[col_end].name, MSG_IMPORT_DATE_ORDER, "other",
 		     row->kind->cols[col_start].name, MSG_END);
 	return -1;
+}
+
+/* The largest amount configurable for a column: sums of a hundred thousand of them stay
+ * far from overflowing 64 bits. */
+#define CONFIG_MAX_CEILING 100000000000000LL /* 1,000,000,000,000.00 */
+
+/* The money column a key names, or NULL. */
+static const struct col_desc *config_col(const char *key, const struct kind_desc **kind)
+{
+	size_t n = strlen(IMPORT_MAX_PREFIX);
+	if (strncmp(key, IMPORT_MAX_PREFIX, n) != 0)
+		return NULL;
+	const char *dot = strchr(key + n, '.');
+	char name[32];
+	if (!dot || (size_t)(dot - (key + n)) >= sizeof name)
+		return NULL;
+	snprintf(name, sizeof name, "%.*s", (int)(dot - (key + n)), key + n);
+	const struct kind_desc *d = schema_kind_by_name(name);
+	int c = d ? schema_col(d, dot + 1) : -1;
+	if (c < 0 || d->cols[c].type != COL_MONEY)
+		return NULL;
+	if (kind)
+		*kind = d;
+	return &d->cols[c];
+}
+
+bool import_config_owns(const char *key)
+{
+	return strncmp(key, IMPORT_MAX_PREFIX, strlen(IMPORT_MAX_PREFIX)) == 0;
+}
+
+int import_config_check(const char *key, const char *value, char *err, size_t errsz)
+{
+	int64_t v;
+	char most[MONEY_BUFSZ];
+	if (!config_col(key, NULL)) {
+		snprintf(err, errsz, "unknown key '%s' (import.max.KIND.COLUMN of a money column)",
+			 key);
+		return -1;
+	}
+	if (value && (money_parse(value, &v) || v < 1 || v > CONFIG_MAX_CEILING)) {
+		snprintf(err, errsz, "%s: '%s' is not an amount from 0.01 to %s", key, value,
+			 money_format(CONFIG_MAX_CEILING, most));
+		return -1;
+	}
+	return 0;
+}
+
+int import_config_each(int (*cb)(void *ctx, const char *key, const char *fallback,
+				 const char *help),
+		       void *ctx)
+{
+	for (int k = 0; k < REC__COUNT; k++) {
+		const struct kind_desc *d = schema_kind(k);
+		for (int i = 0; i < d->ncols; i++) {
+			if (d->cols[i].type != COL_MONEY || !d->cols[i].max)
+				continue;
+			char key[96], most[MONEY_BUFSZ];
+			snprintf(key, sizeof key, "%s%s.%s", IMPORT_MAX_PREFIX, d->name,
+				 d->cols[i].name);
+			int rc = cb(ctx, key, money_format(d->cols[i].max, most),
+				    "largest amount an import accepts in this column");
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* kind with the configured maxima of its money columns. */
+static int configured_kind(struct store *s, const struct kind_desc *kind, struct kind_desc *out)
+{
+	*out = *kind;
+	for (int i = 0; i < out->ncols; i++) {
+		char key[96], value[64];
+		int64_t v;
+		if (out->cols[i].type != COL_MONEY || !out->cols[i].max)
+			continue;
+		snprintf(key, sizeof key, "%s%s.%s", IMPORT_MAX_PREFIX, kind->name,
+			 out->cols[i].name);
+		int rc = store_config_get(s, key, value, sizeof value);
+		if (rc == WG_ENOTFOUND)
+			continue;
+		if (rc)
+			return rc;
+		if (money_parse(value, &v) == MONEY_OK && v > 0 && v <= CONFIG_MAX_CEILING)
+			out->cols[i].max = v;
+	}
+	return WG_OK;
 }
 
 static void report_header(void *ctx, long line, const char *col, enum msg_id msg)
@@ -198,6 +326,20 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 			op = LEDGER_STATUS;
 	}
 	if (op == LEDGER_AMEND && !im->o->amend) {
+		const char *col;
+		struct msg why;
+		if (im->o->hide_stored && im->o->allow &&
+		    im->o->allow(im->o->allow_ctx, &cur, &col, &why)) {
+			/* someone else's record: not even which of its values differ */
+			import_error(&im->row, NULL, MSG_IMPORT_KEY_TAKEN, "kind", d->name,
+				     MSG_END);
+			return WG_OK;
+		}
+		if (im->o->hide_stored) {
+			import_error(&im->row, d->cols[diff].name, MSG_IMPORT_STORED_OTHER, "kind",
+				     d->name, MSG_END);
+			return WG_OK;
+		}
 		dbuf_reset(&im->a);
 		record_format(&d->cols[diff], &cur.v[diff], &im->a);
 		import_error(&im->row, d->cols[diff].name, MSG_IMPORT_NEEDS_AMEND, "kind", d->name,
@@ -256,8 +398,9 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		.row = {.store = s,
 			.kind = kind,
 			.file = o->label ? o->label : path,
-			.report = report,
-			.report_ctx = ctx},
+			.report = clean_report},
+		.report = report,
+		.report_ctx = ctx,
 		.o = o,
 		.st = st,
 		.old = DBUF_INIT,
@@ -270,6 +413,18 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	int rc, idx[REC_MAXCOLS];
 	bool in_tx = false;
 	memset(st, 0, sizeof *st);
+	/* from here on every problem, the reader's and the store's too, goes through
+	 * clean_report */
+	im.row.report_ctx = &im;
+	report = clean_report;
+	ctx = &im;
+	/* the reader checks each amount against the configured maxima */
+	struct kind_desc limited;
+	if ((rc = configured_kind(s, kind, &limited))) {
+		report_store(&im, 0);
+		goto cleanup;
+	}
+	kind = im.row.kind = &limited;
 
 	if ((rc = csvr_open(&r, path, &err))) {
 		report(ctx, NULL, 0, NULL, &err);

@@ -5,6 +5,7 @@
 #ifndef WG_IMPORT_H
 #define WG_IMPORT_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -26,6 +27,10 @@ struct import_opts {
 	 * with the offending column's name in *col and the problem in *msg. */
 	int (*allow)(void *ctx, const struct rec *r, const char **col, struct msg *msg);
 	void *allow_ctx;
+	/* the caller may not see stored values (the API's roles but admin): a row that differs
+	 * from the stored record is reported without the stored value, and a row whose key is
+	 * taken by a record allow() refuses without naming anything of that record */
+	bool hide_stored;
 };
 
 struct import_stats {
@@ -38,6 +43,18 @@ struct import_stats {
 int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 		const struct import_opts *o, struct import_stats *st, import_report_fn *report,
 		void *ctx);
+
+/* The largest amount of each money column is configuration: "import.max.<kind>.<column>"
+ * (e.g. import.max.payroll.gross = 10000000.00), defaulting to the schema's. */
+#define IMPORT_MAX_PREFIX "import.max."
+/* Whether key is one of these. */
+bool import_config_owns(const char *key);
+/* Checks a value for key (value NULL: only that the key exists). 0, or -1 with err. */
+int import_config_check(const char *key, const char *value, char *err, size_t errsz);
+/* Calls cb with every key, its default and a line of help; stops at cb's first non-zero. */
+int import_config_each(int (*cb)(void *ctx, const char *key, const char *fallback,
+				 const char *help),
+		       void *ctx);
 
 /* The context a kind's row check sees. */
 struct import_row {

@@ -4,12 +4,16 @@
 
 #include <sodium.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "domain/record.h"
+#include "store/confirm.h"
+#include "util/date.h"
+#include "util/money.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -181,6 +185,7 @@ struct verify {
 	struct store *s;
 	struct ledger_report *rep;
 	int64_t expect;
+	int64_t answers; /* confirmations matched with the entry of their latest version */
 	unsigned char prev[LEDGER_HASH_BYTES];
 	const struct ledger_entry *e;
 	const struct kind_desc *d;
@@ -243,6 +248,91 @@ static int verify_line(void *ctx, const char *line, int n)
 	return 0;
 }
 
+/* Splits an RFC 4180 line into at most max fields, in place. Returns the count, or -1. */
+static int split_csv(char *line, char **field, int max)
+{
+	int n = 0;
+	char *w = line, *p = line;
+	for (;;) {
+		if (n == max)
+			return -1;
+		field[n++] = w;
+		if (*p == '"') {
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
+				*w++ = *p == '"' ? *++p : *p;
+			if (*p++ != '"')
+				return -1;
+		} else {
+			while (*p && *p != ',')
+				*w++ = *p++;
+		}
+		bool more = *p == ',';
+		if (!more && *p)
+			return -1;
+		*w++ = '\0';
+		if (!more)
+			return n;
+		p++;
+	}
+}
+
+/* A worker's answer (payslip.c writes project,id_number,period,confirmed|disputed,
+ * payroll_lseq,reason,claimed): the stored answer must be this one if this entry is its
+ * latest version. */
+static int verify_answer(struct verify *v, const struct ledger_entry *e)
+{
+	char *f[8];
+	int32_t period;
+	int64_t claimed;
+	size_t need = strlen(e->content) + 1;
+	if (need > v->splitsz) {
+		char *p = realloc(v->split, need);
+		if (!p)
+			return WG_ENOMEM;
+		v->split = p, v->splitsz = need;
+	}
+	memcpy(v->split, e->content, need);
+	if (split_csv(v->split, f, 8) != 7 || period_parse(f[2], &period) ||
+	    money_parse(f[6], &claimed)) {
+		problem(v->rep, e->seq, "entry %lld: not a worker's confirmation",
+			(long long)e->seq);
+		return 0;
+	}
+	int status = strcmp(f[3], "confirmed") == 0 ? 1 : strcmp(f[3], "disputed") == 0 ? 2 : 0;
+	struct confirmation_row row;
+	int rc = confirmation_get(v->s, f[0], f[1], period, strtoll(f[4], NULL, 10), &row);
+	if (rc == WG_ENOTFOUND) {
+		problem(v->rep, e->seq,
+			"entry %lld: the worker's answer to payroll %s %s %s was deleted from the "
+			"store",
+			(long long)e->seq, f[0], f[2], f[1]);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	if (row.lseq < e->seq) {
+		problem(v->rep, e->seq,
+			"entry %lld: the worker's answer to payroll %s %s %s names an older entry "
+			"(%lld)",
+			(long long)e->seq, f[0], f[2], f[1], (long long)row.lseq);
+		return 0;
+	}
+	if (row.lseq > e->seq)
+		return 0;
+	v->answers++;
+	v->rep->answers++;
+	if (row.status != status || row.claimed != claimed ||
+	    strcmp(row.reason ? row.reason : "", f[5]) != 0)
+		problem(v->rep, e->seq,
+			"entry %lld: the stored answer to payroll %s %s %s differs from it "
+			"(stored: %s)",
+			(long long)e->seq, f[0], f[2], f[1],
+			row.status == 1           ? "confirmed"
+				: row.status == 2 ? "disputed"
+						  : "unknown");
+	return 0;
+}
+
 static int verify_entry(void *ctx, const struct ledger_entry *e)
 {
 	struct verify *v = ctx;
@@ -260,6 +350,8 @@ static int verify_entry(void *ctx, const struct ledger_entry *e)
 	/* chain on the stored hash, so one altered entry is reported once, not forever */
 	memcpy(v->prev, e->hash, LEDGER_HASH_BYTES);
 	v->expect = e->seq + 1;
+	if (e->op == LEDGER_CONFIRM || e->op == LEDGER_DISPUTE)
+		return verify_answer(v, e);
 	v->d = e->op == LEDGER_IMPORT ? NULL : schema_kind_by_name(e->kind);
 	if (!v->d)
 		return 0;
@@ -286,12 +378,133 @@ int ledger_verify(struct store *s, struct ledger_report *rep)
 				"%lld %s records are stored but %lld are in the ledger",
 				(long long)n, schema_kind(k)->name, (long long)v.matched[k]);
 	}
+	int64_t answers;
+	if (!rc && !(rc = confirmation_count(s, &answers)) && answers != v.answers)
+		problem(rep, INT64_MAX,
+			"%lld workers' answers are stored but %lld are in the ledger",
+			(long long)answers, (long long)v.answers);
 	dbuf_release(&v.line);
 	dbuf_release(&v.canon);
 	dbuf_release(&v.keybuf);
 	free(v.split);
 	if (rc)
 		return rc;
+	return rep->problems ? WG_ETAMPER : WG_OK;
+}
+
+/* One worker-month's attendance days: bit d-1 for day d. */
+struct wm_cell {
+	int64_t person, period;
+	uint32_t mask;
+};
+
+static int cmp_wm(const void *a, const void *b)
+{
+	const struct wm_cell *x = a, *y = b;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return x->period < y->period ? -1 : x->period > y->period;
+}
+
+/* Sorts cells and merges those of one worker-month; returns how many are left. */
+static size_t fold(struct wm_cell *c, size_t n)
+{
+	size_t k = 0;
+	if (n)
+		qsort(c, n, sizeof *c, cmp_wm);
+	for (size_t i = 0; i < n; i++) {
+		if (k && c[k - 1].person == c[i].person && c[k - 1].period == c[i].period)
+			c[k - 1].mask |= c[i].mask;
+		else
+			c[k++] = c[i];
+	}
+	return k;
+}
+
+static int push_cell(struct wm_cell **c, size_t *n, size_t *alloc, struct wm_cell v)
+{
+	if (*n == *alloc) {
+		size_t a = *alloc ? 2 * *alloc : 256;
+		void *p = realloc(*c, a * sizeof **c);
+		if (!p)
+			return WG_ENOMEM;
+		*c = p, *alloc = a;
+	}
+	(*c)[(*n)++] = v;
+	return WG_OK;
+}
+
+int ledger_verify_deep(struct store *s, struct ledger_report *rep)
+{
+	struct scan_cursor *raw = NULL, *agg = NULL;
+	struct scan_row r, a;
+	struct wm_cell *rc_cells = NULL, *ag_cells = NULL;
+	size_t nr_alloc = 0, na_alloc = 0;
+	int64_t wrong = 0;
+	struct wm_cell first_got = {0}, first_want = {0};
+	int64_t first_project = 0;
+	int32_t end_of_time;
+	date_parse("2999-12-31", &end_of_time);
+	int rc = s->ops->scan_open(s, SCAN_ATTENDANCE, end_of_time, 0, INT64_MAX, &raw);
+	if (!rc)
+		rc = s->ops->scan_open(s, SCAN_DAYS, end_of_time, 0, INT64_MAX, &agg);
+	int hr = rc ? rc : s->ops->scan_next(raw, &r);
+	int ha = rc || hr < 0 ? 0 : s->ops->scan_next(agg, &a);
+	while (!rc && (hr > 0 || ha > 0)) {
+		int64_t p = hr > 0 && (ha <= 0 || r.project <= a.project) ? r.project : a.project;
+		size_t nr = 0, na = 0;
+		/* the project's raw rows come in any order: fold them into worker-months */
+		for (; hr > 0 && r.project == p && !rc; hr = s->ops->scan_next(raw, &r)) {
+			int y, m, d;
+			date_to_ymd((int32_t)r.u.att.date, &y, &m, &d);
+			rc = push_cell(&rc_cells, &nr, &nr_alloc,
+				       (struct wm_cell){r.person, r.period, 1u << (d - 1)});
+		}
+		for (; ha > 0 && a.project == p && !rc; ha = s->ops->scan_next(agg, &a))
+			if (a.u.days.mask)
+				rc = push_cell(&ag_cells, &na, &na_alloc,
+					       (struct wm_cell){a.person, a.period, a.u.days.mask});
+		if (rc || hr < 0 || ha < 0)
+			break;
+		nr = fold(rc_cells, nr);
+		na = fold(ag_cells, na);
+		for (size_t i = 0, j = 0; i < nr || j < na;) {
+			int c = i == nr ? 1 : j == na ? -1 : cmp_wm(&rc_cells[i], &ag_cells[j]);
+			struct wm_cell want = c <= 0 ? rc_cells[i] : (struct wm_cell){0};
+			struct wm_cell got = c >= 0 ? ag_cells[j] : (struct wm_cell){0};
+			if (c > 0)
+				want.person = got.person, want.period = got.period;
+			if (c < 0)
+				got.person = want.person, got.period = want.period;
+			rep->aggregates++;
+			if (want.mask != got.mask && !wrong++)
+				first_want = want, first_got = got, first_project = p;
+			i += c <= 0;
+			j += c >= 0;
+		}
+	}
+	if (!rc)
+		rc = hr < 0 ? hr : ha < 0 ? ha : WG_OK;
+	if (raw)
+		s->ops->scan_close(raw);
+	if (agg)
+		s->ops->scan_close(agg);
+	free(rc_cells);
+	free(ag_cells);
+	if (rc)
+		return rc;
+	if (wrong) {
+		char project[72] = "?", person[24] = "?", per[PERIOD_BUFSZ];
+		s->ops->key_of(s, COL_PROJECT, first_project, project, sizeof project);
+		s->ops->key_of(s, COL_PERSON, first_want.person, person, sizeof person);
+		problem(rep, INT64_MAX,
+			"%lld worker-months' attendance days differ from the attendance records; "
+			"the first: project %s, worker %s, %s: %d days stored, %d recorded",
+			(long long)wrong, project, person,
+			period_format((int32_t)first_want.period, per),
+			__builtin_popcount(first_got.mask), __builtin_popcount(first_want.mask));
+		rep->problems += wrong - 1;
+	}
 	return rep->problems ? WG_ETAMPER : WG_OK;
 }
 

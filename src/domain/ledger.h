@@ -52,18 +52,25 @@ void ledger_hash(const unsigned char *prev, const struct ledger_entry *e, unsign
 
 /* What verify found. */
 struct ledger_report {
-	int64_t entries;   /* entries checked */
-	int64_t records;   /* records checked against their entries */
-	int64_t problems;  /* how many things are wrong */
-	int64_t first_seq; /* the first broken entry (0: none) */
-	char first[512];   /* what is wrong with it */
+	int64_t entries;    /* entries checked */
+	int64_t records;    /* records checked against their entries */
+	int64_t answers;    /* workers' confirmations checked against their entries */
+	int64_t aggregates; /* worker-months recomputed (ledger_verify_deep) */
+	int64_t problems;   /* how many things are wrong */
+	int64_t first_seq;  /* the first broken entry (0: none) */
+	char first[512];    /* what is wrong with it */
 };
 
-/* Walks the whole chain checking every hash, checks each stored record against the entry
- * holding its latest version, and that every record is in the ledger and every recorded
- * record still stored. Returns WG_OK when intact, WG_ETAMPER when something is broken (rep
+/* Walks the whole chain checking every hash, checks each stored record — and each worker's
+ * confirmation or dispute — against the entry holding its latest version, and that every
+ * record and answer is in the ledger and every recorded one still stored. Returns WG_OK when intact, WG_ETAMPER when something is broken (rep
  * says what, naming the first broken entry), another wg_status when the store fails. */
 int ledger_verify(struct store *s, struct ledger_report *rep);
+
+/* Recomputes the derived aggregates from the raw records — each worker-month's attendance
+ * days from the attendance rows — and compares them with the stored ones; adds to rep what
+ * differs. Returns WG_OK, WG_ETAMPER (rep says what) or a store status. */
+int ledger_verify_deep(struct store *s, struct ledger_report *rep);
 
 /* Calls cb with each version of the record whose key is given, newest first: the entry and
  * the line in it that is this record. WG_ENOTFOUND if there is no such record. */

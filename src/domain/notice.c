@@ -516,10 +516,10 @@ static void publicity_doc(struct doc *d, const struct facts *f, const struct pub
 	size_t short_paid = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		days += p->lines[i].days;
-		net += p->lines[i].net;
-		paid += p->lines[i].paid;
+		net = money_add_sat(net, p->lines[i].net);
+		paid = money_add_sat(paid, p->lines[i].paid);
 		if (p->lines[i].paid < p->lines[i].net) {
-			owed += p->lines[i].net - p->lines[i].paid;
+			owed = money_add_sat(owed, p->lines[i].net - p->lines[i].paid);
 			short_paid++;
 		}
 	}

@@ -124,7 +124,7 @@ static int collect_payment(void *ctx, const struct payslip_payment *py)
 	c->off[3 * p->npay + 1] = keep(&p->text, py->status);
 	c->off[3 * p->npay + 2] = keep(&p->text, py->bank_card);
 	if (py->status && strcmp(py->status, "ok") == 0)
-		p->paid += py->amount;
+		p->paid = money_add_sat(p->paid, py->amount);
 	p->npay++;
 	return WG_OK;
 }
@@ -299,6 +299,15 @@ int payroll_answer(struct store *s, const char *project, const char *id_number, 
 {
 	if (a == ANSWER_DISPUTE && (!reason || !*reason)) {
 		snprintf(err, errsz, "a dispute needs a reason");
+		return WG_EINPUT;
+	}
+	/* a claim is bounded like the payroll line it disputes */
+	const struct kind_desc *pd = schema_kind(REC_PAYROLL);
+	int64_t most = pd->cols[schema_col(pd, "net")].max;
+	if (most && claimed > most) {
+		char m[MONEY_BUFSZ];
+		snprintf(err, errsz, "amount is more than the largest accepted, %s",
+			 money_format(most, m));
 		return WG_EINPUT;
 	}
 	struct rec key = {.kind = REC_PAYROLL}, cur;

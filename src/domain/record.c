@@ -143,6 +143,12 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 					text, record_money_reason(rc));
 		if (c->type == COL_HOURS && v->i > 2400)
 			return fail(msg, MSG_FIELD_OVER_24H, text);
+		if (c->type == COL_MONEY && c->max && v->i > c->max) {
+			char most[MONEY_BUFSZ];
+			fail(msg, MSG_FIELD_OVER_MAX, head40(text, head));
+			msg_add(msg, "max", money_format(c->max, most));
+			return -1;
+		}
 		return 0;
 	case COL_INT: {
 		char *end;
@@ -150,6 +156,11 @@ int record_parse(const struct col_desc *c, const char *text, struct val *v, char
 		long long x = strtoll(text, &end, 10);
 		if (*end || errno || x < 0 || !isdigit((unsigned char)text[0]))
 			return fail(msg, MSG_FIELD_NOT_INT, text);
+		if (c->max && x > c->max) {
+			fail(msg, MSG_FIELD_OVER_MAX, head40(text, head));
+			msg_add_int(msg, "max", (long long)c->max);
+			return -1;
+		}
 		v->i = x;
 		return 0;
 	}
@@ -281,6 +292,7 @@ int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz
 		struct msg msg;
 		struct col_desc c = d->cols[i];
 		c.required = false;
+		c.max = 0; /* what was stored stays readable whatever the limits are now */
 		if (c.type == COL_PERSON || c.type == COL_CARD || c.type == COL_PHONE)
 			c.type = COL_CODE; /* already normalised: keep the text as it is */
 		if (c.type == COL_CODE || c.type == COL_TEXT) {

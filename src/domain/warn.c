@@ -345,7 +345,8 @@ static int eval_wm(struct engine *e, const struct wm *w)
 		else if (m->type == WAGE_MONTHLY)
 			num += (__int128)m->rate * (100 * days < 2175 ? 100 * days : 2175);
 	}
-	int64_t expected = (int64_t)((2 * num + 2175) / (2 * 2175));
+	__int128 q = (2 * num + 2175) / (2 * 2175);
+	int64_t expected = q > INT64_MAX ? INT64_MAX : (int64_t)q;
 	uint32_t cov = mask & covered;
 	if (cov) {
 		first_covered_bit = cov & (0u - cov);
@@ -376,7 +377,7 @@ static int eval_wm(struct engine *e, const struct wm *w)
 			rc = emit(e, WARN_EXCESS_DEDUCTION, LEVEL_ORANGE, p, employer, w->person,
 				  w->period, ded - gross / 2, 0, 0);
 		if (w->paid < net && due <= D + c->low_balance_days) {
-			e->need += net - w->paid;
+			e->need = money_add_sat(e->need, net - w->paid);
 			e->need_overdue |= D > due;
 		}
 	} else if (att > 0 && D > after) {
@@ -395,7 +396,7 @@ static int eval_wm(struct engine *e, const struct wm *w)
 	if (!pm)
 		return WG_ENOMEM;
 	pm->attended = true;
-	pm->expected += expected;
+	pm->expected = money_add_sat(pm->expected, expected);
 	return WG_OK;
 }
 
@@ -467,7 +468,7 @@ static int project_rules(struct engine *e)
 			return WG_ENOMEM;
 		}
 		dates[n++] = e->allocs.row.u.alloc.date;
-		allocated += e->allocs.row.u.alloc.amount;
+		allocated = money_add_sat(allocated, e->allocs.row.u.alloc.amount);
 		if ((rc = advance(e, &e->allocs))) {
 			free(dates);
 			return rc;
@@ -490,7 +491,7 @@ static int project_rules(struct engine *e)
 	int64_t balance = allocated - e->paid_ok;
 	if (!rc && e->need > 0 && balance < e->need)
 		rc = emit(e, WARN_LOW_BALANCE, e->need_overdue ? LEVEL_ORANGE : LEVEL_YELLOW,
-			  e->project, e->contractor, 0, -1, e->need - balance, 0, 0);
+			  e->project, e->contractor, 0, -1, money_add_sat(e->need, -balance), 0, 0);
 	return rc;
 }
 
@@ -541,11 +542,11 @@ static int scan_project(struct engine *e)
 		while (at(&e->payments, p, person, period)) {
 			const struct scan_row *r = &e->payments.row;
 			if (r->u.payment.ok) {
-				w.paid += r->u.payment.amount;
-				e->paid_ok += r->u.payment.amount;
+				w.paid = money_add_sat(w.paid, r->u.payment.amount);
+				e->paid_ok = money_add_sat(e->paid_ok, r->u.payment.amount);
 				if (!r->u.payment.registered ||
 				    strcmp(r->u.payment.card, r->u.payment.registered) != 0) {
-					w.off_card += r->u.payment.amount;
+					w.off_card = money_add_sat(w.off_card, r->u.payment.amount);
 					w.off_card_payments++;
 				}
 			}
@@ -584,13 +585,13 @@ static int criminal(struct engine *e)
 			for (; i < e->nowed && e->owed[i].employer == employer &&
 			     e->owed[i].person == person;
 			     i++) {
-				sum += e->owed[i].amount;
+				sum = money_add_sat(sum, e->owed[i].amount);
 				/* a period counts when something is owed in it: a 0.00 NO_PAYROLL
 				 * (piece work) is no arrears */
 				if (e->owed[i].amount > 0 && e->owed[i].period != last_period)
 					periods++, last_period = e->owed[i].period;
 			}
-			total += sum;
+			total = money_add_sat(total, sum);
 			workers += sum > 0;
 			one_big |= sum >= c->criminal_worker && periods >= c->criminal_periods;
 		}

@@ -1,11 +1,11 @@
 /* h_imports.c — CSV uploads through the same atomic, idempotent importer as the CLI. An
- * enterprise may upload its projects' records, a bank the allocations and payments of
- * projects whose dedicated account it keeps; a row outside the caller's scope is one more
- * rejected line, and a rejected file stores nothing. */
+ * enterprise may upload its projects' records and the people on them, a bank the
+ * allocations and payments of projects whose dedicated account it keeps; a row outside the
+ * caller's scope is one more rejected line, a rejected file stores nothing, and no error
+ * shows a stored value to a caller who may not see it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "domain/import.h"
 #include "http/http.h"
@@ -55,6 +55,21 @@ struct scope_ctx {
 	int last_ok;
 };
 
+/* A person's record may be uploaded by anyone (registering them) until it is stored;
+ * afterwards only by those who have the person on one of their projects. */
+static int allow_person(struct scope_ctx *c, const char *id_number, const char **col,
+			const char *name, struct msg *msg)
+{
+	int rc = c->rq->store->ops->ref_exists(c->rq->store, COL_PERSON, id_number);
+	if (rc == WG_ENOTFOUND)
+		return 0;
+	if (rc == WG_OK && http_worker_in_scope(c->rq, id_number) == WG_OK)
+		return 0;
+	*col = name;
+	msg_set(msg, MSG_IMPORT_PERSON_NOT_YOURS, "value", id_number, MSG_END);
+	return -1;
+}
+
 /* A row's project must be within the uploader's scope (remembered for the last project:
  * files come sorted by project). */
 static int allow(void *ctx, const struct rec *r, const char **col, struct msg *msg)
@@ -65,7 +80,11 @@ static int allow(void *ctx, const struct rec *r, const char **col, struct msg *m
 	for (int i = 0; i < d->ncols && pc < 0; i++)
 		if (d->cols[i].type == COL_PROJECT)
 			pc = i;
-	if (pc < 0 || c->rq->who.role == ROLE_ADMIN)
+	if (c->rq->who.role == ROLE_ADMIN)
+		return 0;
+	if (r->kind == REC_WORKER)
+		return allow_person(c, r->v[0].s, col, d->cols[0].name, msg);
+	if (pc < 0)
 		return 0;
 	const char *code = r->v[pc].s;
 	if (strcmp(c->last, code) != 0) {
@@ -89,32 +108,19 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	if (!kind_allowed(rq->who.role, kind->name))
 		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_IMPORT_FORBIDDEN, "role",
 				  role_name(rq->who.role), "kind", kind->name, MSG_END);
-	const char *dir = getenv("TMPDIR");
-	char path[512];
-	snprintf(path, sizeof path, "%s/wageguard-upload-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, MSG_END);
-	size_t done = 0;
-	while (done < rq->body_len) {
-		ssize_t w = write(fd, rq->body + done, rq->body_len - done);
-		if (w <= 0)
-			break;
-		done += (size_t)w;
-	}
-	close(fd);
-	if (done < rq->body_len) {
-		unlink(path);
-		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, MSG_END);
-	}
+	if (!rq->body_file)
+		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_UPLOAD_BODY, MSG_END);
+	const char *path = rq->body_file;
 	char label[64];
 	snprintf(label, sizeof label, "%s.csv", kind->name);
 	struct scope_ctx sc = {.rq = rq};
-	struct import_opts o = {.label = label, .allow = allow, .allow_ctx = &sc};
+	struct import_opts o = {.label = label,
+				.allow = allow,
+				.allow_ctx = &sc,
+				.hide_stored = rq->who.role != ROLE_ADMIN};
 	struct problems pr = {.details = json_array(), .lang = rs->lang};
 	struct import_stats st;
 	int rc = import_file(rq->store, kind, path, &o, &st, collect, &pr);
-	unlink(path);
 	if (rc == WG_EINPUT) {
 		struct msg m;
 		json_t *e = http_error_object(rs, "IMPORT_REJECTED",

@@ -2,18 +2,29 @@
  * wage publicity notice of a period, as JSON for the web UI (?format=json, the default), a
  * self-contained HTML page (?format=html) or an A4 PDF (?format=pdf). Personal data in them
  * is masked: anyone may read them. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/checkpoint.h"
 #include "domain/notice.h"
 #include "http/http.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/banned.h"
 
-static int send_doc(struct http_req *rq, struct http_resp *rs, struct doc *d)
+static int send_doc(struct http_req *rq, struct http_resp *rs, struct doc *d, bool one_page)
 {
+	/* every notice carries the ledger's signed head of the moment */
+	struct checkpoint c;
+	int crc = http_checkpoint(rq->store, &c);
+	if (crc)
+		return crc;
+	if (one_page)
+		checkpoint_doc_footer(d, &c);
+	else
+		checkpoint_doc(d, &c);
 	const char *format = http_query(rq, "format");
 	int rc = 0;
 	if (!format || strcmp(format, "json") == 0) {
@@ -58,7 +69,7 @@ int h_public_board(struct http_req *rq, struct http_resp *rs)
 	if (rc == WG_ENOTFOUND)
 		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, MSG_END);
 	else if (!rc)
-		rc = send_doc(rq, rs, &d);
+		rc = send_doc(rq, rs, &d, true);
 	doc_release(&d);
 	return rc;
 }
@@ -76,7 +87,7 @@ int h_public_publicity(struct http_req *rq, struct http_resp *rs)
 	if (rc == WG_ENOTFOUND)
 		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, MSG_END);
 	else if (!rc)
-		rc = send_doc(rq, rs, &d);
+		rc = send_doc(rq, rs, &d, false);
 	doc_release(&d);
 	return rc;
 }

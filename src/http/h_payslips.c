@@ -1,8 +1,10 @@
 /* h_payslips.c — a worker's payslip with its receipt code; the worker's confirmation or
  * dispute of the line. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "domain/checkpoint.h"
 #include "domain/payslip.h"
 #include "http/http.h"
 #include "util/date.h"
@@ -62,8 +64,14 @@ int h_payslip(struct http_req *rq, struct http_resp *rs)
 			return payslip_which(rq, rs, &ps);
 		project = ps.code[0];
 	}
+	/* staff see the payslips of the projects within their scope (a regulator: region) */
+	int rc = rq->who.role == ROLE_WORKER ? WG_OK : http_project_access(rq, rs, project);
+	if (rc == WG_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
 	struct payslip p;
-	int rc = payslip_get(rq->store, project, id, period, &p);
+	rc = payslip_get(rq->store, project, id, period, &p);
 	if (rc == WG_ENOTFOUND)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, MSG_END);
 	if (rc)
@@ -90,43 +98,66 @@ int h_payslip(struct http_req *rq, struct http_resp *rs)
 			      "answer", answers[l->confirmation], "dispute_reason", l->reason,
 			      "receipt", p.receipt);
 	payslip_release(&p);
+	/* the receipt comes with the ledger's signed head: proof, later, of what it held */
+	struct checkpoint c;
+	char *cp = NULL;
+	if ((rc = http_checkpoint(rq->store, &c)) || !(cp = checkpoint_json(&c))) {
+		json_decref(j);
+		return rc ? rc : WG_ENOMEM;
+	}
+	json_object_set_new(j, "checkpoint", json_loads(cp, 0, NULL));
+	free(cp);
 	return http_json(rs, 200, j);
 }
 
+#define ANSWERS_PER_HOUR 30 /* confirmations and disputes of one worker */
+#define REASON_MAX_BYTES 1000
+
+/* The JSON document in owns the strings read from it (project, reason, amount): it is freed
+ * once, at the end, after every use of them, error messages included. */
 static int answer(struct http_req *rq, struct http_resp *rs, enum payroll_answer a)
 {
 	char id[19], err[256];
 	int32_t period;
-	if (target(rq, rs, id, &period))
+	if (target(rq, rs, id, &period) ||
+	    http_rate_limit(rq, rs, "payroll answer", ANSWERS_PER_HOUR, 3600))
 		return 0;
 	static const char *const fields[] = {"project", "reason", "amount", NULL};
 	json_t *in = http_body(rq, rs, fields);
 	const char *project = NULL, *reason = NULL, *amount = NULL;
+	int64_t claimed = 0;
+	int rc = 0;
 	if (!in)
 		return 0;
 	if (json_unpack(in, "{s:s, s?s, s?s}", "project", &project, "reason", &reason, "amount",
 			&amount)) {
-		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_BODY, MSG_END);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_BODY, MSG_END);
+		goto cleanup;
 	}
-	int64_t claimed = 0;
+	if (reason && strlen(reason) > REASON_MAX_BYTES) {
+		char most[16];
+		snprintf(most, sizeof most, "%d", REASON_MAX_BYTES);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_FIELD_TOO_LONG, "field", "reason",
+				"max", most, MSG_END);
+		goto cleanup;
+	}
 	if (amount && *amount && money_parse(amount, &claimed)) {
-		json_decref(in);
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_AMOUNT, "value", amount,
-				  MSG_END);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_AMOUNT, "value", amount,
+				MSG_END);
+		goto cleanup;
 	}
-	int rc =
-		payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
-	json_decref(in);
+	rc = payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
 	if (rc == WG_ENOTFOUND)
-		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, MSG_END);
-	if (rc == WG_EINPUT)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_TEXT, "text", err, MSG_END);
-	if (rc)
-		return rc;
-	return http_json(
-		rs, 200,
-		json_pack("{s:s}", "answer", a == ANSWER_CONFIRM ? "confirmed" : "disputed"));
+		rc = http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, MSG_END);
+	else if (rc == WG_EINPUT)
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_TEXT, "text", err, MSG_END);
+	else if (!rc)
+		rc = http_json(rs, 200,
+			       json_pack("{s:s}", "answer",
+					 a == ANSWER_CONFIRM ? "confirmed" : "disputed"));
+cleanup:
+	json_decref(in);
+	return rc;
 }
 
 int h_payslip_confirm(struct http_req *rq, struct http_resp *rs)

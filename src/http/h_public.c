@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/checkpoint.h"
 #include "domain/payslip.h"
 #include "http/http.h"
 #include "store/complaint.h"
@@ -30,6 +31,54 @@ int h_receipt(struct http_req *rq, struct http_resp *rs)
 			 json_pack("{s:b, s:I, s:i, s:s, s:s, s:s}", "valid", 1, "seq",
 				   (json_int_t)r.seq, "line", r.line, "kind", r.kind, "recorded_at",
 				   when, "summary", r.summary));
+}
+
+#define COMPLAINTS_PER_HOUR 10 /* per address, or per logged-in worker */
+#define CLAIM_MAX 1000000000LL /* fen: 10,000,000.00, as a payroll line */
+
+/* The complaint form's fields and their length limits, in bytes. */
+static const struct {
+	const char *name;
+	size_t max;
+	const char *max_text;
+} limits[] = {{"name", 100, "100"},         {"phone", 32, "32"},    {"id_number", 18, "18"},
+	      {"project", 64, "64"},        {"employer", 64, "64"}, {"claimed", 32, "32"},
+	      {"description", 4000, "4000"}};
+
+/* The first field over its length limit, or NULL. */
+static const char *too_long(const struct complaint *c, const char *claimed)
+{
+	const char *value[] = {c->name,     c->phone, c->id_number,  c->project,
+			       c->employer, claimed,  c->description};
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		if (value[i] && strlen(value[i]) > limits[i].max)
+			return limits[i].name;
+	return NULL;
+}
+
+static const char *max_of(const char *field)
+{
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		if (strcmp(limits[i].name, field) == 0)
+			return limits[i].max_text;
+	return "";
+}
+
+/* The ledger's head, signed: anyone may keep it and check later that the ledger still
+ * reaches it (wageguard ledger verify --checkpoint FILE). */
+int h_public_checkpoint(struct http_req *rq, struct http_resp *rs)
+{
+	struct checkpoint c;
+	int rc = http_checkpoint(rq->store, &c);
+	if (rc)
+		return rc;
+	char *text = checkpoint_json(&c);
+	if (!text)
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_NOMEM, MSG_END);
+	rs->body = text;
+	rs->body_len = strlen(text);
+	rs->content_type = "application/json; charset=utf-8";
+	return 0;
 }
 
 /* A project named by its code or its exact name (the form asks for either): the code into
@@ -85,6 +134,8 @@ static bool uscc_shaped(const char *s)
 
 int h_complaint(struct http_req *rq, struct http_resp *rs)
 {
+	if (http_rate_limit(rq, rs, "complaint", COMPLAINTS_PER_HOUR, 3600))
+		return 0;
 	static const char *const fields[] = {"name",     "phone",   "id_number",   "project",
 					     "employer", "claimed", "description", NULL};
 	json_t *in = http_body(rq, rs, fields);
@@ -102,7 +153,11 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	    http_body_str(in, rs, "claimed", false, &claimed) ||
 	    http_body_str(in, rs, "description", true, &c.description))
 		goto done;
-	if (!*c.name || strlen(c.name) > 100)
+	const char *longest = too_long(&c, claimed);
+	if (longest)
+		http_field_error(rs, 400, "BAD_FIELD", longest, MSG_HTTP_FIELD_TOO_LONG, "field",
+				 longest, "max", max_of(longest), MSG_END);
+	else if (!*c.name || strlen(c.name) > 100)
 		http_field_error(rs, 400, "BAD_FIELD", "name", MSG_HTTP_COMPLAINT_FIELDS, MSG_END);
 	else if (!*c.description || strlen(c.description) > 4000)
 		http_field_error(rs, 400, "BAD_FIELD", "description", MSG_HTTP_COMPLAINT_FIELDS,
@@ -113,6 +168,9 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	else if (claimed && *claimed && money_parse(claimed, &c.claimed))
 		http_field_error(rs, 422, "INVALID_FIELD", "claimed", MSG_HTTP_COMPLAINT_CLAIMED,
 				 MSG_END);
+	else if (c.claimed > CLAIM_MAX)
+		http_field_error(rs, 422, "INVALID_FIELD", "claimed", MSG_HTTP_COMPLAINT_CLAIM_MAX,
+				 "max", "10000000.00", MSG_END);
 	else if (c.employer && *c.employer && uscc_shaped(c.employer) && uscc_validate(c.employer))
 		http_field_error(rs, 422, "INVALID_FIELD", "employer", MSG_HTTP_COMPLAINT_EMPLOYER,
 				 MSG_END);

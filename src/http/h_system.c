@@ -20,9 +20,11 @@ int h_healthz(struct http_req *rq, struct http_resp *rs)
 	return http_json(rs, 200, json_pack("{s:s}", "status", "ok"));
 }
 
+/* The counters tell load and error rates: for the operator's own scraper, on this machine. */
 int h_metrics(struct http_req *rq, struct http_resp *rs)
 {
-	(void)rq;
+	if (!http_from_loopback(rq))
+		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_METRICS_LOOPBACK, MSG_END);
 	http_metrics_text(&rs->body, &rs->body_len);
 	rs->content_type = "text/plain; version=0.0.4; charset=utf-8";
 	return 0;

@@ -24,10 +24,14 @@ int h_worker(struct http_req *rq, struct http_resp *rs)
 	if (idcard_validate(rq->params[0], id))
 		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_NOT_ID, "value", rq->params[0],
 				  MSG_END);
-	if (rq->who.role == ROLE_WORKER && strcmp(rq->who.scope, id) != 0)
-		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_WORKER_OWN_RECORDS, MSG_END);
+	/* a regulator sees the people of the projects of their region, a worker themself */
+	int rc = http_worker_access(rq, rs, id);
+	if (rc == WG_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
 	struct worker_summary w;
-	int rc = store_worker_summary(rq->store, id, &w);
+	rc = store_worker_summary(rq->store, id, &w);
 	if (rc == WG_ENOTFOUND)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_WORKER_NOT_FOUND, MSG_END);
 	if (rc)

@@ -20,14 +20,15 @@ struct http_req {
 	const char *path;                    /* without the query string */
 	const char *params[HTTP_MAX_PARAMS]; /* the {} segments of the route, decoded */
 	int nparams;
-	const char *body; /* NUL-terminated; "" when none */
+	const char *body; /* NUL-terminated; "" when none (and for uploads) */
 	size_t body_len;
-	struct principal who; /* ROLE_PUBLIC when not logged in */
-	const char *token;    /* the session or API token presented, or NULL */
-	struct store *store;  /* this thread's connection */
-	const char *remote;   /* client address, for throttling and logs */
-	void *conn;           /* the server's connection (for query values) */
-	char segbuf[1024];    /* storage for params */
+	const char *body_file; /* an upload route's body, spooled to this file; else NULL */
+	struct principal who;  /* ROLE_PUBLIC when not logged in */
+	const char *token;     /* the session or API token presented, or NULL */
+	struct store *store;   /* this thread's connection */
+	const char *remote;    /* client address, for throttling and logs */
+	void *conn;            /* the server's connection (for query values) */
+	char segbuf[1024];     /* storage for params */
 };
 
 struct http_resp {
@@ -38,7 +39,19 @@ struct http_resp {
 	const char *content_type; /* for body */
 	char cookie[320];         /* a Set-Cookie value, or "" */
 	enum msg_lang lang;       /* of messages: the request's Accept-Language */
+	int retry_after;          /* seconds, sent as Retry-After when above 0 (429, 503) */
+	/* set by http_defer: the answer is made by this work on a work thread */
+	void (*defer)(struct store *s, void *ctx, struct http_resp *rs);
+	void *defer_ctx;
 };
+
+/* Work too slow for a request thread (password hashing): fn runs later on one of the
+ * server's work threads, with that thread's store, and fills rs; the request thread
+ * serves others meanwhile. fn owns ctx and frees it; it is called with s NULL (and fills
+ * rs with nothing) when the work cannot be queued — the server then answers 503 with
+ * Retry-After. Returns 0. */
+int http_defer(struct http_resp *rs, void (*fn)(struct store *s, void *ctx, struct http_resp *rs),
+	       void *ctx);
 
 /* A handler fills rs (status defaults to 200) and returns 0; it may return a negative
  * wg_status to have the router answer 500 with the store's message logged. */
@@ -56,7 +69,11 @@ struct http_route {
 	unsigned roles;   /* ROLE_BIT()s allowed */
 	bool csrf_exempt; /* login: there is no session yet */
 	bool cache;       /* a GET whose answer depends only on the data, path, query and caller */
+	bool upload;      /* takes a file (up to HTTP_UPLOAD_MAX bytes), spooled to disk */
 };
+
+#define HTTP_BODY_MAX (64u << 10)    /* a JSON body */
+#define HTTP_UPLOAD_MAX (256u << 20) /* an uploaded file */
 
 extern const struct http_route http_routes[];
 extern const int http_nroutes;
@@ -87,9 +104,24 @@ int http_body_str(json_t *in, struct http_resp *rs, const char *field, bool requ
 		  const char **out);
 /* Sets rs->json (taking ownership) with status. Returns 0. */
 int http_json(struct http_resp *rs, int status, json_t *j);
+/* Counts one use of a rate-limited action (a form) by the caller — a logged-in user by
+ * name, anyone else by address — allowing max per window seconds. Returns 0, or answers
+ * 429 with Retry-After in rs and returns 1. */
+int http_rate_limit(struct http_req *rq, struct http_resp *rs, const char *action, int max,
+		    int window);
 /* A query-string value, or NULL. */
 const char *http_query(const struct http_req *rq, const char *key);
-/* The ?page= and ?per_page= of a list (defaults 1 and 50, per_page at most 500). */
+/* A request header's value, or NULL. */
+const char *http_header(const struct http_req *rq, const char *name);
+/* Whether the request comes from this machine itself: a loopback peer address and no proxy
+ * header saying it forwards someone else's request. */
+bool http_from_loopback(const struct http_req *rq);
+/* The attributes every cookie the server sets ends with: "; Secure" when the server is
+ * reached over https (see struct http_options), else "". */
+const char *http_cookie_secure(void);
+/* The ?page= and ?per_page= of a list (defaults 1 and 50, per_page at most 500, page at most
+ * HTTP_PAGE_MAX). */
+#define HTTP_PAGE_MAX 1000000000LL
 void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int64_t *page);
 /* json helpers: money as "1234.50", dates and periods as text, NULL as null. */
 json_t *http_money(int64_t fen);
@@ -106,12 +138,33 @@ const char *http_phone(const struct http_req *rq, const char *phone, const char 
  * scope, so codes outside the scope are not confirmed to exist), or another wg_status. */
 int http_project_access(struct http_req *rq, struct http_resp *rs, const char *code);
 
+/* Whether the caller may see the person with this ID number: the admin always, a worker
+ * themself, others when the person is employed on, or has attendance or payroll on, a
+ * project within their scope. WG_OK, WG_ENOTFOUND, or another wg_status. */
+int http_worker_in_scope(struct http_req *rq, const char *id_number);
+/* The same, answering rs when not: 403 for another worker, 404 (also for no such person),
+ * 500 when the store fails. */
+int http_worker_access(struct http_req *rq, struct http_resp *rs, const char *id_number);
+
+/* The ledger's head signed with the server's ledger key (domain/checkpoint.h). */
+struct checkpoint;
+int http_checkpoint(struct store *s, struct checkpoint *c);
+
 /* Runs the server until SIGTERM or SIGINT. Returns 0, or 1 with a message on stderr. */
 struct http_options {
 	const char *db;     /* store URL: each server thread opens its own connection */
 	const char *listen; /* "ADDR:PORT" */
 	const char *web;    /* directory of the built web UI; NULL: none (the API alone) */
 	int threads;
+	/* the address people use to reach the server, e.g. behind a TLS proxy
+	 * ("https://wages.example.gov.cn/"); NULL: unknown */
+	const char *public_url;
+	/* cookies carry Secure: 1 yes, 0 no, -1 when public_url is https (default) */
+	int secure_cookie;
+	/* connections one client address may hold open (default 64; 0: no limit) */
+	int per_address_connections;
+	/* logins waiting for a password check beyond which the server answers 503 (default 64) */
+	int login_queue;
 };
 int http_serve(const struct http_options *o);
 
@@ -119,7 +172,7 @@ int http_serve(const struct http_options *o);
 http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboard, h_projects,
 	h_project, h_project_months, h_project_roster, h_project_attendance, h_worker, h_warnings,
 	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint,
-	h_public_board, h_public_publicity;
+	h_public_board, h_public_publicity, h_public_checkpoint;
 
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);

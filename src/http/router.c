@@ -12,7 +12,9 @@
 #include <time.h>
 
 #include "domain/view.h"
+#include "http/limit.h"
 #include "store/project.h"
+#include "store/worker.h"
 #include "util/date.h"
 #include "util/dbuf.h"
 #include "util/err.h"
@@ -62,6 +64,25 @@ const char *http_query(const struct http_req *rq, const char *key)
 	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, key);
 }
 
+const char *http_header(const struct http_req *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+bool http_from_loopback(const struct http_req *rq)
+{
+	static const char *const proxied[] = {"Forwarded", "X-Forwarded-For", "X-Real-IP"};
+	const char *a = rq->remote ? rq->remote : "";
+	if (strncmp(a, "127.", 4) != 0 && strcmp(a, "::1") != 0 &&
+	    strncmp(a, "::ffff:127.", 11) != 0)
+		return false;
+	/* a reverse proxy on this machine connects from loopback on behalf of anyone */
+	for (size_t i = 0; i < sizeof proxied / sizeof proxied[0]; i++)
+		if (http_header(rq, proxied[i]))
+			return false;
+	return true;
+}
+
 void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int64_t *page)
 {
 	const char *p = http_query(rq, "page"), *n = http_query(rq, "per_page");
@@ -72,6 +93,10 @@ void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int
 		per = 50;
 	if (per > 500)
 		per = 500;
+	/* no list is that long: a page past HTTP_PAGE_MAX is as empty as the one after the
+	 * last, and (page - 1) * per_page stays far from overflowing */
+	if (pg > HTTP_PAGE_MAX)
+		pg = HTTP_PAGE_MAX;
 	*page = pg;
 	*limit = per;
 	*offset = (pg - 1) * per;
@@ -132,57 +157,126 @@ int http_project_access(struct http_req *rq, struct http_resp *rs, const char *c
 	return rc;
 }
 
-/* ---- login throttling ----------------------------------------------------------------- */
+/* Project codes, each once. */
+struct codes {
+	char (*code)[72];
+	int n, cap;
+};
 
-#define THROTTLE_SLOTS 1024
-#define THROTTLE_FAILURES 5 /* failures within the window before a lock */
-#define THROTTLE_WINDOW 900 /* seconds */
-
-static struct {
-	char key[96];
-	int failures;
-	time_t first;
-} throttle[THROTTLE_SLOTS];
-static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
-
-static unsigned slot_of(const char *key)
+static int codes_add(struct codes *l, const char *code)
 {
-	unsigned h = 2166136261u;
-	for (; *key; key++)
-		h = (h ^ (unsigned char)*key) * 16777619u;
-	return h % THROTTLE_SLOTS;
-}
-
-/* Failures count per user name, whatever the address: guessing one account's password
- * from many addresses is throttled too. */
-int router_throttled(const char *name, const char *remote)
-{
-	(void)remote;
-	pthread_mutex_lock(&throttle_mu);
-	unsigned i = slot_of(name);
-	time_t now = time(NULL);
-	int locked = strcmp(throttle[i].key, name) == 0 &&
-		throttle[i].failures >= THROTTLE_FAILURES &&
-		now - throttle[i].first < THROTTLE_WINDOW;
-	pthread_mutex_unlock(&throttle_mu);
-	return locked;
-}
-
-void router_note_login(const char *name, const char *remote, int ok)
-{
-	(void)remote;
-	pthread_mutex_lock(&throttle_mu);
-	unsigned i = slot_of(name);
-	time_t now = time(NULL);
-	if (ok || strcmp(throttle[i].key, name) != 0 ||
-	    now - throttle[i].first >= THROTTLE_WINDOW) {
-		snprintf(throttle[i].key, sizeof throttle[i].key, "%s", name);
-		throttle[i].failures = 0;
-		throttle[i].first = now;
+	for (int i = 0; i < l->n; i++)
+		if (strcmp(l->code[i], code) == 0)
+			return 0;
+	if (l->n == l->cap) {
+		int cap = l->cap ? 2 * l->cap : 16;
+		void *p = realloc(l->code, sizeof *l->code * (size_t)cap);
+		if (!p)
+			return WG_ENOMEM;
+		l->code = p, l->cap = cap;
 	}
-	if (!ok)
-		throttle[i].failures++;
-	pthread_mutex_unlock(&throttle_mu);
+	snprintf(l->code[l->n++], sizeof l->code[0], "%s", code);
+	return 0;
+}
+
+static int code_of_project(void *ctx, const struct project_row *r)
+{
+	return codes_add(ctx, r->code);
+}
+
+static int code_of_month(void *ctx, const struct worker_month *m)
+{
+	return codes_add(ctx, m->project);
+}
+
+int http_worker_in_scope(struct http_req *rq, const char *id_number)
+{
+	if (rq->who.role == ROLE_ADMIN)
+		return WG_OK;
+	if (rq->who.role == ROLE_WORKER)
+		return strcmp(rq->who.scope, id_number) == 0 ? WG_OK : WG_ENOTFOUND;
+	/* the projects the person is employed on, or has attendance or payroll on: collected
+	 * first, then checked, so that no query runs inside another */
+	struct store *s = rq->store;
+	struct codes l = {0};
+	int64_t total;
+	int rc = store_project_list(s, SCOPE_WORKER, id_number, NULL, NULL, 0, 1000,
+				    code_of_project, &l, &total);
+	if (!rc)
+		rc = store_worker_months(s, id_number, code_of_month, &l);
+	if (!rc)
+		rc = WG_ENOTFOUND;
+	for (int i = 0; i < l.n && rc == WG_ENOTFOUND; i++)
+		rc = store_project_in_scope(s, l.code[i], (int)rq->who.role, rq->who.scope);
+	free(l.code);
+	return rc;
+}
+
+int http_worker_access(struct http_req *rq, struct http_resp *rs, const char *id_number)
+{
+	int rc = http_worker_in_scope(rq, id_number);
+	if (rc == WG_ENOTFOUND && rq->who.role == ROLE_WORKER)
+		http_error(rs, 403, "FORBIDDEN", MSG_HTTP_WORKER_OWN_RECORDS, MSG_END);
+	else if (rc == WG_ENOTFOUND)
+		http_error(rs, 404, "NOT_FOUND", MSG_HTTP_WORKER_NOT_IN_SCOPE, MSG_END);
+	else if (rc)
+		http_error(rs, 500, "INTERNAL", MSG_HTTP_STORE, "detail", rq->store->errmsg,
+			   MSG_END);
+	return rc;
+}
+
+/* ---- rates ---------------------------------------------------------------------------- */
+
+static struct limit_table *rates;
+static pthread_once_t rates_once = PTHREAD_ONCE_INIT;
+
+static void rates_make(void)
+{
+	rates = limit_new(16384);
+}
+
+/* One more event of kind for who; the seconds to wait when it is one too many, else 0. */
+static int rate_hit(const char *kind, const char *who, int max, int window)
+{
+	char key[LIMIT_KEY_MAX];
+	pthread_once(&rates_once, rates_make);
+	if (!rates)
+		return 0;
+	snprintf(key, sizeof key, "%s\n%s", kind, who);
+	time_t now = time(NULL);
+	if (limit_hit(rates, key, window, now) <= max)
+		return 0;
+	int left;
+	limit_count(rates, key, window, now, &left);
+	return left > 0 ? left : 1;
+}
+
+int http_rate_limit(struct http_req *rq, struct http_resp *rs, const char *action, int max,
+		    int window)
+{
+	bool user = rq->who.role != ROLE_PUBLIC;
+	char who[96];
+	snprintf(who, sizeof who, "%s:%s", user ? "user" : "addr",
+		 user                 ? rq->who.username
+			 : rq->remote ? rq->remote
+				      : "-");
+	int wait = rate_hit(action, who, max, window);
+	if (!wait)
+		return 0;
+	char minutes[16];
+	snprintf(minutes, sizeof minutes, "%d", (wait + 59) / 60);
+	http_error(rs, 429, "TOO_MANY_REQUESTS", MSG_HTTP_RATE_LIMITED, "minutes", minutes,
+		   MSG_END);
+	rs->retry_after = wait;
+	return 1;
+}
+
+int http_defer(struct http_resp *rs, void (*fn)(struct store *s, void *ctx, struct http_resp *rs),
+	       void *ctx)
+{
+	rs->defer = fn;
+	rs->defer_ctx = ctx;
+	return 0;
 }
 
 /* ---- read cache -----------------------------------------------------------------------
@@ -301,7 +395,8 @@ static void answer_key(void *conn, const char *path, const struct principal *who
 
 /* ---- dispatch ------------------------------------------------------------------------- */
 
-/* Matches path against pattern; fills rq's params (percent-decoded). */
+/* Matches path against pattern; fills rq's params. libmicrohttpd has already percent-decoded
+ * the path once: decoding again would turn "%252F" into "/". */
 static bool match(const char *pattern, const char *path, struct http_req *rq)
 {
 	size_t used = 0;
@@ -314,19 +409,10 @@ static bool match(const char *pattern, const char *path, struct http_req *rq)
 			    used + n + 1 > sizeof rq->segbuf)
 				return false;
 			char *out = rq->segbuf + used;
-			size_t k = 0;
-			for (size_t i = 0; i < n; i++) {
-				if (path[i] == '%' && i + 2 < n + 1 && path[i + 1] && path[i + 2]) {
-					char hex[3] = {path[i + 1], path[i + 2], 0};
-					out[k++] = (char)strtol(hex, NULL, 16);
-					i += 2;
-				} else {
-					out[k++] = path[i];
-				}
-			}
-			out[k] = '\0';
+			memcpy(out, path, n);
+			out[n] = '\0';
 			rq->params[rq->nparams++] = out;
-			used += k + 1;
+			used += n + 1;
 			path += n;
 			pattern += 2;
 			continue;
@@ -350,23 +436,20 @@ static const char *presented_token(void *conn, bool *cookie)
 	return c;
 }
 
-void router_dispatch(void *conn, struct store *s, const char *method, const char *path,
-		     const char *body, size_t body_len, const char *remote, struct http_resp *rs,
-		     char *user, size_t usersz)
+bool router_admit(struct router_state *st, void *conn, struct store *s, const char *method,
+		  const char *path, const char *remote, struct http_resp *rs, char *user,
+		  size_t usersz)
 {
-	struct http_req rq = {.method = method,
-			      .path = path,
-			      .body = body,
-			      .body_len = body_len,
-			      .store = s,
-			      .remote = remote,
-			      .conn = conn};
-	rq.who.role = ROLE_PUBLIC;
-	rq.who.kind = -1;
+	memset(st, 0, sizeof *st);
+	struct http_req *rq = &st->rq;
+	*rq = (struct http_req){
+		.method = method, .path = path, .store = s, .remote = remote, .conn = conn};
+	rq->who.role = ROLE_PUBLIC;
+	rq->who.kind = -1;
 	const struct http_route *route = NULL;
 	bool path_known = false;
 	for (int i = 0; i < http_nroutes && !route; i++) {
-		if (!match(http_routes[i].path, path, &rq))
+		if (!match(http_routes[i].path, path, rq))
 			continue;
 		path_known = true;
 		if (strcmp(http_routes[i].method, method) == 0 ||
@@ -380,41 +463,67 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 		else
 			http_error(rs, 404, "NOT_FOUND", MSG_HTTP_NO_RESOURCE, "path", path,
 				   MSG_END);
-		return;
+		return false;
 	}
-	bool cookie;
-	struct thread_cache *cache = thread_cache(s);
-	rq.token = presented_token(conn, &cookie);
-	if (rq.token && authenticate(cache, s, rq.token, &rq.who) != WG_OK) {
-		rq.who.role = ROLE_PUBLIC;
-		rq.who.kind = -1;
-		if (!cookie) {
+	st->route = route;
+	rq->token = presented_token(conn, &st->cookie);
+	if (rq->token && authenticate(thread_cache(s), s, rq->token, &rq->who) != WG_OK) {
+		rq->who.role = ROLE_PUBLIC;
+		rq->who.kind = -1;
+		if (!st->cookie) {
 			/* a wrong bearer token is an error, not an anonymous request */
 			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_BAD_TOKEN, MSG_END);
-			return;
+			return false;
 		}
 	}
-	snprintf(user, usersz, "%s", rq.who.role == ROLE_PUBLIC ? "" : rq.who.username);
-	if (!(route->roles & ROLE_BIT(rq.who.role))) {
-		if (rq.who.role == ROLE_PUBLIC)
+	snprintf(user, usersz, "%s", rq->who.role == ROLE_PUBLIC ? "" : rq->who.username);
+	if (!(route->roles & ROLE_BIT(rq->who.role))) {
+		if (rq->who.role == ROLE_PUBLIC)
 			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_LOGIN_FIRST, MSG_END);
 		else
 			http_error(rs, 403, "FORBIDDEN", MSG_AUTH_ROLE_FORBIDDEN, "role",
-				   role_name(rq.who.role), MSG_END);
-		return;
+				   role_name(rq->who.role), MSG_END);
+		return false;
 	}
 	bool writes = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
-	if (writes && cookie && rq.who.kind == 0 && !route->csrf_exempt) {
+	if (writes && st->cookie && rq->who.kind == 0 && !route->csrf_exempt) {
 		const char *t = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
-		if (!t || strcmp(t, rq.who.csrf) != 0) {
+		if (!t || strcmp(t, rq->who.csrf) != 0) {
 			http_error(rs, 403, "CSRF", MSG_AUTH_CSRF, MSG_END);
-			return;
+			return false;
 		}
 	}
+	if (rq->who.role == ROLE_PUBLIC) {
+		int wait = rate_hit("anonymous", remote, ROUTER_ANON_REQUESTS, ROUTER_ANON_WINDOW);
+		if (wait) {
+			char seconds[16];
+			snprintf(seconds, sizeof seconds, "%d", wait);
+			http_error(rs, 429, "TOO_MANY_REQUESTS", MSG_HTTP_ADDRESS_RATE, "seconds",
+				   seconds, MSG_END);
+			rs->retry_after = wait;
+			return false;
+		}
+	}
+	st->body_upload = route->upload;
+	st->body_max = route->upload ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX;
+	return true;
+}
+
+void router_dispatch(struct router_state *st, const char *body, size_t body_len,
+		     const char *body_file, struct http_resp *rs)
+{
+	struct http_req *rq = &st->rq;
+	const struct http_route *route = st->route;
+	struct store *s = rq->store;
+	const char *path = rq->path, *method = rq->method;
+	rq->body = body ? body : "";
+	rq->body_len = body ? body_len : 0;
+	rq->body_file = body_file;
+	struct thread_cache *cache = thread_cache(s);
 	struct dbuf key = DBUF_INIT;
 	struct cached_answer *slot = NULL;
 	if (cache && route->cache && strcmp(method, "HEAD") != 0) {
-		answer_key(conn, path, &rq.who, &key);
+		answer_key(rq->conn, path, &rq->who, &key);
 		slot = &cache->answer[hash_text(dbuf_str(&key)) % CACHE_SLOTS];
 		if (slot->key && strcmp(slot->key, dbuf_str(&key)) == 0 &&
 		    (rs->body = malloc(slot->len + 1))) {
@@ -426,7 +535,7 @@ void router_dispatch(void *conn, struct store *s, const char *method, const char
 			return;
 		}
 	}
-	int rc = route->handler(&rq, rs);
+	int rc = route->handler(rq, rs);
 	if (!rc && slot && rs->status == 200 && rs->json) {
 		/* keep the text: the next identical request is answered from it */
 		char *text = json_dumps(rs->json, JSON_COMPACT | JSON_PRESERVE_ORDER);

@@ -24,7 +24,7 @@ const struct http_route http_routes[] = {
 	{.method = "GET",    .path = "/api/v1/projects/{}/attendance", .handler = h_project_attendance, .roles = FEEDS, .cache = true},
 	{.method = "GET",    .path = "/api/v1/workers/{}",    .handler = h_worker,  .roles = STAFF | R(WORKER), .cache = true},
 	{.method = "GET",    .path = "/api/v1/warnings",      .handler = h_warnings, .roles = FEEDS, .cache = true},
-	{.method = "POST",   .path = "/api/v1/imports/{}",    .handler = h_import,  .roles = R(ADMIN) | R(ENTERPRISE) | R(BANK)},
+	{.method = "POST",   .path = "/api/v1/imports/{}",    .handler = h_import,  .roles = R(ADMIN) | R(ENTERPRISE) | R(BANK), .upload = true},
 	{.method = "GET",    .path = "/api/v1/payslips/{}/{}", .handler = h_payslip, .roles = STAFF | R(WORKER), .cache = true},
 	{.method = "POST",   .path = "/api/v1/payslips/{}/{}/confirm", .handler = h_payslip_confirm, .roles = R(WORKER)},
 	{.method = "POST",   .path = "/api/v1/payslips/{}/{}/dispute", .handler = h_payslip_dispute, .roles = R(WORKER)},
@@ -32,6 +32,7 @@ const struct http_route http_routes[] = {
 	{.method = "POST",   .path = "/api/v1/complaints",    .handler = h_complaint, .roles = R(PUBLIC) | R(WORKER)},
 	{.method = "GET",    .path = "/api/v1/public/projects/{}/board", .handler = h_public_board, .roles = ANYONE},
 	{.method = "GET",    .path = "/api/v1/public/projects/{}/publicity/{}", .handler = h_public_publicity, .roles = ANYONE},
+	{.method = "GET",    .path = "/api/v1/public/ledger/checkpoint", .handler = h_public_checkpoint, .roles = ANYONE},
 };
 /* clang-format on */
 const int http_nroutes = (int)(sizeof http_routes / sizeof http_routes[0]);

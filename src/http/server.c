@@ -1,5 +1,8 @@
 /* server.c — the HTTP server core on libmicrohttpd: a thread pool over epoll, one store
- * connection per thread, request bodies gathered under a size cap, security headers on every
+ * connection per thread, a limit on connections per client address, requests admitted
+ * (route, caller, role) before their body is read, bodies gathered under the route's size
+ * cap (uploads spooled to a temporary file), slow work (password checks) on work threads
+ * behind a bounded queue while the connection waits suspended, security headers on every
  * response, the web UI's static files, a JSON access log, counters for /metrics, and a
  * graceful stop on SIGTERM or SIGINT. Routing and authentication are router.c's. */
 #include <arpa/inet.h>
@@ -16,15 +19,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "domain/checkpoint.h"
 #include "http/http.h"
 #include "http/router.h"
 #include "util/dbuf.h"
 #include "util/err.h"
 #include "util/banned.h"
 
-#define BODY_MAX_API (1u << 20)      /* JSON bodies */
-#define BODY_MAX_IMPORT (256u << 20) /* CSV uploads */
-#define CONNECTION_TIMEOUT 30        /* seconds a silent connection is kept */
+#define CONNECTION_TIMEOUT 30 /* seconds a silent connection is kept */
+#define CONNECTIONS_MAX 4096
+#define PER_ADDRESS_CONNECTIONS 64 /* default of --per-address-connections */
+#define WORK_QUEUE 64              /* default of --login-queue */
 
 static const char *const security_headers[][2] = {
 	{"Content-Security-Policy",
@@ -44,20 +49,44 @@ struct server {
 
 struct conn_ctx {
 	struct dbuf body;
+	int upload_fd; /* the spooled upload, or -1 */
+	char upload_path[512];
+	size_t received;
 	bool too_large;
+	bool answered;  /* a response is queued */
+	bool suspended; /* waiting for a work thread */
+	bool work_done; /* the work thread filled rs */
+	bool api;
+	struct router_state st;
+	struct http_resp rs;
 	struct timespec started;
 	int status;
 	char user[64];
+	char remote[64];
+	char *url;
 	char method[8], path[256];
 };
 
-static bool access_log = true; /* WAGEGUARD_ACCESS_LOG=0 turns it off (benchmarks) */
+static bool access_log = true;           /* WAGEGUARD_ACCESS_LOG=0 turns it off (benchmarks) */
+static bool cookie_secure;               /* set once by http_serve, read by every thread */
+static struct checkpoint_key ledger_key; /* loaded once by http_serve */
+
+int http_checkpoint(struct store *s, struct checkpoint *c)
+{
+	return checkpoint_make(s, &ledger_key, c);
+}
+
+const char *http_cookie_secure(void)
+{
+	return cookie_secure ? "; Secure" : "";
+}
 
 /* Counters for /metrics. */
 static atomic_llong m_requests[6]; /* by status class: 1xx … 5xx, [0] other */
 static atomic_llong m_duration_us;
 static atomic_llong m_in_flight;
 static atomic_llong m_body_rejected;
+static atomic_llong m_work_rejected;
 
 void http_metrics_text(char **out, size_t *len)
 {
@@ -68,18 +97,22 @@ void http_metrics_text(char **out, size_t *len)
 	for (int i = 1; i <= 5; i++)
 		dbuf_addf(&b, "wageguard_http_requests_total{class=\"%dxx\"} %lld\n", i,
 			  (long long)atomic_load(&m_requests[i]));
-	dbuf_addf(&b,
-		  "# HELP wageguard_http_request_seconds_sum Time spent answering.\n"
-		  "# TYPE wageguard_http_request_seconds_sum counter\n"
-		  "wageguard_http_request_seconds_sum %.6f\n"
-		  "# HELP wageguard_http_in_flight Requests being answered now.\n"
-		  "# TYPE wageguard_http_in_flight gauge\n"
-		  "wageguard_http_in_flight %lld\n"
-		  "# HELP wageguard_http_bodies_rejected_total Bodies over the size limit.\n"
-		  "# TYPE wageguard_http_bodies_rejected_total counter\n"
-		  "wageguard_http_bodies_rejected_total %lld\n",
-		  (double)atomic_load(&m_duration_us) / 1e6, (long long)atomic_load(&m_in_flight),
-		  (long long)atomic_load(&m_body_rejected));
+	dbuf_addf(
+		&b,
+		"# HELP wageguard_http_request_seconds_sum Time spent answering.\n"
+		"# TYPE wageguard_http_request_seconds_sum counter\n"
+		"wageguard_http_request_seconds_sum %.6f\n"
+		"# HELP wageguard_http_in_flight Requests being answered now.\n"
+		"# TYPE wageguard_http_in_flight gauge\n"
+		"wageguard_http_in_flight %lld\n"
+		"# HELP wageguard_http_bodies_rejected_total Bodies over the size limit.\n"
+		"# TYPE wageguard_http_bodies_rejected_total counter\n"
+		"wageguard_http_bodies_rejected_total %lld\n"
+		"# HELP wageguard_http_work_rejected_total Slow work refused: its queue was full.\n"
+		"# TYPE wageguard_http_work_rejected_total counter\n"
+		"wageguard_http_work_rejected_total %lld\n",
+		(double)atomic_load(&m_duration_us) / 1e6, (long long)atomic_load(&m_in_flight),
+		(long long)atomic_load(&m_body_rejected), (long long)atomic_load(&m_work_rejected));
 	*len = b.len;
 	*out = b.p ? b.p : strdup("");
 }
@@ -205,9 +238,216 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct conn_ctx *cx, str
 	if (api)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
 	cx->status = status;
+	cx->answered = true;
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)status, r);
 	MHD_destroy_response(r);
 	return ok;
+}
+
+/* Sends rs (taking what it owns). */
+static enum MHD_Result send_resp(struct MHD_Connection *c, struct conn_ctx *cx,
+				 struct http_resp *rs)
+{
+	struct MHD_Response *r;
+	if (rs->json) {
+		char *text = json_dumps(rs->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(rs->json);
+		rs->json = NULL;
+		r = MHD_create_response_from_buffer(text ? strlen(text) : 0, text,
+						    MHD_RESPMEM_MUST_FREE);
+		MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+	} else {
+		r = MHD_create_response_from_buffer(rs->body_len, rs->body ? rs->body : (char *)"",
+						    rs->body ? MHD_RESPMEM_MUST_FREE
+							     : MHD_RESPMEM_PERSISTENT);
+		rs->body = NULL;
+		MHD_add_response_header(r, "Content-Type",
+					rs->content_type ? rs->content_type
+							 : "text/plain; charset=utf-8");
+	}
+	if (rs->cookie[0])
+		MHD_add_response_header(r, "Set-Cookie", rs->cookie);
+	if (rs->retry_after > 0) {
+		char s[24];
+		snprintf(s, sizeof s, "%d", rs->retry_after);
+		MHD_add_response_header(r, "Retry-After", s);
+	}
+	return answer(c, cx, r, rs->status, true);
+}
+
+/* ---- work threads --------------------------------------------------------------------
+ * Password checks cost tens of milliseconds of CPU and 64 MiB each: on the request threads a
+ * handful of anonymous logins would stall every other request. The request is suspended
+ * (its thread serves others), the check runs here, and the connection is resumed with the
+ * answer. The queue is bounded: beyond it the server answers 503 at once. */
+
+struct work {
+	struct MHD_Connection *c;
+	struct conn_ctx *cx;
+};
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct work *q;
+	int cap, head, n;
+	bool stop;
+	pthread_t thread[4];
+	int nthreads;
+} pool = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+static void *work_main(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&pool.mu);
+		while (!pool.n && !pool.stop)
+			pthread_cond_wait(&pool.cv, &pool.mu);
+		if (!pool.n) {
+			pthread_mutex_unlock(&pool.mu);
+			return NULL;
+		}
+		struct work w = pool.q[pool.head];
+		pool.head = (pool.head + 1) % pool.cap;
+		pool.n--;
+		bool stopping = pool.stop;
+		pthread_mutex_unlock(&pool.mu);
+		struct http_resp *rs = &w.cx->rs;
+		struct store *s = stopping ? NULL : thread_store();
+		void (*fn)(struct store *, void *, struct http_resp *) = rs->defer;
+		rs->defer = NULL;
+		fn(s, rs->defer_ctx, rs);
+		if (!s) {
+			http_error(rs, 503, "UNAVAILABLE", MSG_HTTP_STOPPING, MSG_END);
+			rs->retry_after = 5;
+		}
+		w.cx->work_done = true;
+		MHD_resume_connection(w.c);
+	}
+}
+
+static int pool_start(int cap, int threads)
+{
+	pool.q = calloc((size_t)cap, sizeof *pool.q);
+	if (!pool.q)
+		return -1;
+	pool.cap = cap;
+	for (; pool.nthreads < threads; pool.nthreads++)
+		if (pthread_create(&pool.thread[pool.nthreads], NULL, work_main, NULL))
+			return -1;
+	return 0;
+}
+
+/* Finishes the queue (each waiting request answered 503) and ends the threads. */
+static void pool_stop(void)
+{
+	pthread_mutex_lock(&pool.mu);
+	pool.stop = true;
+	pthread_cond_broadcast(&pool.cv);
+	pthread_mutex_unlock(&pool.mu);
+	for (int i = 0; i < pool.nthreads; i++)
+		pthread_join(pool.thread[i], NULL);
+	free(pool.q);
+}
+
+/* Queues the work rs asks for. Returns false when the queue is full. */
+static bool pool_submit(struct MHD_Connection *c, struct conn_ctx *cx)
+{
+	pthread_mutex_lock(&pool.mu);
+	bool ok = pool.n < pool.cap && !pool.stop;
+	if (ok) {
+		/* suspended before a work thread can resume it */
+		cx->suspended = true;
+		MHD_suspend_connection(c);
+		pool.q[(pool.head + pool.n) % pool.cap] = (struct work){c, cx};
+		pool.n++;
+		pthread_cond_signal(&pool.cv);
+	}
+	pthread_mutex_unlock(&pool.mu);
+	return ok;
+}
+
+/* ---- requests ------------------------------------------------------------------------- */
+
+static void too_large(struct conn_ctx *cx)
+{
+	char max[24];
+	snprintf(max, sizeof max, "%zu", cx->st.body_max);
+	http_error(&cx->rs, 413, "TOO_LARGE", MSG_HTTP_TOO_LARGE, "max", max, MSG_END);
+}
+
+static enum MHD_Result refuse_early(struct MHD_Connection *c, struct conn_ctx *cx)
+{
+	if (cx->rs.status == 413)
+		atomic_fetch_add(&m_body_rejected, 1);
+	return send_resp(c, cx, &cx->rs);
+}
+
+/* The first call, headers in: admits the request or answers it before reading its body. */
+static enum MHD_Result start(struct MHD_Connection *c, struct conn_ctx *cx, const char *url,
+			     const char *method)
+{
+	cx->rs.status = 200;
+	cx->rs.lang = request_lang(c);
+	if (!cx->api)
+		return MHD_YES;
+	struct store *s = thread_store();
+	if (!s) {
+		http_error(&cx->rs, 503, "UNAVAILABLE", MSG_HTTP_DB_UNAVAILABLE, MSG_END);
+		return refuse_early(c, cx);
+	}
+	if (!router_admit(&cx->st, c, s, method, cx->url, cx->remote, &cx->rs, cx->user,
+			  sizeof cx->user))
+		return refuse_early(c, cx);
+	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	if (len && strtoull(len, NULL, 10) > cx->st.body_max) {
+		too_large(cx);
+		return refuse_early(c, cx);
+	}
+	if (cx->st.body_upload) {
+		const char *dir = getenv("TMPDIR");
+		snprintf(cx->upload_path, sizeof cx->upload_path, "%s/wageguard-upload-XXXXXX",
+			 dir && *dir ? dir : "/tmp");
+		cx->upload_fd = mkstemp(cx->upload_path);
+		if (cx->upload_fd < 0) {
+			cx->upload_path[0] = '\0';
+			http_error(&cx->rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, MSG_END);
+			return refuse_early(c, cx);
+		}
+	}
+	cx->body.max = cx->st.body_max;
+	(void)url;
+	return MHD_YES;
+}
+
+/* A piece of the body. */
+static enum MHD_Result take(struct MHD_Connection *c, struct conn_ctx *cx, const char *data,
+			    size_t n)
+{
+	if (cx->answered || cx->too_large)
+		return MHD_YES;
+	cx->received += n;
+	if (cx->received > cx->st.body_max) {
+		cx->too_large = true;
+	} else if (cx->upload_fd >= 0) {
+		for (size_t done = 0; done < n;) {
+			ssize_t w = write(cx->upload_fd, data + done, n - done);
+			if (w <= 0) {
+				http_error(&cx->rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, MSG_END);
+				return refuse_early(c, cx);
+			}
+			done += (size_t)w;
+		}
+	} else if (dbuf_add(&cx->body, data, n) < 0) {
+		cx->too_large = true;
+	}
+	if (cx->too_large) {
+		/* answer now rather than read the rest */
+		dbuf_release(&cx->body);
+		too_large(cx);
+		return refuse_early(c, cx);
+	}
+	return MHD_YES;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -219,77 +459,56 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	(void)version;
 	if (!cx) {
 		cx = calloc(1, sizeof *cx);
-		if (!cx)
+		if (!cx || !(cx->url = strdup(url))) {
+			free(cx);
 			return MHD_NO;
+		}
+		cx->upload_fd = -1;
 		clock_gettime(CLOCK_MONOTONIC, &cx->started);
 		snprintf(cx->method, sizeof cx->method, "%s", method);
 		snprintf(cx->path, sizeof cx->path, "%s", url);
-		cx->body.max =
-			strncmp(url, "/api/v1/imports/", 16) == 0 ? BODY_MAX_IMPORT : BODY_MAX_API;
+		remote_addr(c, cx->remote, sizeof cx->remote);
+		cx->api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/healthz") == 0 ||
+			strcmp(url, "/metrics") == 0;
 		*con_cls = cx;
 		atomic_fetch_add(&m_in_flight, 1);
-		return MHD_YES;
+		return start(c, cx, url, method);
 	}
 	if (*upload_size) {
-		if (!cx->too_large && dbuf_add(&cx->body, upload, *upload_size) < 0) {
-			cx->too_large = true; /* keep reading, answer 413 at the end */
-			dbuf_release(&cx->body);
-		}
+		size_t n = *upload_size;
 		*upload_size = 0;
-		return MHD_YES;
+		return take(c, cx, upload, n);
 	}
-	bool api = strncmp(url, "/api/", 5) == 0 || strcmp(url, "/healthz") == 0 ||
-		strcmp(url, "/metrics") == 0;
-	if (!api) {
+	if (cx->answered)
+		return MHD_YES;
+	if (cx->work_done)
+		return send_resp(c, cx, &cx->rs);
+	if (!cx->api) {
 		int status;
 		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
-			struct http_resp rs = {.lang = request_lang(c)};
-			http_error(&rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_ONLY_GET, MSG_END);
-			char *text = json_dumps(rs.json, JSON_COMPACT);
-			json_decref(rs.json);
-			struct MHD_Response *r = MHD_create_response_from_buffer(
-				text ? strlen(text) : 0, text, MHD_RESPMEM_MUST_FREE);
-			MHD_add_response_header(r, "Content-Type",
-						"application/json; charset=utf-8");
-			return answer(c, cx, r, 405, true);
+			http_error(&cx->rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_ONLY_GET, MSG_END);
+			return send_resp(c, cx, &cx->rs);
 		}
 		struct MHD_Response *r = static_file(sv, url, &status);
 		return answer(c, cx, r, status, false);
 	}
-	struct http_resp rs = {.status = 200, .lang = request_lang(c)};
-	if (cx->too_large) {
-		char max[24];
-		snprintf(max, sizeof max, "%zu", cx->body.max);
-		atomic_fetch_add(&m_body_rejected, 1);
-		http_error(&rs, 413, "TOO_LARGE", MSG_HTTP_TOO_LARGE, "max", max, MSG_END);
-	} else {
-		struct store *s = thread_store();
-		char remote[64];
-		remote_addr(c, remote, sizeof remote);
-		if (!s)
-			http_error(&rs, 503, "UNAVAILABLE", MSG_HTTP_DB_UNAVAILABLE, MSG_END);
-		else
-			router_dispatch(c, s, method, url, dbuf_str(&cx->body), cx->body.len,
-					remote, &rs, cx->user, sizeof cx->user);
+	if (cx->upload_fd >= 0) {
+		close(cx->upload_fd);
+		cx->upload_fd = -1;
 	}
-	struct MHD_Response *r;
-	if (rs.json) {
-		char *text = json_dumps(rs.json, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(rs.json);
-		r = MHD_create_response_from_buffer(text ? strlen(text) : 0, text,
-						    MHD_RESPMEM_MUST_FREE);
-		MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
-	} else {
-		r = MHD_create_response_from_buffer(rs.body_len, rs.body ? rs.body : (char *)"",
-						    rs.body ? MHD_RESPMEM_MUST_FREE
-							    : MHD_RESPMEM_PERSISTENT);
-		MHD_add_response_header(r, "Content-Type",
-					rs.content_type ? rs.content_type
-							: "text/plain; charset=utf-8");
+	router_dispatch(&cx->st, dbuf_str(&cx->body), cx->body.len,
+			cx->upload_path[0] ? cx->upload_path : NULL, &cx->rs);
+	if (cx->rs.defer) {
+		if (pool_submit(c, cx))
+			return MHD_YES;
+		void (*fn)(struct store *, void *, struct http_resp *) = cx->rs.defer;
+		cx->rs.defer = NULL;
+		fn(NULL, cx->rs.defer_ctx, &cx->rs);
+		atomic_fetch_add(&m_work_rejected, 1);
+		http_error(&cx->rs, 503, "BUSY", MSG_HTTP_BUSY, MSG_END);
+		cx->rs.retry_after = 1;
 	}
-	if (rs.cookie[0])
-		MHD_add_response_header(r, "Set-Cookie", rs.cookie);
-	return answer(c, cx, r, rs.status, true);
+	return send_resp(c, cx, &cx->rs);
 }
 
 /* After each request: the access log line and the counters. */
@@ -310,12 +529,10 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	int cls_ix = cx->status / 100;
 	atomic_fetch_add(&m_requests[cls_ix >= 1 && cls_ix <= 5 ? cls_ix : 0], 1);
 	if (access_log) {
-		char remote[64];
 		json_t *line = NULL;
-		remote_addr(c, remote, sizeof remote);
 		/* through jansson: the path comes from the client and must be escaped */
 		line = json_pack("{s:s, s:s, s:s, s:s, s:i, s:I, s:s}", "log", "access", "remote",
-				 remote, "method", cx->method, "path", cx->path, "status",
+				 cx->remote, "method", cx->method, "path", cx->path, "status",
 				 cx->status, "us", (json_int_t)us, "user", cx->user);
 		char *text = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 		if (text)
@@ -324,6 +541,13 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 		json_decref(line);
 	}
 	dbuf_release(&cx->body);
+	if (cx->upload_fd >= 0)
+		close(cx->upload_fd);
+	if (cx->upload_path[0])
+		unlink(cx->upload_path);
+	json_decref(cx->rs.json);
+	free(cx->rs.body);
+	free(cx->url);
 	free(cx);
 	*con_cls = NULL;
 }
@@ -350,6 +574,10 @@ int http_serve(const struct http_options *o)
 		return 1;
 	}
 	snprintf(sv.web, sizeof sv.web, "%s", o->web ? o->web : "");
+	/* behind TLS the session cookie must never travel over plain http */
+	cookie_secure = o->secure_cookie > 0 ||
+		(o->secure_cookie < 0 && o->public_url &&
+		 strncasecmp(o->public_url, "https://", 8) == 0);
 	store_url = o->db;
 	const char *log = getenv("WAGEGUARD_ACCESS_LOG");
 	access_log = !log || strcmp(log, "0") != 0;
@@ -357,6 +585,13 @@ int http_serve(const struct http_options *o)
 	struct store *s = thread_store();
 	if (!s)
 		return 1;
+	/* the key that signs the ledger checkpoints every notice and payslip carries */
+	char key_path[4096], err[512];
+	checkpoint_key_path(o->db, key_path, sizeof key_path);
+	if (checkpoint_key_load(key_path, 1, &ledger_key, err, sizeof err)) {
+		fprintf(stderr, "wageguard serve: %s\n", err);
+		return 1;
+	}
 	/* the signals go to sigwait below, not to the server's threads */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -366,14 +601,23 @@ int http_serve(const struct http_options *o)
 	signal(SIGPIPE, SIG_IGN);
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = (unsigned)(o->threads > 0 ? o->threads : cores > 0 ? cores : 2);
+	int per_address = o->per_address_connections >= 0 ? o->per_address_connections
+							  : PER_ADDRESS_CONNECTIONS;
+	if (pool_start(o->login_queue > 0 ? o->login_queue : WORK_QUEUE, 1)) {
+		fprintf(stderr, "wageguard serve: cannot start the work thread\n");
+		return 1;
+	}
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)port,
-		NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+			MHD_ALLOW_SUSPEND_RESUME,
+		(uint16_t)port, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
 		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT, 4096u,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
-		MHD_OPTION_END);
+		(unsigned)CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT,
+		(unsigned)CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		(unsigned)per_address, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL, MHD_OPTION_END);
 	if (!d) {
+		pool_stop();
 		fprintf(stderr, "wageguard serve: cannot listen on %s:%d: %s\n", host, port,
 			strerror(errno));
 		return 1;
@@ -384,6 +628,8 @@ int http_serve(const struct http_options *o)
 	sigwait(&stop, &sig);
 	fprintf(stderr, "wageguard serve: %s, finishing requests in flight\n",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	/* every suspended request is resumed (answered) before the daemon may stop */
+	pool_stop();
 	MHD_stop_daemon(d);
 	return 0;
 }

@@ -81,6 +81,22 @@ int table_open(struct table_writer *w, enum table_format fmt, const char *path, 
 	return rc;
 }
 
+/* A text cell a spreadsheet would take for a formula (= + - @, or a tab or carriage return
+ * before one) is written with a leading apostrophe, as spreadsheets expect for text: a
+ * worker named "=HYPERLINK(…)" must not run in the reader's Excel. */
+static int csv_text(struct dbuf *line, const char *s)
+{
+	if (*s && strchr("=+-@\t\r", *s)) {
+		struct dbuf b = DBUF_INIT;
+		int rc = dbuf_addc(&b, '\'') < 0 || dbuf_adds(&b, s) < 0
+			? -1
+			: dbuf_add_csv_field(line, dbuf_str(&b));
+		dbuf_release(&b);
+		return rc;
+	}
+	return dbuf_add_csv_field(line, s);
+}
+
 static int csv_row(struct table_writer *w, const struct table_cell *cells)
 {
 	int rc = 0;
@@ -93,7 +109,7 @@ static int csv_row(struct table_writer *w, const struct table_cell *cells)
 		if (c->null)
 			continue;
 		if (w->cols[i].type == TCOL_TEXT)
-			rc |= dbuf_add_csv_field(&w->line, c->s ? c->s : "");
+			rc |= csv_text(&w->line, c->s ? c->s : "");
 		else if (w->cols[i].type == TCOL_MONEY)
 			rc |= dbuf_adds(&w->line, money_format(c->i, num));
 		else

@@ -17,6 +17,14 @@ static const char *const day_kinds[] = {"holiday", "workday", NULL};
 #define OPT false
 #define KEY true
 
+/* The largest amounts a file may hold, in fen (defaults of "import.max.<kind>.<column>"):
+ * far above any real one, and low enough that no sum of them overflows 64 bits — 9.2
+ * billion payroll lines, or 92 million allocations, would be needed. */
+#define MAX_LINE 1000000000LL         /* 10,000,000.00: a payroll line, a payment */
+#define MAX_RATE 100000000LL          /* 1,000,000.00: a daily or monthly wage */
+#define MAX_ALLOCATION 100000000000LL /* 1,000,000,000.00: a labour-cost allocation */
+#define MAX_CONTRACT 10000000000000LL /* 100,000,000,000.00: a contract's value */
+
 /* One descriptor a kind, laid out as a table. */
 /* clang-format off */
 const struct kind_desc schema_kinds[REC__COUNT] = {
@@ -32,13 +40,13 @@ const struct kind_desc schema_kinds[REC__COUNT] = {
 		 {"industry", COL_ENUM, REQ, false, industries},
 		 {"owner_uscc", COL_USCC, REQ, false, NULL},
 		 {"contractor_uscc", COL_USCC, REQ, false, NULL},
-		 {"contract_value", COL_MONEY, REQ, false, NULL},
+		 {"contract_value", COL_MONEY, REQ, false, NULL, MAX_CONTRACT},
 		 {"start_date", COL_DATE, REQ, false, NULL},
 		 {"end_date", COL_DATE, OPT, false, NULL}}, -1},
 	[REC_SUBCONTRACT] = {REC_SUBCONTRACT, "subcontracts", "subcontracts", 5,
 		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
 		 {"subcontractor_uscc", COL_USCC, REQ, KEY, NULL},
-		 {"contract_value", COL_MONEY, REQ, false, NULL},
+		 {"contract_value", COL_MONEY, REQ, false, NULL, MAX_CONTRACT},
 		 {"start_date", COL_DATE, REQ, false, NULL},
 		 {"end_date", COL_DATE, OPT, false, NULL}}, 0},
 	[REC_ACCOUNT] = {REC_ACCOUNT, "accounts", "accounts", 4,
@@ -59,7 +67,7 @@ const struct kind_desc schema_kinds[REC__COUNT] = {
 		 {"team", COL_TEXT, REQ, false, NULL},
 		 {"trade", COL_TEXT, REQ, false, NULL},
 		 {"wage_type", COL_ENUM, REQ, false, wage_types},
-		 {"wage_rate", COL_MONEY, REQ, false, NULL},
+		 {"wage_rate", COL_MONEY, REQ, false, NULL, MAX_RATE},
 		 {"start_date", COL_DATE, REQ, KEY, NULL},
 		 {"end_date", COL_DATE, OPT, false, NULL}}, 0},
 	[REC_ATTENDANCE] = {REC_ATTENDANCE, "attendance", "attendance", 4,
@@ -71,23 +79,23 @@ const struct kind_desc schema_kinds[REC__COUNT] = {
 		{{"txn_id", COL_CODE, REQ, KEY, NULL},
 		 {"project_code", COL_PROJECT, REQ, false, NULL},
 		 {"date", COL_DATE, REQ, false, NULL},
-		 {"amount", COL_MONEY, REQ, false, NULL}}, 1},
+		 {"amount", COL_MONEY, REQ, false, NULL, MAX_ALLOCATION}}, 1},
 	[REC_PAYROLL] = {REC_PAYROLL, "payroll", "payroll", 9,
 		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
 		 {"employer_uscc", COL_USCC, REQ, false, NULL},
 		 {"period", COL_PERIOD, REQ, KEY, NULL},
 		 {"id_number", COL_PERSON, REQ, KEY, NULL},
-		 {"days", COL_INT, REQ, false, NULL},
-		 {"gross", COL_MONEY, REQ, false, NULL},
-		 {"deductions", COL_MONEY, REQ, false, NULL},
-		 {"net", COL_MONEY, REQ, false, NULL},
+		 {"days", COL_INT, REQ, false, NULL, 31},
+		 {"gross", COL_MONEY, REQ, false, NULL, MAX_LINE},
+		 {"deductions", COL_MONEY, REQ, false, NULL, MAX_LINE},
+		 {"net", COL_MONEY, REQ, false, NULL, MAX_LINE},
 		 {"due_date", COL_DATE, OPT, false, NULL}}, 0},
 	[REC_PAYMENT] = {REC_PAYMENT, "payments", "payments", 8,
 		{{"txn_id", COL_CODE, REQ, KEY, NULL},
 		 {"project_code", COL_PROJECT, REQ, false, NULL},
 		 {"id_number", COL_PERSON, REQ, false, NULL},
 		 {"period", COL_PERIOD, REQ, false, NULL},
-		 {"amount", COL_MONEY, REQ, false, NULL},
+		 {"amount", COL_MONEY, REQ, false, NULL, MAX_LINE},
 		 {"paid_on", COL_DATE, REQ, false, NULL},
 		 {"bank_card", COL_CARD, REQ, false, NULL},
 		 {"status", COL_ENUM, REQ, false, pay_statuses}}, 1},

@@ -45,6 +45,9 @@ struct col_desc {
 	bool required;             /* must be present in the CSV header and non-empty */
 	bool key;                  /* part of the record's key */
 	const char *const *values; /* COL_ENUM: NULL-terminated allowed words */
+	/* COL_MONEY (fen) and COL_INT: the largest value accepted (0: none); a money column's
+	 * maximum is configuration too, "import.max.<kind>.<column>" (domain/import.h) */
+	int64_t max;
 };
 
 #define REC_MAXCOLS 10

@@ -90,6 +90,14 @@ char *money_format(int64_t fen, char *buf)
 	return buf;
 }
 
+int64_t money_add_sat(int64_t a, int64_t b)
+{
+	int64_t r;
+	if (__builtin_add_overflow(a, b, &r))
+		return b > 0 ? INT64_MAX : INT64_MIN;
+	return r;
+}
+
 bool money_add(int64_t a, int64_t b, int64_t *out)
 {
 	int64_t r;

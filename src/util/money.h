@@ -32,6 +32,9 @@ char *money_format(int64_t fen, char *buf);
 /* *out = a + b, or a - b; return false (and leave *out alone) on int64 overflow. */
 bool money_add(int64_t a, int64_t b, int64_t *out);
 bool money_sub(int64_t a, int64_t b, int64_t *out);
+/* a + b, held at INT64_MAX (or INT64_MIN) instead of overflowing: for sums that must go on
+ * (a scan, a notice's totals) whatever one stored amount is. */
+int64_t money_add_sat(int64_t a, int64_t b);
 /* *out = a * b with overflow detection (used for rate x days). */
 bool money_mul(int64_t a, int64_t b, int64_t *out);
 #endif

@@ -73,6 +73,9 @@ test('out of scope: another region, another enterprise, another worker get nothi
   const list = await call('GET', '/api/v1/projects', { token: ctx.tokens.other_regulator });
   assert.equal(list.json.total, 0);
   assert.equal((await call('GET', `/api/v1/workers/${ctx.other_worker}`, { token: ctx.tokens.worker })).status, 403);
+  // a regulator of another region: the worker and the payslip do not exist for them
+  assert.equal((await call('GET', `/api/v1/workers/${ctx.worker}`, { token: ctx.tokens.other_regulator })).status, 404);
+  assert.equal((await call('GET', `/api/v1/payslips/${ctx.worker}/${ctx.period}?project=${ctx.project}`, { token: ctx.tokens.other_regulator })).status, 404);
   assert.ok(foreign, 'the demo data has a project outside the enterprise');
   assert.equal((await call('GET', `/api/v1/projects/${foreign}`, { token: ctx.tokens.enterprise })).status, 404);
 });

@@ -86,6 +86,11 @@ int main(void)
 	ok = money_mul(INT64_MAX / 2 + 1, 2, &r);
 	CHECK(!ok && r == 7, "mul overflow detected, output untouched");
 
+	CHECK(money_add_sat(INT64_MAX - 5, 100) == INT64_MAX,
+	      "a saturating sum stops at INT64_MAX");
+	CHECK(money_add_sat(INT64_MIN + 5, -100) == INT64_MIN, "and at INT64_MIN");
+	CHECK(money_add_sat(1200, 34) == 1234, "and adds otherwise");
+
 	CHECK_STR(money_strerror(MONEY_PRECISION), "more than two decimals", "strerror precision");
 	return check_done();
 }
