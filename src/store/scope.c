@@ -42,3 +42,19 @@ const char *store_scope_sql(int role, const char *param, char *buf, size_t n)
 	}
 	return buf;
 }
+
+const char *store_scope_warning_sql(int role, const char *param, char *buf, size_t n)
+{
+	switch (role) {
+	case SCOPE_REGULATOR:
+		/* the employer's region (warn.c stores it in w.region) */
+		snprintf(buf, n, "CAST(w.region AS TEXT) LIKE %s || '%%'", param);
+		break;
+	case SCOPE_ENTERPRISE:
+		snprintf(buf, n, "w.employer_id=(SELECT id FROM enterprises WHERE uscc=%s)", param);
+		break;
+	case SCOPE_ADMIN: snprintf(buf, n, "(%s IS NULL OR 1=1)", param); break;
+	default: snprintf(buf, n, "(%s IS NULL AND 1=0)", param); break;
+	}
+	return buf;
+}

@@ -8,4 +8,8 @@
  * param standing for the scope value. Returns buf. */
 const char *store_scope_sql(int role, const char *param, char *buf, size_t n);
 
+/* The condition on a warning w without a project (employer-wide: CRIMINAL_THRESHOLD) for
+ * role: a regulator's region against the employer's, kept in w.region. */
+const char *store_scope_warning_sql(int role, const char *param, char *buf, size_t n);
+
 #endif

@@ -252,12 +252,15 @@ int store_warn_list(struct store *s, const struct warning_filter *f,
 	return rc;
 }
 
-/* The dashboard's queries, each with "%s" standing for the scope condition (three times in
- * the last): open warnings by region and level; unpaid arrears (UNPAID and NO_PAYROLL) by
- * period; the ten projects most at risk; totals. */
+/* The dashboard's queries, with "%s" standing for the scope conditions: open warnings by
+ * region and level (the warning condition, then the project one); unpaid arrears (UNPAID and
+ * NO_PAYROLL) by period; the ten projects most at risk; totals (project condition twice,
+ * warning condition, project condition). An employer-wide warning counts where its
+ * employer's region is, as in the warnings list. */
 static const char *const dashboard_sql[4] = {
 	"SELECT w.region, w.level, count(*) FROM warnings w LEFT JOIN projects p"
-	" ON p.id=w.project_id WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s))"
+	" ON p.id=w.project_id WHERE w.resolved_on IS NULL"
+	" AND ((w.project_id=0 AND %s) OR (w.project_id<>0 AND (%s)))"
 	" GROUP BY 1, 2 ORDER BY 1, 2",
 	"SELECT w.period, sum(w.amount), count(DISTINCT w.person_id) FROM warnings w"
 	" JOIN projects p ON p.id=w.project_id WHERE w.resolved_on IS NULL"
@@ -272,7 +275,8 @@ static const char *const dashboard_sql[4] = {
 	" (SELECT count(DISTINCT em.person_id) FROM employments em JOIN projects p"
 	"  ON p.id=em.project_id WHERE %s),"
 	" (SELECT count(*) FROM warnings w LEFT JOIN projects p ON p.id=w.project_id"
-	"  WHERE w.resolved_on IS NULL AND (w.project_id=0 OR (%s)))",
+	"  WHERE w.resolved_on IS NULL"
+	"  AND ((w.project_id=0 AND %s) OR (w.project_id<>0 AND (%s))))",
 };
 
 /* One statement per part and role. */
@@ -283,10 +287,14 @@ int store_dashboard(struct store *s, int role, const char *scope, struct dashboa
 	if (role < SCOPE_ADMIN || role > SCOPE_WORKER)
 		return WG_ENOTFOUND;
 	char scb[1024], sql[4000];
+	char wscb[256];
 	const char *sc = store_scope_sql(role, "$1", scb, sizeof scb);
+	const char *wsc = store_scope_warning_sql(role, "$1", wscb, sizeof wscb);
+	const char *args[4][4] = {{wsc, sc}, {sc}, {sc}, {sc, sc, wsc, sc}};
 	int rc = WG_OK;
 	for (int part = 0; part < 4 && !rc; part++) {
-		snprintf(sql, sizeof sql, dashboard_sql[part], sc, sc, sc);
+		snprintf(sql, sizeof sql, dashboard_sql[part], args[part][0], args[part][1],
+			 args[part][2], args[part][3]);
 		struct stmt *st = stmt_get(s, &DASHBOARD_KEYS[part][role], sql);
 		if (!st)
 			return WG_ESTORE;

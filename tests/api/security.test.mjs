@@ -324,3 +324,16 @@ test('8: the ledger\'s signed checkpoint is public and comes with every payslip 
   assert.ok(n.text.includes(cp.json.public_key), 'the notice names the key');
   assert.ok(n.text.includes('wg-checkpoint-1'));
 });
+
+test('3: the dashboard counts the open warnings the regulator\'s list shows, no employer-wide one from elsewhere', async () => {
+  for (const token of [ctx.tokens.regulator, ctx.tokens.admin]) {
+    const d = await call('GET', '/api/v1/dashboard', { token });
+    const list = await call('GET', '/api/v1/warnings?open=1&per_page=1', { token });
+    const levels = d.json.warnings_by_level;
+    assert.equal(levels.yellow + levels.orange + levels.red, list.json.total, 'by level');
+    assert.equal(d.json.totals.open_warnings, list.json.total, 'in the totals');
+  }
+  // the demo data has employer-wide warnings of employers outside the regulator's region
+  const all = await call('GET', '/api/v1/warnings?open=1&per_page=500&rule=CRIMINAL_THRESHOLD', { token: ctx.tokens.admin });
+  assert.ok(all.json.total > 0, 'the scan found employer-wide warnings');
+});
