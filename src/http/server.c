@@ -30,6 +30,7 @@
 #define CONNECTIONS_MAX 4096
 #define PER_ADDRESS_CONNECTIONS 64 /* default of --per-address-connections */
 #define WORK_QUEUE 64              /* default of --login-queue */
+#define DRAIN_MAX (4u << 20)       /* a refused body up to this is read and dropped */
 
 static const char *const security_headers[][2] = {
 	{"Content-Security-Policy",
@@ -54,6 +55,7 @@ struct conn_ctx {
 	size_t received;
 	bool too_large;
 	bool answered;  /* a response is queued */
+	bool refused;   /* answered early (rs), its small body being dropped */
 	bool suspended; /* waiting for a work thread */
 	bool work_done; /* the work thread filled rs */
 	bool api;
@@ -376,10 +378,19 @@ static void too_large(struct conn_ctx *cx)
 	http_error(&cx->rs, 413, "TOO_LARGE", MSG_HTTP_TOO_LARGE, "max", max, MSG_END);
 }
 
+/* A request refused before its body is read. A small body (up to DRAIN_MAX) is read and
+ * dropped first, so that a client that sends it whole before reading still gets the answer;
+ * a larger one, or one of unknown length, is answered at once and the connection closed. */
 static enum MHD_Result refuse_early(struct MHD_Connection *c, struct conn_ctx *cx)
 {
 	if (cx->rs.status == 413)
 		atomic_fetch_add(&m_body_rejected, 1);
+	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	unsigned long long n = len ? strtoull(len, NULL, 10) : 0;
+	if (n > 0 && n <= DRAIN_MAX && cx->received == 0) {
+		cx->refused = true;
+		return MHD_YES;
+	}
 	return send_resp(c, cx, &cx->rs);
 }
 
@@ -424,7 +435,7 @@ static enum MHD_Result start(struct MHD_Connection *c, struct conn_ctx *cx, cons
 static enum MHD_Result take(struct MHD_Connection *c, struct conn_ctx *cx, const char *data,
 			    size_t n)
 {
-	if (cx->answered || cx->too_large)
+	if (cx->answered || cx->too_large || cx->refused)
 		return MHD_YES;
 	cx->received += n;
 	if (cx->received > cx->st.body_max) {
@@ -481,7 +492,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (cx->answered)
 		return MHD_YES;
-	if (cx->work_done)
+	if (cx->work_done || cx->refused)
 		return send_resp(c, cx, &cx->rs);
 	if (!cx->api) {
 		int status;
