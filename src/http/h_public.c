@@ -33,7 +33,7 @@ int h_receipt(struct http_req *rq, struct http_resp *rs)
 				   when, "summary", r.summary));
 }
 
-#define COMPLAINTS_PER_HOUR 10 /* per address, or per logged-in worker */
+#define COMPLAINTS_PER_HOUR 30 /* per address, or per logged-in worker */
 #define CLAIM_MAX 1000000000LL /* fen: 10,000,000.00, as a payroll line */
 
 /* The complaint form's fields and their length limits, in bytes. */

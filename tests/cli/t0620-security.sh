@@ -2,7 +2,7 @@
 # t0620 — the security defects of issue 9, each with the probe that found it, on the CLI:
 # error output cannot be forged with a quoted line break (9f), CSV exports do not carry
 # spreadsheet formulas (9b), amounts are bounded (4). The server's probes are
-# tests/api/security.test.mjs, run by t0630.
+# tests/security/security.test.mjs, run by t0630.
 . "$(dirname "$0")/../lib.sh"
 B="$FIX/basic"
 for k in enterprises projects subcontracts accounts workers employments attendance allocations payroll payments calendar; do

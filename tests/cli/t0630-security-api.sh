@@ -1,12 +1,12 @@
 #!/bin/bash
 # t0630 — the security probes of issue 9 against a real server: demo data, one user per role
 # (two regulators of different districts, two banks), a server on a free loopback port behind
-# a declared https public URL, then tests/api/security.test.mjs (node's test runner, TAP).
+# a declared https public URL, then tests/security/security.test.mjs (node's test runner, TAP).
 # Floods stay small and only ever go to this server on 127.0.0.1.
 . "$(dirname "$0")/../lib.sh"
 if ! command -v node >/dev/null; then t_fail "node is installed"; t_done; exit 1; fi
 D="$T_DIR/demo"
-wg demo --scale 0.05 --dir "$D" >/dev/null 2>&1 || { t_fail "the demo data loads"; t_done; exit 1; }
+wg demo --load-only --scale 0.05 --dir "$D" >/dev/null 2>&1 || { t_fail "the demo data loads"; t_done; exit 1; }
 asof=$(sed -n 's/.*"as_of": *"\([0-9-]*\)".*/\1/p' "$D/manifest.json")
 wg scan --as-of "$asof" >/dev/null 2>&1
 project=$(sed -n 2p "$D/projects.csv" | cut -d, -f1)
@@ -33,7 +33,7 @@ WAGEGUARD_ACCESS_LOG=0 WAGEGUARD_PUBLIC_URL="https://wages.example.test/" \
 pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 t_ok "the server answers /healthz" curl -sf "http://127.0.0.1:$port/healthz"
-WG_API="http://127.0.0.1:$port" WG_API_CTX="$ctx" node --test --test-reporter=tap "$WG_ROOT/tests/api/security.test.mjs" >"$T_DIR/api.tap" 2>&1
+WG_API="http://127.0.0.1:$port" WG_API_CTX="$ctx" node --test --test-reporter=tap "$WG_ROOT/tests/security/security.test.mjs" >"$T_DIR/api.tap" 2>&1
 while read -r l; do
 	case "$l" in
 	"not ok "*) t_fail "api: ${l#not ok * - }" "$(awk -v n="${l#not ok }" 'index($0, "not ok " n) == 1 { on = 1; next } on && /^(ok|not ok) / { exit } on' "$T_DIR/api.tap" | grep -E 'error|expected|actual|failures|^ *[-+] ' | head -25)" ;;
