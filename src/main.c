@@ -127,6 +127,14 @@ const struct cli_command cli_commands[] = {
 	 "  --per-address-connections: connections one client address may hold (default 64,\n"
 	 "  0: no limit); --login-queue: logins waiting for a password check before the\n"
 	 "  server answers 503 (default 64). See docs/api.md, Limits.\n"},
+	/* relief (SPEC §11) */
+
+	/* deposits and the emergency wage fund (SPEC §7–8) */
+
+	/* credit (SPEC §9) */
+
+	/* supervision (SPEC §10) */
+
 	{"help", cmd_help, "show help for a command", "wageguard help [COMMAND]\n"},
 };
 const int cli_ncommands = (int)(sizeof cli_commands / sizeof cli_commands[0]);

@@ -33,6 +33,15 @@ const struct http_route http_routes[] = {
 	{.method = "GET",    .path = "/api/v1/public/projects/{}/board", .handler = h_public_board, .roles = ANYONE},
 	{.method = "GET",    .path = "/api/v1/public/projects/{}/publicity/{}", .handler = h_public_publicity, .roles = ANYONE},
 	{.method = "GET",    .path = "/api/v1/public/ledger/checkpoint", .handler = h_public_checkpoint, .roles = ANYONE},
+
+	/* relief: cases, documents, liability, accountability (SPEC §11) */
+
+	/* deposits and the emergency wage fund (SPEC §7–8) */
+
+	/* credit, grades, the dishonest-employer list (SPEC §9) */
+
+	/* supervision: inspections, orders, draws, campaigns (SPEC §10) */
+
 };
 /* clang-format on */
 const int http_nroutes = (int)(sizeof http_routes / sizeof http_routes[0]);

@@ -1,6 +1,11 @@
 // i18n.ts — Chinese (default) and English texts of the UI; the choice is kept in localStorage
 // ("wg.lang") and applied to <html lang>. t(key, {name: value}) fills {name} placeholders.
-const zh = {
+import * as relief from './systems/relief.i18n';
+import * as deposit from './systems/deposit.i18n';
+import * as credit from './systems/credit.i18n';
+import * as supervision from './systems/supervision.i18n';
+
+const coreZh = {
   'app.title': '农民工工资支付监管平台',
   'app.subtitle': '根治欠薪 · 工资支付保障',
   'app.skip': '跳到主要内容',
@@ -287,9 +292,12 @@ const zh = {
   'pub.pdf': '下载 PDF',
 } as const;
 
+// each system's texts (systems/*.i18n.ts) join the core's
+const zh = { ...coreZh, ...relief.zh, ...deposit.zh, ...credit.zh, ...supervision.zh } as const;
+
 export type Key = keyof typeof zh;
 
-const en: Record<Key, string> = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Migrant Worker Wage Supervision Platform',
   'app.subtitle': 'Wages paid in full and on time',
   'app.skip': 'Skip to main content',
@@ -575,6 +583,8 @@ const en: Record<Key, string> = {
   'pub.print': 'Print',
   'pub.pdf': 'PDF',
 };
+
+const en: Record<Key, string> = { ...coreEn, ...relief.en, ...deposit.en, ...credit.en, ...supervision.en };
 
 export type Lang = 'zh' | 'en';
 const dicts: Record<Lang, Record<Key, string>> = { zh, en };

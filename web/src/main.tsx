@@ -18,18 +18,14 @@ import { WorkerPage } from './pages/worker';
 import { ComplaintPage } from './pages/complaint';
 import { CheckPage } from './pages/check';
 import { PublicIndexPage, PublicProjectPage } from './pages/public';
-import type { User } from './api';
-
-type Role = User['role'];
-interface Route {
-  re: RegExp;
-  page: (p: { params: string[]; query: URLSearchParams }) => preact.JSX.Element;
-  roles?: Role[]; // absent: public
-  wide?: boolean;
-}
+import type { Role, Route } from './systems/types';
+import * as relief from './systems/relief';
+import * as deposit from './systems/deposit';
+import * as credit from './systems/credit';
+import * as supervision from './systems/supervision';
 
 const staff: Role[] = ['admin', 'regulator', 'enterprise', 'bank'];
-const routes: Route[] = [
+const core: Route[] = [
   { re: /^\/login$/, page: () => <LoginPage /> },
   { re: /^\/dashboard$/, page: () => <DashboardPage />, roles: ['admin', 'regulator'], wide: true },
   { re: /^\/projects$/, page: ({ query }) => <ProjectsPage query={query} />, roles: staff, wide: true },
@@ -43,6 +39,8 @@ const routes: Route[] = [
   { re: /^\/public$/, page: () => <PublicIndexPage /> },
   { re: /^\/public\/projects\/([^/]+)$/, page: ({ params, query }) => <PublicProjectPage code={decodeURIComponent(params[0])} period={query.get('period') || ''} /> },
 ];
+// each system's pages (systems/*.tsx) follow the core's
+const routes: Route[] = [...core, ...relief.routes, ...deposit.routes, ...credit.routes, ...supervision.routes];
 
 function NotFound() {
   return (

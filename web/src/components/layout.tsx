@@ -5,13 +5,25 @@ import { getLang, setLang, t, Key } from '../i18n';
 import { currentUser, logout } from '../session';
 import { navigate } from '../router';
 import type { User } from '../api';
+import * as relief from '../systems/relief';
+import * as deposit from '../systems/deposit';
+import * as credit from '../systems/credit';
+import * as supervision from '../systems/supervision';
 
 interface NavItem {
   href: string;
   key: Key;
 }
 
+// the core's entries, then each system's for the role (systems/*.tsx)
 function navFor(u: User | null): NavItem[] {
+  const extra = [...relief.nav, ...deposit.nav, ...credit.nav, ...supervision.nav].filter((n) =>
+    n.roles === 'public' ? !u : !!u && n.roles.includes(u.role),
+  );
+  return [...coreNav(u), ...extra];
+}
+
+function coreNav(u: User | null): NavItem[] {
   const pub: NavItem[] = [
     { href: '/check', key: 'nav.check' },
     { href: '/public', key: 'nav.public' },

@@ -1,0 +1,8 @@
+// relief.tsx — the pages of relief (SPEC §11): cases, documents, liability, accountability: its routes and
+// its entries in each role's navigation (main.tsx and layout.tsx merge them).
+import type { NavItem, Route } from './types';
+import type { Key } from '../i18n';
+
+export const routes: Route[] = [];
+
+export const nav: NavItem<Key>[] = [];

@@ -1,0 +1,8 @@
+// supervision.tsx — the pages of supervision (SPEC §10): inspections, rectification orders, draws, campaigns: its routes and
+// its entries in each role's navigation (main.tsx and layout.tsx merge them).
+import type { NavItem, Route } from './types';
+import type { Key } from '../i18n';
+
+export const routes: Route[] = [];
+
+export const nav: NavItem<Key>[] = [];
