@@ -4,8 +4,12 @@
  * per dialect; from 5 on a migration is written once with store/dialect.h's fragments. Never
  * edit a released migration: add the next number. */
 #include "store/migrate.h"
+#include "store/stmt.h"
+#include "store/store.h"
+#include "util/err.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "util/banned.h"
 
@@ -353,4 +357,65 @@ int store_migration_sql(enum store_dialect d, int n, struct dbuf *out, char *err
 		return -1;
 	}
 	return 0;
+}
+
+/* The version the database is at (0: none yet), read inside the migration's transaction. */
+static int schema_version(struct store *s, int *version)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key='schema_version'";
+	struct stmt *st = stmt_get(s, sql, sql);
+	if (!st)
+		return WG_ESTORE;
+	int rc = stmt_step(st);
+	*version = rc == 1 ? (int)strtol(stmt_text(st, 0), NULL, 10) : 0;
+	stmt_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int store_migrate_run(struct store *s, const struct migrate_backend *b, int *applied)
+{
+	static const char set_version[] = "INSERT INTO meta VALUES('schema_version', $1)"
+					  " ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+	const int n = store_migration_count();
+	struct dbuf sql = DBUF_INIT;
+	int rc, version;
+	*applied = 0;
+	for (;;) {
+		if ((rc = b->begin(s)) || (rc = schema_version(s, &version)))
+			goto undo;
+		if (version > n) {
+			snprintf(s->errmsg, sizeof s->errmsg,
+				 "database schema version %d is newer than this wageguard (%d)",
+				 version, n);
+			rc = WG_ESTORE;
+			goto undo;
+		}
+		if (version == n)
+			break;
+		char what[32], err[128], num[16];
+		snprintf(what, sizeof what, "migration %d", version + 1);
+		if (store_migration_sql(b->dialect, version + 1, &sql, err, sizeof err) < 0) {
+			snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, err);
+			rc = WG_ESTORE;
+			goto undo;
+		}
+		if ((rc = b->exec(s, sql.p, what)) || (b->check && (rc = b->check(s))))
+			goto undo;
+		snprintf(num, sizeof num, "%d", version + 1);
+		struct stmt *st = stmt_get(s, set_version, set_version);
+		if (!st) {
+			rc = WG_ESTORE;
+			goto undo;
+		}
+		stmt_bind_text(st, 1, num);
+		if ((rc = stmt_exec(st)) || (rc = b->exec(s, "COMMIT", what)))
+			goto undo;
+		++*applied;
+	}
+	dbuf_release(&sql);
+	return b->exec(s, "COMMIT", "migration");
+undo:
+	dbuf_release(&sql);
+	b->rollback(s);
+	return rc;
 }

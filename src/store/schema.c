@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/dbuf.h"
 #include "util/banned.h"
 
 static const char *const industries[] = {"housing", "municipal", "transport", "water",
@@ -151,4 +152,76 @@ void schema_col_stored(enum rec_kind k, const struct col_desc *c, char *buf, siz
 		snprintf(buf, n, "%.*s_id", (int)(strlen(c->name) - 5), c->name);
 	else
 		snprintf(buf, n, "%s", c->name);
+}
+
+/* The select-list expression that turns a stored column back into its natural value. */
+static int add_select(struct dbuf *b, enum rec_kind k, const struct col_desc *c)
+{
+	char name[64];
+	schema_col_stored(k, c, name, sizeof name);
+	if (c->type == COL_PROJECT)
+		return dbuf_addf(b, "(SELECT code FROM projects WHERE id=t.%s)", name);
+	if (c->type == COL_PERSON)
+		return dbuf_addf(b, "(SELECT id_number FROM persons WHERE id=t.%s)", name);
+	if (schema_col_is_ref(k, c->type))
+		return dbuf_addf(b, "(SELECT uscc FROM enterprises WHERE id=t.%s)", name);
+	return dbuf_addf(b, "t.%s", name);
+}
+
+int schema_sql_key_where(const struct kind_desc *d, int pos, struct dbuf *b)
+{
+	const char *sep = " WHERE ";
+	for (int i = 0; i < d->ncols; i++) {
+		if (!d->cols[i].key)
+			continue;
+		char name[64];
+		schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
+		if (dbuf_addf(b, "%s%s=$%d", sep, name, pos++) < 0)
+			return -1;
+		sep = " AND ";
+	}
+	return 0;
+}
+
+int schema_key_count(const struct kind_desc *d)
+{
+	int n = 0;
+	for (int i = 0; i < d->ncols; i++)
+		n += d->cols[i].key;
+	return n;
+}
+
+int schema_sql_get(const struct kind_desc *d, struct dbuf *b)
+{
+	int rc = dbuf_adds(b, "SELECT ");
+	for (int i = 0; i < d->ncols; i++) {
+		rc |= add_select(b, d->kind, &d->cols[i]);
+		rc |= dbuf_adds(b, ", ");
+	}
+	rc |= dbuf_addf(b, "t.lseq FROM %s t", d->table);
+	return rc | schema_sql_key_where(d, 1, b);
+}
+
+int schema_sql_columns(const struct kind_desc *d, struct dbuf *b)
+{
+	char name[64];
+	int rc = 0;
+	for (int i = 0; i < d->ncols; i++) {
+		schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
+		rc |= dbuf_addf(b, "%s, ", name);
+	}
+	return rc | dbuf_adds(b, d->region_from >= 0 ? "region, lseq" : "lseq");
+}
+
+int schema_sql_set(const struct kind_desc *d, int *pos, struct dbuf *b)
+{
+	char name[64];
+	int rc = 0;
+	for (int i = 0; i < d->ncols; i++) {
+		if (d->cols[i].key)
+			continue;
+		schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
+		rc |= dbuf_addf(b, "%s=$%d, ", name, (*pos)++);
+	}
+	return rc;
 }

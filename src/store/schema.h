@@ -92,4 +92,18 @@ bool schema_col_is_ref(enum rec_kind k, enum col_type t);
 void schema_col_stored(enum rec_kind k, const struct col_desc *c, char *buf, size_t n);
 /* True for types held as text (including references by natural key). */
 bool schema_col_is_text(enum col_type t);
+
+/* The statements both backends build from a kind's descriptor (parameters $N, as stmt.h):
+ * schema_sql_get — "SELECT <every column as its natural value>, t.lseq FROM <table> t WHERE
+ * <key>=$1 AND …" (references read back as their natural keys);
+ * schema_sql_key_where — " WHERE <key>=$pos AND <key>=$pos+1 …";
+ * schema_sql_columns — "<stored column>, …, [region, ]lseq", the order rec_insert writes;
+ * schema_sql_set — "<non-key column>=$pos, …, " for an UPDATE, advancing *pos.
+ * Each appends to b and returns 0 or -1 (out of memory). */
+struct dbuf;
+int schema_sql_get(const struct kind_desc *d, struct dbuf *b);
+int schema_sql_key_where(const struct kind_desc *d, int pos, struct dbuf *b);
+int schema_sql_columns(const struct kind_desc *d, struct dbuf *b);
+int schema_sql_set(const struct kind_desc *d, int *pos, struct dbuf *b);
+int schema_key_count(const struct kind_desc *d);
 #endif

@@ -12,66 +12,13 @@
 #include "util/err.h"
 #include "util/banned.h"
 
-/* The select-list expression that turns a stored column back into its natural value. */
-static int add_select(struct dbuf *b, enum rec_kind k, const struct col_desc *c)
-{
-	char name[64];
-	schema_col_stored(k, c, name, sizeof name);
-	if (c->type == COL_PROJECT)
-		return dbuf_addf(b, "(SELECT code FROM projects WHERE id=t.%s)", name);
-	if (c->type == COL_PERSON)
-		return dbuf_addf(b, "(SELECT id_number FROM persons WHERE id=t.%s)", name);
-	if (schema_col_is_ref(k, c->type))
-		return dbuf_addf(b, "(SELECT uscc FROM enterprises WHERE id=t.%s)", name);
-	return dbuf_addf(b, "t.%s", name);
-}
-
-static int add_key_where(struct dbuf *b, const struct kind_desc *d, int pos)
-{
-	const char *sep = " WHERE ";
-	for (int i = 0; i < d->ncols; i++) {
-		if (!d->cols[i].key)
-			continue;
-		char name[64];
-		schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
-		if (dbuf_addf(b, "%s%s=$%d", sep, name, pos++) < 0)
-			return -1;
-		sep = " AND ";
-	}
-	return 0;
-}
-
-static int key_count(const struct kind_desc *d)
-{
-	int n = 0;
-	for (int i = 0; i < d->ncols; i++)
-		n += d->cols[i].key;
-	return n;
-}
-
-static int add_selects(struct dbuf *b, const struct kind_desc *d)
-{
-	int rc = dbuf_adds(b, "SELECT ");
-	for (int i = 0; i < d->ncols; i++) {
-		rc |= add_select(b, d->kind, &d->cols[i]);
-		rc |= dbuf_adds(b, ", ");
-	}
-	return rc | dbuf_addf(b, "t.lseq FROM %s t", d->table);
-}
-
 /* The COPY statement of kind k, columns in the order rec_insert writes them. */
 int pg_copy_sql(enum rec_kind k, struct dbuf *out)
 {
 	const struct kind_desc *d = schema_kind(k);
-	char name[64];
 	int rc = dbuf_addf(out, "COPY %s(", d->table);
-	for (int i = 0; i < d->ncols; i++) {
-		schema_col_stored(k, &d->cols[i], name, sizeof name);
-		rc |= dbuf_addf(out, "%s, ", name);
-	}
-	return rc |
-		dbuf_adds(out,
-			  d->region_from >= 0 ? "region, lseq) FROM STDIN" : "lseq) FROM STDIN");
+	rc |= schema_sql_columns(d, out);
+	return rc | dbuf_adds(out, ") FROM STDIN");
 }
 
 static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *b)
@@ -79,10 +26,7 @@ static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *
 	char name[64];
 	int rc = 0, pos = 1;
 	switch (op) {
-	case PG_GET:
-		rc |= add_selects(b, d);
-		rc |= add_key_where(b, d, 1);
-		break;
+	case PG_GET: return schema_sql_get(d, b);
 	case PG_BY_LSEQ:
 		/* stored values, references as ids (readahead_load maps them back: a subselect
 		 * a row costs more than the rest of the query); an entry holds at most
@@ -96,24 +40,19 @@ static int build_sql(const struct kind_desc *d, enum pg_rec_op op, struct dbuf *
 		break;
 	case PG_UPDATE:
 		rc |= dbuf_addf(b, "UPDATE %s SET ", d->table);
-		for (int i = 0; i < d->ncols; i++) {
-			if (d->cols[i].key)
-				continue;
-			schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
-			rc |= dbuf_addf(b, "%s=$%d, ", name, pos++);
-		}
+		rc |= schema_sql_set(d, &pos, b);
 		/* region is never updated in place: Citus cannot move a row between shards
 		 * that way. A record whose region changed matches nothing here and is moved
 		 * by pg_rec_update with a delete and an insert. */
 		rc |= dbuf_addf(b, "lseq=$%d", pos++);
-		rc |= add_key_where(b, d, pos);
-		pos += key_count(d);
+		rc |= schema_sql_key_where(d, pos, b);
+		pos += schema_key_count(d);
 		if (d->region_from >= 0)
 			rc |= dbuf_addf(b, " AND region=$%d", pos++);
 		break;
 	case PG_DELETE:
 		rc |= dbuf_addf(b, "DELETE FROM %s", d->table);
-		rc |= add_key_where(b, d, 1);
+		rc |= schema_sql_key_where(d, 1, b);
 		break;
 	default: return -1;
 	}

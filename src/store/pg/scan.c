@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/pg/pg.h"
+#include "store/scan.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/banned.h"
@@ -23,37 +24,6 @@ struct scan_cursor {
 	int row, rows;
 	bool done;
 };
-
-/* Each takes the as-of day and then the range of project ids (lo, hi) for snprintf. */
-#define D "%" PRId64
-static const char *const stream_sql[] = {
-	[SCAN_PROJECTS] = "SELECT id, owner_id, contractor_id, region_code FROM projects"
-			  " WHERE " D " >= 0 AND id BETWEEN " D " AND " D " ORDER BY id",
-	[SCAN_DAYS] = "SELECT project_id, person_id, period, mask FROM wm_days"
-		      " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
-		      " ORDER BY project_id, person_id, period",
-	/* in the key's order, project then day: the stream only promises project order */
-	[SCAN_ATTENDANCE] = "SELECT project_id, person_id, date FROM attendance WHERE hours>0"
-			    " AND date<=" D " AND project_id BETWEEN " D " AND " D
-			    " ORDER BY project_id, date, person_id",
-	[SCAN_EMPLOYMENTS] = "SELECT project_id, person_id, employer_id, wage_type, wage_rate,"
-			     " start_date, coalesce(end_date, -1) FROM employments"
-			     " WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
-			     " ORDER BY project_id, person_id, start_date",
-	[SCAN_PAYROLL] =
-		"SELECT project_id, person_id, period, employer_id, days, gross, deductions,"
-		" net, coalesce(due_date, -1) FROM payroll"
-		" WHERE " D " >= 0 AND project_id BETWEEN " D " AND " D
-		" ORDER BY project_id, person_id, period",
-	[SCAN_PAYMENTS] = "SELECT p.project_id, p.person_id, p.period, p.amount, p.paid_on,"
-			  " (p.status='ok')::int, p.bank_card, w.bank_card FROM payments p"
-			  " LEFT JOIN workers w ON w.person_id=p.person_id WHERE p.paid_on<=" D
-			  " AND p.project_id BETWEEN " D " AND " D
-			  " ORDER BY p.project_id, p.person_id, p.period",
-	[SCAN_ALLOCATIONS] = "SELECT project_id, date, amount FROM allocations WHERE date<=" D
-			     " AND project_id BETWEEN " D " AND " D " ORDER BY project_id, date",
-};
-#undef D
 
 /* Runs sql on conn; WG_OK or the failure in q's errmsg. */
 static int run_on(struct pg_store *q, PGconn *conn, const char *sql, const char *what)
@@ -91,7 +61,6 @@ int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t 
 		 struct scan_cursor **out)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	char sql[700];
 	int rc;
 	if ((rc = pg_flush_all(q)) || (rc = pg_settle(q)))
 		return rc;
@@ -114,9 +83,15 @@ int pg_scan_open(struct store *s, enum scan_stream what, int64_t as_of, int64_t 
 		q->rscans++;
 	}
 	snprintf(c->name, sizeof c->name, "wg_stream%d", ++q->scan_seq);
-	int n = snprintf(sql, sizeof sql, "DECLARE %s NO SCROLL CURSOR FOR ", c->name);
-	snprintf(sql + n, sizeof sql - (size_t)n, stream_sql[what], as_of, lo, hi);
-	if ((rc = run_on(q, c->conn, sql, "scan"))) {
+	struct dbuf sql = DBUF_INIT, body = DBUF_INIT;
+	rc = scan_stream_sql(what, as_of, lo, hi, &body);
+	if (!rc && dbuf_addf(&sql, "DECLARE %s NO SCROLL CURSOR FOR %s", c->name, body.p) < 0)
+		rc = WG_ENOMEM;
+	if (!rc)
+		rc = run_on(q, c->conn, sql.p, "scan");
+	dbuf_release(&sql);
+	dbuf_release(&body);
+	if (rc) {
 		pg_scan_close(c);
 		return rc;
 	}
@@ -127,11 +102,21 @@ fail:
 	return rc;
 }
 
-static int wage_type_of(const char *t)
+struct pg_row {
+	const PGresult *b;
+	int i;
+};
+
+static int64_t col_int(void *ctx, int col)
 {
-	if (strcmp(t, "daily") == 0)
-		return WAGE_DAILY;
-	return strcmp(t, "monthly") == 0 ? WAGE_MONTHLY : WAGE_PIECE;
+	const struct pg_row *r = ctx;
+	return pg_int(r->b, r->i, col);
+}
+
+static const char *col_text(void *ctx, int col)
+{
+	const struct pg_row *r = ctx;
+	return PQgetisnull(r->b, r->i, col) ? NULL : PQgetvalue(r->b, r->i, col);
 }
 
 int pg_scan_next(struct scan_cursor *c, struct scan_row *r)
@@ -158,50 +143,8 @@ int pg_scan_next(struct scan_cursor *c, struct scan_row *r)
 		if (c->rows == 0)
 			return 0;
 	}
-	const PGresult *b = c->batch;
-	int i = c->row++;
-#define I(n) pg_int(b, i, n)
-	memset(r, 0, sizeof *r);
-	r->project = I(0);
-	switch (c->what) {
-	case SCAN_PROJECTS:
-		r->u.project.owner = I(1);
-		r->u.project.contractor = I(2);
-		r->u.project.region = I(3);
-		break;
-	case SCAN_DAYS:
-		r->person = I(1), r->period = I(2);
-		r->u.days.mask = (uint32_t)I(3);
-		break;
-	case SCAN_ATTENDANCE:
-		r->person = I(1);
-		r->u.att.date = I(2);
-		r->period = period_of_day((int32_t)r->u.att.date);
-		break;
-	case SCAN_EMPLOYMENTS:
-		r->person = I(1);
-		r->u.emp.employer = I(2);
-		r->u.emp.type = wage_type_of(PQgetvalue(b, i, 3));
-		r->u.emp.rate = I(4), r->u.emp.start = I(5), r->u.emp.end = I(6);
-		break;
-	case SCAN_PAYROLL:
-		r->person = I(1), r->period = I(2);
-		r->u.payroll.employer = I(3), r->u.payroll.days = I(4), r->u.payroll.gross = I(5);
-		r->u.payroll.deductions = I(6), r->u.payroll.net = I(7), r->u.payroll.due = I(8);
-		break;
-	case SCAN_PAYMENTS:
-		r->person = I(1), r->period = I(2);
-		r->u.payment.amount = I(3), r->u.payment.paid_on = I(4);
-		r->u.payment.ok = (int)I(5);
-		r->u.payment.card = PQgetisnull(b, i, 6) ? NULL : PQgetvalue(b, i, 6);
-		r->u.payment.registered = PQgetisnull(b, i, 7) ? NULL : PQgetvalue(b, i, 7);
-		break;
-	case SCAN_ALLOCATIONS:
-		r->u.alloc.date = I(1), r->u.alloc.amount = I(2);
-		r->period = period_of_day((int32_t)r->u.alloc.date);
-		break;
-	}
-#undef I
+	struct pg_row row = {c->batch, c->row++};
+	scan_decode(c->what, &(struct scan_cols){.ctx = &row, .i = col_int, .t = col_text}, r);
 	return 1;
 }
 

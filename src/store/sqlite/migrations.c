@@ -1,5 +1,6 @@
 /* migrations.c — applies store/migrations.c's sequence to a SQLite database in order, one
- * transaction each; meta.schema_version records the last one. */
+ * transaction each; meta.schema_version records the last one. The loop is store/migrations.c's;
+ * this file holds what is SQLite's own: the exclusive begin and the foreign key check. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -42,65 +43,36 @@ static int foreign_key_check(struct sq_store *q)
 	return WG_OK;
 }
 
-static int migrate_all(struct store *s, int *applied)
+static int begin(struct store *s)
 {
-	struct sq_store *q = (struct sq_store *)s;
-	const int n = store_migration_count();
-	struct dbuf sql = DBUF_INIT;
-	int rc = exec(q,
-		      "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
-		      " value TEXT NOT NULL); COMMIT;");
-	if (rc)
-		return rc;
-	*applied = 0;
-	for (;;) {
-		rc = exec(q, "BEGIN IMMEDIATE");
-		if (rc)
-			return rc;
-		sqlite3_stmt *st = NULL;
-		int version = 0;
-		if (sqlite3_prepare_v2(q->db, "SELECT value FROM meta WHERE key='schema_version'",
-				       -1, &st, NULL) != SQLITE_OK) {
-			rc = sq_fail(q, "schema version");
-			goto undo;
-		}
-		if (sqlite3_step(st) == SQLITE_ROW)
-			version = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-		if (version > n) {
-			snprintf(q->base.errmsg, sizeof q->base.errmsg,
-				 "database schema version %d is newer than this wageguard (%d)",
-				 version, n);
-			rc = WG_ESTORE;
-			goto undo;
-		}
-		if (version == n) {
-			dbuf_release(&sql);
-			return exec(q, "COMMIT");
-		}
-		char err[128];
-		if (store_migration_sql(DIALECT_SQLITE, version + 1, &sql, err, sizeof err) < 0) {
-			snprintf(q->base.errmsg, sizeof q->base.errmsg, "sqlite: migration: %s",
-				 err);
-			rc = WG_ESTORE;
-			goto undo;
-		}
-		if ((rc = exec(q, sql.p)) || (rc = foreign_key_check(q)))
-			goto undo;
-		char set[128];
-		snprintf(set, sizeof set,
-			 "INSERT OR REPLACE INTO meta VALUES('schema_version', '%d'); COMMIT;",
-			 version + 1);
-		rc = exec(q, set);
-		if (rc)
-			goto undo;
-		++*applied;
-	}
-undo:
-	dbuf_release(&sql);
-	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return exec((struct sq_store *)s,
+		    "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY,"
+		    " value TEXT NOT NULL)");
 }
+
+static int run(struct store *s, const char *sql, const char *what)
+{
+	(void)what;
+	return exec((struct sq_store *)s, sql);
+}
+
+static int check(struct store *s)
+{
+	return foreign_key_check((struct sq_store *)s);
+}
+
+static void rollback(struct store *s)
+{
+	sqlite3_exec(((struct sq_store *)s)->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static const struct migrate_backend sq_migrate_backend = {
+	.dialect = DIALECT_SQLITE,
+	.begin = begin,
+	.exec = run,
+	.check = check,
+	.rollback = rollback,
+};
 
 int sq_migrate(struct store *s, int *applied)
 {
@@ -110,7 +82,7 @@ int sq_migrate(struct store *s, int *applied)
 	 * pragma only takes effect outside a transaction. */
 	int rc = exec(q, "PRAGMA foreign_keys=OFF");
 	if (!rc)
-		rc = migrate_all(s, applied);
+		rc = store_migrate_run(s, &sq_migrate_backend, applied);
 	int on = exec(q, "PRAGMA foreign_keys=ON");
 	return rc ? rc : on;
 }

@@ -4,77 +4,34 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/dialect.h"
 #include "store/sqlite/sq.h"
 #include "util/err.h"
 #include "util/banned.h"
 
-/* The select-list expression that turns a stored column back into its natural value. */
-static int add_select(struct dbuf *b, enum rec_kind k, const struct col_desc *c)
-{
-	char name[64];
-	schema_col_stored(k, c, name, sizeof name);
-	if (c->type == COL_PROJECT)
-		return dbuf_addf(b, "(SELECT code FROM projects WHERE id=t.%s)", name);
-	if (c->type == COL_PERSON)
-		return dbuf_addf(b, "(SELECT id_number FROM persons WHERE id=t.%s)", name);
-	if (schema_col_is_ref(k, c->type))
-		return dbuf_addf(b, "(SELECT uscc FROM enterprises WHERE id=t.%s)", name);
-	return dbuf_addf(b, "t.%s", name);
-}
-
-static int add_key_where(struct dbuf *b, const struct kind_desc *d)
-{
-	const char *sep = " WHERE ";
-	for (int i = 0; i < d->ncols; i++) {
-		if (!d->cols[i].key)
-			continue;
-		char name[64];
-		schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
-		if (dbuf_addf(b, "%s%s=?", sep, name) < 0)
-			return -1;
-		sep = " AND ";
-	}
-	return 0;
-}
-
+/* The statement of op for kind d, with $N parameters numbered in the order bind_val and
+ * bind_key bind them. */
 static int build_sql(const struct kind_desc *d, enum sq_stmt_op op, struct dbuf *b)
 {
-	char name[64];
-	int rc = 0;
+	int rc = 0, pos = 1;
 	switch (op) {
-	case SQ_GET:
-		rc |= dbuf_adds(b, "SELECT ");
-		for (int i = 0; i < d->ncols; i++) {
-			rc |= add_select(b, d->kind, &d->cols[i]);
-			rc |= dbuf_adds(b, ", ");
-		}
-		rc |= dbuf_addf(b, "t.lseq FROM %s t", d->table);
-		rc |= add_key_where(b, d);
-		break;
+	case SQ_GET: return schema_sql_get(d, b);
 	case SQ_INSERT:
 		/* the key may exist: the caller then compares (cheaper than a probe first) */
 		rc |= dbuf_addf(b, "INSERT INTO %s(", d->table);
-		for (int i = 0; i < d->ncols; i++) {
-			schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
-			rc |= dbuf_addf(b, "%s, ", name);
-		}
-		rc |= dbuf_adds(b, d->region_from >= 0 ? "region, lseq) VALUES(" : "lseq) VALUES(");
+		rc |= schema_sql_columns(d, b);
+		rc |= dbuf_adds(b, ") VALUES(");
 		for (int i = 0; i < d->ncols + (d->region_from >= 0); i++)
-			rc |= dbuf_adds(b, "?, ");
-		rc |= dbuf_adds(b, "?) ON CONFLICT DO NOTHING");
+			rc |= dbuf_addf(b, "$%d, ", pos++);
+		rc |= dbuf_addf(b, "$%d) ON CONFLICT DO NOTHING", pos);
 		break;
 	case SQ_UPDATE:
 		rc |= dbuf_addf(b, "UPDATE %s SET ", d->table);
-		for (int i = 0; i < d->ncols; i++) {
-			if (d->cols[i].key)
-				continue;
-			schema_col_stored(d->kind, &d->cols[i], name, sizeof name);
-			rc |= dbuf_addf(b, "%s=?, ", name);
-		}
+		rc |= schema_sql_set(d, &pos, b);
 		if (d->region_from >= 0)
-			rc |= dbuf_adds(b, "region=?, ");
-		rc |= dbuf_adds(b, "lseq=?");
-		rc |= add_key_where(b, d);
+			rc |= dbuf_addf(b, "region=$%d, ", pos++);
+		rc |= dbuf_addf(b, "lseq=$%d", pos++);
+		rc |= schema_sql_key_where(d, pos, b);
 		break;
 	default: return -1;
 	}
@@ -84,15 +41,19 @@ static int build_sql(const struct kind_desc *d, enum sq_stmt_op op, struct dbuf 
 static sqlite3_stmt *rec_stmt(struct sq_store *q, enum rec_kind k, enum sq_stmt_op op)
 {
 	if (!q->rec[k][op]) {
-		struct dbuf b = DBUF_INIT;
-		if (build_sql(schema_kind(k), op, &b) < 0) {
+		struct dbuf b = DBUF_INIT, sql = DBUF_INIT;
+		char err[128] = "out of memory";
+		if (build_sql(schema_kind(k), op, &b) < 0 ||
+		    sql_expand(DIALECT_SQLITE, b.p, &sql, err, sizeof err) < 0) {
 			dbuf_release(&b);
-			snprintf(q->base.errmsg, sizeof q->base.errmsg, "out of memory");
+			dbuf_release(&sql);
+			snprintf(q->base.errmsg, sizeof q->base.errmsg, "sqlite: %s", err);
 			return NULL;
 		}
-		int rc = sqlite3_prepare_v3(q->db, b.p, -1, SQLITE_PREPARE_PERSISTENT,
+		int rc = sqlite3_prepare_v3(q->db, sql.p, -1, SQLITE_PREPARE_PERSISTENT,
 					    &q->rec[k][op], NULL);
 		dbuf_release(&b);
+		dbuf_release(&sql);
 		if (rc != SQLITE_OK) {
 			sq_fail(q, "prepare");
 			return NULL;
