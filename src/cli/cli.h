@@ -1,8 +1,9 @@
 /* cli.h — the subcommands of the wageguard binary: one file each under src/cli/, one
- * signature, one row in the table in main.c (git's builtin/ and commands[]). */
+ * signature, one row in the table in commands.c (git's builtin/ and commands[]). */
 #ifndef WG_CLI_H
 #define WG_CLI_H
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Options every subcommand shares, parsed by main before dispatch. */
 struct cli_global {
@@ -23,6 +24,7 @@ struct cli_command {
 /* The command table (main.c) and its length. */
 extern const struct cli_command cli_commands[];
 extern const int cli_ncommands;
+extern const char cli_main_usage[]; /* "usage: wageguard [--db …] COMMAND [ARGS]\n" */
 
 cli_fn cmd_init, cmd_import, cmd_show, cmd_ledger, cmd_help, cmd_gen, cmd_demo, cmd_scan,
 	cmd_warnings, cmd_config, cmd_payslip, cmd_payroll, cmd_user, cmd_serve;
