@@ -129,6 +129,41 @@ const struct cli_command cli_commands[] = {
 	/* deposits and the emergency wage fund (SPEC §7–8) */
 
 	/* credit (SPEC §9) */
+	{"credit", cmd_credit, "credit files, grades, who is due for inspection",
+	 "wageguard credit show USCC [--as-of D] [--json]\n"
+	 "  The enterprise's credit file as of the day (default today): every event with its\n"
+	 "  source and each clean 12 months, the score (from 100) and grade (A >= 90, B 75-89,\n"
+	 "  C 60-74, D < 60 or listed).\n"
+	 "wageguard credit grades [--as-of D] [--region CODE] [--json]\n"
+	 "  Every enterprise's score and grade, and how many have each grade.\n"
+	 "wageguard credit due [--as-of D] [--region CODE] [--all] [--json]\n"
+	 "  Classified supervision: enterprises due for a routine inspection (interval by\n"
+	 "  grade: A 12 months, B 6, C 3, D 1; never inspected: due now). --all: everyone.\n"
+	 "wageguard credit sync\n"
+	 "  Derives the red-month events from the recorded warnings (each recorded scan does).\n"
+	 "wageguard credit rebuild [--check]\n"
+	 "  Recomputes every maintained credit file from its events alone; --check only\n"
+	 "  compares, exit status 1 when any differs.\n"
+	 "wageguard credit config [KEY [VALUE]]\n"
+	 "  Points, periods and grade thresholds (credit.*), with their defaults.\n"
+	 "wageguard credit list ...   the same as wageguard list ...\n"},
+	{"list", cmd_list, "the dishonest-employer list (Order 45)",
+	 "wageguard list propose USCC --grounds criminal_threshold|mass_incident --deadline D\n"
+	 "          [--on D] [--amount YUAN] [--workers N] [--reason TEXT] [--legal-rep NAME]\n"
+	 "          [--responsible NAME]... [--source REF] [--json]\n"
+	 "  Proposes listing an enterprise that did not pay by the regulator's deadline.\n"
+	 "wageguard list notify ID [--on D] [--json]\n"
+	 "  Prior notice (告知): the enterprise may state its case (陈述申辩) within the\n"
+	 "  configured working days (default 5).\n"
+	 "wageguard list statement ID --text TEXT [--on D]\n"
+	 "wageguard list decide ID --list|--reject [--on D] [--note TEXT]\n"
+	 "  After the statement period (or once the statement is in): listed for 3 years.\n"
+	 "wageguard list remove ID --paid-on D --commitment TEXT [--on D]\n"
+	 "wageguard list remove ID --revoke --reason TEXT [--on D]\n"
+	 "  Early removal on request 6 months after paying in full, with a written commitment;\n"
+	 "  or the decision revoked.\n"
+	 "wageguard list show [USCC | --id ID | --all] [--as-of D] [--json]\n"
+	 "  The list in force on the day (default), or every procedure of one enterprise.\n"},
 
 	/* supervision (SPEC §10) */
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "domain/credit.h"
 #include "domain/import.h"
 #include "domain/ledger.h"
 #include "domain/user.h"
@@ -211,7 +212,8 @@ static int scan_and_verify(struct store *s, int32_t as_of)
 		return 1;
 	}
 	if ((rc = warn_scan(s, as_of, &cfg, false, &r)) ||
-	    (rc = store_warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red))) {
+	    (rc = store_warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)) ||
+	    (rc = credit_sync_scan(s))) {
 		fprintf(stderr, ME ": scanning: %s\n", s->errmsg);
 		warn_result_release(&r);
 		return 1;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "domain/credit.h"
 #include "domain/warn.h"
 #include "store/store.h"
 #include "store/warn.h"
@@ -91,6 +92,8 @@ int cmd_scan(int argc, char **argv, const struct cli_global *g)
 	int64_t opened = 0, resolved = 0, red = 0;
 	if (!rc && record && (rc = store_warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)))
 		fprintf(stderr, "wageguard scan: recording warnings: %s\n", s->errmsg);
+	else if (!rc && record && (rc = credit_sync_scan(s)))
+		fprintf(stderr, "wageguard scan: credit files: %s\n", s->errmsg);
 	else if (!rc)
 		fprintf(stderr, "wageguard scan: %zu warnings as of %s%s", r.n,
 			date_format(as_of, err), record ? "" : " (not recorded)\n");

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "domain/attend.h"
+#include "store/credit.h"
 #include "store/config.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -605,6 +606,20 @@ static int criminal(struct engine *e)
 	return WG_OK;
 }
 
+static int listed_one(void *ctx, int64_t project, int64_t enterprise)
+{
+	return emit(ctx, WARN_LISTED_EMPLOYER, LEVEL_RED, project, enterprise, 0, -1, 0, 0, 0);
+}
+
+/* LISTED_EMPLOYER (SPEC §9): a project started on or after the day of a listing in force has
+ * that enterprise as contractor or subcontractor. A project (or subcontract) not started by
+ * the scan's day does not count yet; the amount is 0.00, as for the other rules without
+ * money. */
+static int listed(struct engine *e)
+{
+	return store_credit_listed_projects(e->s, e->as_of, listed_one, e);
+}
+
 /* Resolves the codes of every warning into r->keys. */
 static int resolve_keys(struct store *s, struct warn_result *r)
 {
@@ -837,7 +852,9 @@ join:
 		merged.nowed += parts[i].e.nowed;
 	}
 	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
-	if (!rc && !(rc = criminal(&merged)) && !(rc = resolve_keys(s, out)))
+	merged.as_of = as_of;
+	if (!rc && !(rc = criminal(&merged)) && !(rc = listed(&merged)) &&
+	    !(rc = resolve_keys(s, out)))
 		rc = sort_result(out);
 cleanup:
 	for (int i = 0; i < SCAN_THREADS_MAX; i++) {

@@ -335,6 +335,41 @@ static const struct store_migration migrations[] = {
 		      " WHEN 9 THEN 'UNREGISTERED' END"
 		      ";",
 	},
+	{
+		/* 6: credit (SPEC §9, issue 14). credit_events is the credit file: every score event
+		 * with its source record, unique per (enterprise, kind, source) so that a source is
+		 * counted once; red-month events are derived from the warnings and kept here.
+		 * credit_files is the maintained fold of each enterprise's events (score after its
+		 * latest event, the last negative event), which a rebuild recomputes from the events
+		 * alone. credit_listings holds the dishonest-list procedure of Order 45 (proposal,
+		 * notice and statement, decision, removal). IF NOT EXISTS: a database carried back
+		 * to an earlier version number re-applies it harmlessly. */
+		.sql = "CREATE TABLE IF NOT EXISTS credit_events(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL, uscc TEXT NOT NULL, on_date " SQL_INT " NOT NULL, delta " SQL_INT
+		       " NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL, project TEXT,"
+		       " period " SQL_INT ", amount " SQL_INT " NOT NULL, note TEXT, actor TEXT,"
+		       " UNIQUE(uscc, kind, source));"
+		       "CREATE INDEX IF NOT EXISTS credit_events_day ON credit_events(uscc, "
+		       "on_date);"
+		       "CREATE TABLE IF NOT EXISTS credit_files(uscc TEXT PRIMARY KEY, "
+		       "region " SQL_INT " NOT NULL, score " SQL_INT
+		       " NOT NULL, last_event " SQL_INT " NOT NULL,"
+		       " last_negative " SQL_INT " NOT NULL, events " SQL_INT " NOT NULL);"
+		       "CREATE TABLE IF NOT EXISTS credit_listings(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL, uscc TEXT NOT NULL, status TEXT NOT NULL, grounds TEXT NOT NULL,"
+		       " deadline " SQL_INT " NOT NULL, amount " SQL_INT
+		       " NOT NULL, workers " SQL_INT
+		       " NOT NULL, reason TEXT NOT NULL, source TEXT, legal_rep TEXT NOT NULL,"
+		       " responsible TEXT NOT NULL, proposed_on " SQL_INT
+		       " NOT NULL, proposed_by TEXT,"
+		       " notified_on " SQL_INT ", statement_due " SQL_INT ", statement_on " SQL_INT
+		       ","
+		       " statement TEXT, decided_on " SQL_INT
+		       ", decided_by TEXT, decision_note TEXT,"
+		       " listed_on " SQL_INT ", expires_on " SQL_INT ", removed_on " SQL_INT ","
+		       " removal TEXT, paid_on " SQL_INT ", commitment TEXT, removed_by TEXT);"
+		       "CREATE INDEX IF NOT EXISTS credit_listings_uscc ON credit_listings(uscc);",
+	},
 };
 
 int store_migration_count(void)

@@ -15,7 +15,9 @@ wg scan --as-of "$asof" >/dev/null 2>&1
 t_sql "SELECT DISTINCT rule FROM warnings ORDER BY rule" >"$T_DIR/rules"
 t_grep "the database holds the rule's name (UNPAID)" "UNPAID" "$T_DIR/rules"
 t_nogrep "and no rule numbers" "5" "$T_DIR/rules"
-t_eq "the schema is at version 5" 5 "$(t_sql "SELECT value FROM meta WHERE key='schema_version'")"
+# later systems append migrations: the version is at least 5, and comes back to what it was
+version=$(t_sql "SELECT value FROM meta WHERE key='schema_version'")
+t_ok "the schema is at version 5 or later" test "$version" -ge 5
 wg warnings >"$T_DIR/before.txt"
 wg warnings --json >"$T_DIR/before.json"
 t_ok "the list is not empty" test -s "$T_DIR/before.txt"
@@ -46,7 +48,7 @@ wg warnings >"$T_DIR/after.txt" 2>"$T_DIR/after.err"
 t_cmp "after migration 5 the same warnings are listed" "$T_DIR/before.txt" "$T_DIR/after.txt"
 wg warnings --json >"$T_DIR/after.json"
 t_cmp "and the same JSON" "$T_DIR/before.json" "$T_DIR/after.json"
-t_eq "the schema is at version 5 again" 5 "$(t_sql "SELECT value FROM meta WHERE key='schema_version'")"
+t_eq "the schema is at its version again" "$version" "$(t_sql "SELECT value FROM meta WHERE key='schema_version'")"
 t_sql "SELECT DISTINCT rule FROM warnings ORDER BY rule" >"$T_DIR/rules2"
 t_cmp "the rules are stored by name again" "$T_DIR/rules" "$T_DIR/rules2"
 t_eq "events still belong to their warnings" 0 \

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "store/credit.h"
 #include "store/dialect.h"
 #include "store/stmt.h"
 #include "store/store.h"
@@ -287,6 +288,76 @@ static void flush_before_read(void)
 	CHECK(step == 0, "%s: after rollback it is gone", NAME);
 }
 
+/* Credit (store/credit.h): a source counted once, events by USCC in byte order then day,
+ * a missing period read as -1, a listing in force from its day to the day before it
+ * expires or is removed. */
+static int credit_collect(void *ctx, const struct credit_event *e)
+{
+	char *out = ctx;
+	size_t n = strlen(out);
+	snprintf(out + n, 256 - n, "%s:%lld:%lld:%lld;", e->source, (long long)e->on,
+		 (long long)e->delta, (long long)e->period);
+	return 0;
+}
+
+static void credit_contract(void)
+{
+	struct credit_event e = {.region = 330100,
+				 .on = 20000,
+				 .delta = -10,
+				 .period = -1,
+				 .uscc = "b",
+				 .kind = "case_substantiated",
+				 .source = "C1"};
+	bool added = false;
+	int rc = S->ops->begin(S);
+	rc = rc ? rc : store_credit_event_add(S, &e, &added);
+	CHECK(rc == WG_OK && added, "%s: a credit event is added", NAME);
+	rc = store_credit_event_add(S, &e, &added);
+	CHECK(rc == WG_OK && !added, "%s: the same source again adds nothing", NAME);
+	e.on = 19990, e.source = "C0", e.period = 656;
+	store_credit_event_add(S, &e, &added);
+	e.uscc = "B", e.source = "C2", e.on = 30000, e.period = -1;
+	store_credit_event_add(S, &e, &added);
+	char got[256] = "";
+	rc = store_credit_events(S, NULL, -1, credit_collect, got);
+	CHECK_STR(got, "C2:30000:-10:-1;C0:19990:-10:656;C1:20000:-10:-1;",
+		  "%s: events by USCC in byte order, then day", NAME);
+	got[0] = 0;
+	rc = store_credit_events(S, "b", 19999, credit_collect, got);
+	CHECK_STR(got, "C0:19990:-10:656;", "%s: events of one USCC up to a day", NAME);
+	struct credit_listing l = {.region = 330100,
+				   .uscc = "b",
+				   .status = "proposed",
+				   .grounds = "mass_incident",
+				   .deadline = 100,
+				   .proposed_on = 200};
+	rc = store_credit_listing_add(S, &l);
+	CHECK(rc == WG_OK && l.id > 0, "%s: a listing procedure is numbered", NAME);
+	struct credit_listing g;
+	rc = store_credit_listing_get(S, l.id, &g);
+	CHECK(rc == WG_OK && g.notified_on == -1 && g.listed_on == -1 && g.statement == NULL,
+	      "%s: days not reached read -1, text NULL", NAME);
+	g.status = "listed", g.listed_on = 300, g.expires_on = 1395, g.removed_on = 1000;
+	g.removal = "early";
+	rc = store_credit_listing_update(S, &g);
+	bool listed = true;
+	int64_t since = 0, live = 0;
+	store_credit_listed(S, "b", 299, &listed, &since);
+	CHECK(rc == WG_OK && !listed, "%s: not listed before the listing's day", NAME);
+	store_credit_listed(S, "b", 300, &listed, &since);
+	CHECK(listed && since == 300, "%s: listed from its day", NAME);
+	store_credit_listed(S, "b", 999, &listed, &since);
+	CHECK(listed, "%s: listed the day before its removal", NAME);
+	store_credit_listed(S, "b", 1000, &listed, &since);
+	CHECK(!listed, "%s: not listed from its removal", NAME);
+	store_credit_listing_live(S, "b", 999, &live);
+	CHECK(live == l.id, "%s: a listing in force is live", NAME);
+	store_credit_listing_live(S, "b", 1000, &live);
+	CHECK(live == 0, "%s: a removed listing is not", NAME);
+	S->ops->rollback(S);
+}
+
 int main(void)
 {
 	const char *which = getenv("WG_STORE");
@@ -333,6 +404,7 @@ int main(void)
 		fragments();
 		nesting();
 		flush_before_read();
+		credit_contract();
 		store_close(S);
 	}
 	if (admin) {
