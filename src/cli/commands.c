@@ -44,8 +44,8 @@ const struct cli_command cli_commands[] = {
 	{"payroll", cmd_payroll, "a worker confirms or disputes a payroll line",
 	 "wageguard payroll confirm ID_NUMBER PERIOD --project CODE\n"
 	 "wageguard payroll dispute ID_NUMBER PERIOD --project CODE --reason TEXT [--amount YUAN]\n"
-	 "  Recorded in the ledger against the current version of the line; a dispute waits\n"
-	 "  for the cases module.\n"},
+	 "  Recorded in the ledger against the current version of the line; a dispute opens a\n"
+	 "  case, or joins the worker's open case against the same employer and project.\n"},
 	{"scan", cmd_scan, "evaluate the early-warning rules",
 	 "wageguard scan [--as-of YYYY-MM-DD] [--rebuild] [--format json|table] [--no-record]\n"
 	 "  Evaluates every rule of SPEC §5 as of the date (default today, Asia/Shanghai) and\n"
@@ -125,6 +125,41 @@ const struct cli_command cli_commands[] = {
 	 "  0: no limit); --login-queue: logins waiting for a password check before the\n"
 	 "  server answers 503 (default 64). See docs/api.md, Limits.\n"},
 	/* relief (SPEC §11) */
+	{"case", cmd_case, "complaint cases on the statutory clock",
+	 "wageguard case open --channel hotline|walkin|web|platform|dispute|tipoff --employer "
+	 "USCC\n"
+	 "                [--project CODE] [--region CODE] [--employer-name TEXT]\n"
+	 "                --worker ID:AMOUNT[:NAME] [--worker ...] --received YYYY-MM-DD\n"
+	 "                [--description TEXT] [--reporter NAME] [--reporter-phone P] "
+	 "[--anonymous]\n"
+	 "                [--json]\n"
+	 "  Prints the case number (with --json the case). A complaint of a worker already on\n"
+	 "  an open case against the same employer and project joins that case.\n"
+	 "wageguard case show NUMBER [--json] [--as-of D] [--reveal]\n"
+	 "wageguard case accept NUMBER --on D\n"
+	 "wageguard case reject NUMBER --on D --reason TEXT\n"
+	 "wageguard case extend NUMBER --reason TEXT [--on D]\n"
+	 "wageguard case order NUMBER --deadline D [--on D]\n"
+	 "wageguard case ignored NUMBER --on D\n"
+	 "wageguard case pay NUMBER --worker ID:AMOUNT --on D [--txn ID]\n"
+	 "wageguard case close NUMBER --outcome paid|mediation|decision|arbitration|police|\n"
+	 "                     no_violation --on D [--amount YUAN]\n"
+	 "wageguard case absconded NUMBER --on D\n"
+	 "wageguard case liability NUMBER [--json] [--as-of D]\n"
+	 "  Who owes what (Decree 724 Arts 29-31, 36): employer, general contractor (pays a\n"
+	 "  subcontractor's arrears first and recovers them), construction unit (advances up to\n"
+	 "  the unsettled contract value after a NO_LABOR_COST warning).\n"
+	 "wageguard case list [--open] [--overdue] [--priority] [--as-of D] [--employer USCC]\n"
+	 "                    [--project CODE] [--status S] [--channel C] [--json]\n"
+	 "wageguard case adopt\n"
+	 "  Accept or reject within 5 working days of receipt; conclude within 60 working days\n"
+	 "  of acceptance; one extension (with a reason) to the 30th working day after the\n"
+	 "  original deadline. Working days come from the imported calendar (holidays,\n"
+	 "  make-up workdays, the festival row). `ignored` finds an order to pay not met after\n"
+	 "  its deadline: the surcharge is added (relief.surcharge_percent, 50-100, default 50),\n"
+	 "  the deposit activates and listing is proposed. Waiting complaints and payroll\n"
+	 "  disputes become cases whenever a case command runs (`adopt` does only that).\n"
+	 "  See docs/relief.md.\n"},
 
 	/* deposits and the emergency wage fund (SPEC §7–8) */
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/case.h"
 #include "domain/import.h"
 #include "domain/notice.h"
 #include "domain/warn.h"
@@ -87,8 +88,10 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 		return cli_usage(argv[0]);
 	bool notice = argc >= 3 && notice_config_owns(argv[2]);
 	char err[256];
+	bool relief = argc >= 3 && case_config_owns(argv[2]);
 	if (set &&
-	    (notice ? notice_config_check(argv[2], argv[3], err, sizeof err)
+	    (relief           ? case_config_check(argv[2], argv[3], err, sizeof err)
+		     : notice ? notice_config_check(argv[2], argv[3], err, sizeof err)
 		     : import_config_owns(argv[2])
 		     ? import_config_check(argv[2], argv[3], err, sizeof err)
 		     : warn_config_check(argv[2], argv[3], err, sizeof err))) {
@@ -146,6 +149,37 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 			puts(dflt ? key->fallback : value);
 		else
 			print_row(key->key, dflt ? key->fallback : value, key->help, dflt);
+	}
+	/* relief's clock (SPEC §11) */
+	for (int k = 0; k < case_config_nkeys && !rc; k++) {
+		const struct case_config_key *key = &case_config_keys[k];
+		if (argc == 3 && strcmp(argv[2], key->key) != 0)
+			continue;
+		char value[64];
+		found = true;
+		rc = store_config_get(s, key->key, value, sizeof value);
+		bool dflt = rc == WG_ENOTFOUND;
+		if (dflt)
+			rc = 0;
+		if (rc)
+			fprintf(stderr, "wageguard config: %s\n", s->errmsg);
+		else if (argc == 3)
+			puts(dflt ? key->fallback : value);
+		else
+			print_row(key->key, dflt ? key->fallback : value, key->help, dflt);
+	}
+	if (argc == 3 && strncmp(argv[2], "relief.prefix.", 14) == 0) {
+		char value[128];
+		found = true;
+		rc = store_config_get(s, argv[2], value, sizeof value);
+		if (rc == WG_OK)
+			puts(value);
+		else if (rc == WG_ENOTFOUND)
+			fprintf(stderr, "wageguard config: '%s' is not set\n", argv[2]);
+		else
+			fprintf(stderr, "wageguard config: %s\n", s->errmsg);
+	} else if (argc == 2 && !rc) {
+		rc = store_config_list(s, "relief.prefix.", list_stored, NULL);
 	}
 	if (!rc && (rc = import_config_each(show_import_key, &ik)))
 		fprintf(stderr, "wageguard config: %s\n", s->errmsg);

@@ -203,7 +203,8 @@ int cmd_payroll(int argc, char **argv, const struct cli_global *g)
 	else
 		fprintf(stderr, "wageguard payroll: %s %s %s on %s recorded%s\n", argv[1], argv[2],
 			argv[3], project,
-			a == ANSWER_DISPUTE ? "; the dispute waits for a case" : "");
+			a == ANSWER_DISPUTE ? "; a case is opened or joined (wageguard case list)"
+					    : "");
 	store_close(s);
 	return rc ? 1 : 0;
 }

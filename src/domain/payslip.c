@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/case.h"
 #include "domain/ledger.h"
 #include "domain/record.h"
 #include "store/payslip.h"
@@ -33,6 +34,11 @@ static uint64_t line_hash(const char *line)
 	for (int i = 0; i < 8; i++)
 		v = v << 8 | h[i];
 	return v;
+}
+
+void receipt_code(int64_t seq, int line, const char *text, char *code, size_t n)
+{
+	snprintf(code, n, "%" PRId64 "-%d-%016" PRIx64, seq, line, line_hash(text));
 }
 
 /* Line n (1-based) of content into out; returns 0 or -1 when there is no such line. */
@@ -348,6 +354,20 @@ int payroll_answer(struct store *s, const char *project, const char *id_number, 
 					 .lseq = seq,
 					 .at = date_today()};
 		rc = store_confirmation_put(s, &c);
+	}
+	/* a dispute opens a case, or joins the worker's open case against the same employer
+	 * and project (SPEC §6, §11), in this transaction */
+	if (!rc && a == ANSWER_DISPUTE) {
+		struct case_clock k;
+		struct msg why;
+		int n;
+		msg_set(&why, MSG_STORE_FAILED, "detail", "calendar", MSG_END);
+		if (!(rc = case_clock_load(s, &k))) {
+			rc = case_adopt_tx(s, &k, &n, &why);
+			case_clock_release(&k);
+		}
+		if (rc)
+			snprintf(err, errsz, "%s", msg_cli(&why));
 	}
 	if (!rc)
 		rc = s->ops->commit(s);

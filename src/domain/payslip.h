@@ -49,6 +49,11 @@ struct receipt_result {
 	char why[160];     /* when not valid */
 };
 
+/* The receipt code of line (1-based) of ledger entry seq whose text is text: what a record
+ * written by another system (a payment through a case) hands out, checked by receipt_check
+ * like a payslip's. */
+void receipt_code(int64_t seq, int line, const char *text, char *code, size_t n);
+
 /* Checks a receipt code ("SEQ-LINE-HASH"). Returns 0 (result in out, valid or not) or a
  * wg_status when the store fails. */
 int receipt_check(struct store *s, const char *code, struct receipt_result *out);

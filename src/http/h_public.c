@@ -7,6 +7,7 @@
 #include "domain/checkpoint.h"
 #include "domain/payslip.h"
 #include "http/http.h"
+#include "domain/case.h"
 #include "store/complaint.h"
 #include "store/project.h"
 #include "util/date.h"
@@ -198,11 +199,17 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	if (rq->who.role == ROLE_WORKER)
 		c.id_number = rq->who.scope;
 	c.received_on = date_today();
-	rc = store_complaint_add(rq->store, &c);
+	/* stored and taken into a case (opened or joined) in one transaction; a complaint
+	 * whose respondent cannot be told waits for the regulator */
+	char number[CASE_NUMBER_SZ];
+	struct msg why;
+	rc = case_from_complaint(rq->store, &c, number, &why);
 	if (!rc)
 		http_json(rs, 201,
-			  json_pack("{s:I, s:o, s:s}", "id", (json_int_t)c.id, "received_on",
-				    http_date(c.received_on), "status", "received"));
+			  json_pack("{s:I, s:o, s:s, s:s?}", "id", (json_int_t)c.id, "received_on",
+				    http_date(c.received_on), "status",
+				    number[0] ? "case" : "received", "case",
+				    number[0] ? number : NULL));
 done:
 	json_decref(in);
 	return rc;

@@ -13,6 +13,8 @@
 #include "store/dialect.h"
 #include "store/stmt.h"
 #include "store/store.h"
+#include "store/case.h"
+#include "store/project.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -358,6 +360,81 @@ static void credit_contract(void)
 	S->ops->rollback(S);
 }
 
+/* relief's store (store/case.h): gap-free counters that a rollback gives back, a case's days
+ * read back as -1 where NULL, claims restated by source and summed, the scope of a list. */
+static int count_cases(void *ctx, const struct case_row *c)
+{
+	(void)c;
+	++*(int *)ctx;
+	return 0;
+}
+
+static void relief(void)
+{
+	int64_t a = 0, b = 0, c = 0;
+	int rc = S->ops->begin(S);
+	rc = rc ? rc : store_counter_next(S, "t:1", &a);
+	rc = rc ? rc : store_counter_next(S, "t:1", &b);
+	rc = rc ? rc : S->ops->commit(S);
+	CHECK(rc == WG_OK && a == 1 && b == 2, "%s: a counter starts at 1 and counts up", NAME);
+	S->ops->begin(S);
+	store_counter_next(S, "t:1", &c);
+	S->ops->rollback(S);
+	S->ops->begin(S);
+	store_counter_next(S, "t:1", &c);
+	S->ops->commit(S);
+	CHECK(c == 3, "%s: a rolled-back number is given again (no gaps)", NAME);
+	store_counter_next(S, "t:2", &c);
+	CHECK(c == 1, "%s: each counter has its own sequence", NAME);
+
+	struct case_row *r = calloc(1, sizeof *r), *g = calloc(1, sizeof *g);
+	snprintf(r->number, sizeof r->number, "C330102-2026-00001");
+	snprintf(r->channel, sizeof r->channel, "hotline");
+	snprintf(r->employer, sizeof r->employer, "91330100MA2AAAAA3L");
+	snprintf(r->status, sizeof r->status, "received");
+	r->region = 330102;
+	r->received = 20500;
+	r->accept_by = 20507;
+	r->accepted = r->rejected = r->conclude_by = r->conclude_by_original = r->closed = -1;
+	r->substantiated = r->order_deadline = r->order_issued = r->order_ignored = -1;
+	r->absconded = -1;
+	r->reporter_anonymous = true;
+	rc = store_case_insert(S, r);
+	CHECK(rc == WG_OK && r->id > 0, "%s: a case is inserted", NAME);
+	rc = store_case_get(S, r->number, g);
+	CHECK(rc == WG_OK && g->accepted == -1 && g->closed == -1 && g->accept_by == 20507 &&
+		      g->project[0] == '\0' && g->reporter_anonymous,
+	      "%s: days not set read back as -1, an empty project as \"\"", NAME);
+	CHECK(store_case_insert(S, r) == WG_ECONFLICT, "%s: a case number is unique", NAME);
+	struct case_claim_row cl = {.who = "510122198503150028",
+				    .id_number = "510122198503150028",
+				    .source = "hotline",
+				    .amount = 100};
+	store_case_claim_put(S, r->id, r->region, &cl);
+	cl.amount = 250; /* restated */
+	store_case_claim_put(S, r->id, r->region, &cl);
+	cl.source = "dispute:P:2026-05";
+	cl.amount = 1000;
+	store_case_claim_put(S, r->id, r->region, &cl);
+	store_case_get(S, r->number, g);
+	CHECK(g->claimed == 1250 && g->workers == 1,
+	      "%s: a restated claim replaces, another source adds", NAME);
+	int64_t id;
+	char number[CASE_NUMBER_SZ];
+	rc = store_case_find_open(S, "91330100MA2AAAAA3L", NULL, "510122198503150028", &id, number);
+	CHECK(rc == WG_OK && id == r->id, "%s: the open case of a worker is found", NAME);
+	int n = 0;
+	struct case_filter f = {.scope_role = SCOPE_REGULATOR, .scope = "3301"};
+	store_case_list(S, &f, count_cases, &n);
+	CHECK(n == 1, "%s: a regulator of the city sees the district's case", NAME);
+	n = 0;
+	f.scope = "3302";
+	store_case_list(S, &f, count_cases, &n);
+	CHECK(n == 0, "%s: another city's regulator does not", NAME);
+	free(r);
+	free(g);
+}
+
 int main(void)
 {
 	const char *which = getenv("WG_STORE");
@@ -405,6 +482,7 @@ int main(void)
 		nesting();
 		flush_before_read();
 		credit_contract();
+		relief();
 		store_close(S);
 	}
 	if (admin) {

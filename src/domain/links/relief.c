@@ -1,9 +1,15 @@
-/* links/relief.c — what relief (SPEC §11, issue 12) tells the other systems, and how it
- * reacts to their events. Until the cases module lands there are no cases: every fact
- * answers "none". */
+/* links/relief.c — what relief (SPEC §11, issue 12) tells the other systems, over its own
+ * store (store/case.h), and how it reacts to their events. Relief emits its events from
+ * domain/case.c inside each step's transaction: LINK_CASE_SUBSTANTIATED when an order to
+ * pay is issued or a case closes paid, with a mediation amount or by decision;
+ * LINK_CASE_CLOSED when a case closes or is rejected; LINK_ORDER_IGNORED and
+ * LINK_LIST_PROPOSE when the regulator finds an order ignored (`case ignored`). Relief does
+ * not act on the others' events. */
+#include <stdio.h>
 #include <string.h>
 
 #include "domain/links.h"
+#include "store/case.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -15,29 +21,35 @@ int links_relief_on(struct store *s, const struct link_event *e, struct msg *err
 
 int link_substantiated_in(struct store *s, const char *uscc, int32_t from, int32_t to, bool *yes)
 {
-	(void)s, (void)uscc, (void)from, (void)to;
-	*yes = false;
-	return 0;
+	return store_case_substantiated_in(s, uscc, from, to, yes);
 }
 
 int link_case_get(struct store *s, const char *number, struct link_case *out)
 {
-	(void)s, (void)number;
 	memset(out, 0, sizeof *out);
-	return WG_ENOTFOUND;
+	struct case_row c;
+	int rc = store_case_get(s, number, &c);
+	if (rc)
+		return rc;
+	snprintf(out->number, sizeof out->number, "%s", c.number);
+	snprintf(out->uscc, sizeof out->uscc, "%s", c.employer);
+	snprintf(out->project, sizeof out->project, "%s", c.project);
+	out->region = c.region;
+	out->open = strcmp(c.status, "received") == 0 || strcmp(c.status, "accepted") == 0;
+	out->nworkers = (int)c.workers;
+	out->claimed = c.claimed;
+	return WG_OK;
 }
 
 int link_case_has_worker(struct store *s, const char *number, const char *id_number, bool *yes)
 {
-	(void)s, (void)number, (void)id_number;
-	*yes = false;
-	return 0;
+	return store_case_has_worker(s, number, id_number, yes);
 }
 
 int link_relief_progress(struct store *s, const char *region, int32_t from, int32_t to,
 			 struct link_relief_progress *out)
 {
-	(void)s, (void)region, (void)from, (void)to;
 	memset(out, 0, sizeof *out);
-	return 0;
+	return store_case_progress(s, region, from, to, &out->cases_closed, &out->recovered,
+				   &out->workers_paid, &out->cases_open);
 }

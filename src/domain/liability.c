@@ -1,0 +1,141 @@
+/* liability.c — joint liability for a case's arrears (Decree 724 Arts 29–31, 36; SPEC §11):
+ * who owes the complainants what, and on which rule and records.
+ *
+ * A = what the case still owes (claimed − paid through the case).
+ * 1. Art 29: a NO_LABOR_COST warning on the project first seen on or before the case's
+ *    receipt means the construction unit's late labour cost caused the arrears: it advances
+ *    X = min(A, unsettled contract value), the unsettled value being the contract value less
+ *    the labour cost it allocated by as_of; it settles X against what it owes the general
+ *    contractor (recovery_from = the contractor).
+ * 2. The rest R = A − X:
+ *    - no project, or the employer is the project's general contractor: the employer pays R;
+ *    - the employer holds a registered subcontract on the project (Art 30): the general
+ *      contractor pays R first and recovers it from the subcontractor; the subcontractor, the
+ *      employer, remains the debtor of R;
+ *    - otherwise the work went to an individual or a unit without a registered subcontract,
+ *      which the platform treats as unqualified (Art 36): the general contractor pays R and
+ *      may recover it from the employer. */
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/case.h"
+#include "util/err.h"
+#include "util/money.h"
+#include "util/banned.h"
+
+static json_t *party(const char *uscc, const char *name, const char *role, int64_t owes,
+		     const char *recovery_from, const char *basis, json_t *records)
+{
+	char m[MONEY_BUFSZ];
+	return json_pack("{s:s, s:s?, s:s, s:s, s:s?, s:s, s:o}", "uscc", uscc, "name",
+			 name && *name ? name : NULL, "role", role, "owes", money_format(owes, m),
+			 "recovery_from", recovery_from, "basis", basis, "records", records);
+}
+
+int case_liability(struct store *s, const char *number, int32_t as_of, json_t **out,
+		   struct msg *err)
+{
+	*out = NULL;
+	struct case_row *c = malloc(sizeof *c);
+	if (!c) {
+		msg_set(err, MSG_OUT_OF_MEMORY, MSG_END);
+		return WG_ENOMEM;
+	}
+	int rc = case_get(s, number, c, err);
+	if (rc) {
+		free(c);
+		return rc;
+	}
+	int64_t owed = c->claimed > c->paid ? c->claimed - c->paid : 0;
+	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], m3[MONEY_BUFSZ], d1[DATE_BUFSZ], text[512];
+	json_t *parties = json_array();
+	struct liability_facts f;
+	bool have_project = c->project[0] != '\0';
+	if (have_project) {
+		rc = store_liability_facts(s, c->project, c->employer, as_of, &f);
+		if (rc == WG_ENOTFOUND) {
+			have_project = false;
+		} else if (rc) {
+			msg_set(err, MSG_STORE_FAILED, "detail", s->errmsg, MSG_END);
+			goto fail;
+		}
+	}
+	int64_t advance = 0;
+	if (have_project && f.nlc_id && f.nlc_first_seen <= c->received) {
+		int64_t unsettled =
+			f.contract_value > f.allocated ? f.contract_value - f.allocated : 0;
+		advance = owed < unsettled ? owed : unsettled;
+		json_t *rec = json_array();
+		snprintf(text, sizeof text, "warning %" PRId64 " NO_LABOR_COST first seen %s, %s",
+			 f.nlc_id, date_format((int32_t)f.nlc_first_seen, d1),
+			 money_format(f.nlc_amount, m1));
+		json_array_append_new(rec, json_string(text));
+		snprintf(text, sizeof text,
+			 "project %s contract value %s, labour cost allocated %s,"
+			 " unsettled %s",
+			 c->project, money_format(f.contract_value, m1),
+			 money_format(f.allocated, m2), money_format(unsettled, m3));
+		json_array_append_new(rec, json_string(text));
+		json_array_append_new(
+			parties,
+			party(f.owner, f.owner_name, "construction_unit", advance, f.contractor,
+			      "Art 29: the construction unit did not allocate the labour cost on"
+			      " time; it advances the arrears up to the unsettled contract value",
+			      rec));
+	}
+	int64_t rest = owed - advance;
+	json_t *rec = json_array();
+	snprintf(text, sizeof text, "case %s claimed %s, paid through the case %s", c->number,
+		 money_format(c->claimed, m1), money_format(c->paid, m2));
+	json_array_append_new(rec, json_string(text));
+	if (!have_project || strcmp(c->employer, f.contractor) == 0) {
+		json_array_append_new(
+			parties,
+			party(c->employer, c->employer_name, "employer", rest, NULL,
+			      have_project
+				      ? "Art 30: the general contractor employs the workers itself"
+				      : "the employer pays its own workers (Decree 724 Art 3)",
+			      rec));
+	} else if (f.subcontract) {
+		json_t *rec2 = json_deep_copy(rec);
+		snprintf(text, sizeof text, "subcontract of %s on %s, contract value %s",
+			 c->employer, c->project, money_format(f.sub_value, m1));
+		json_array_append_new(rec2, json_string(text));
+		json_array_append_new(
+			parties,
+			party(f.contractor, f.contractor_name, "general_contractor", rest,
+			      c->employer,
+			      "Art 30: the general contractor pays a subcontractor's arrears first"
+			      " and recovers them from the subcontractor",
+			      rec2));
+		json_array_append_new(
+			parties,
+			party(c->employer, c->employer_name, "employer", rest, NULL,
+			      "Art 30: the subcontractor remains the debtor; what the general"
+			      " contractor pays is recovered from it",
+			      rec));
+	} else {
+		snprintf(text, sizeof text, "no registered subcontract of %s on %s", c->employer,
+			 c->project);
+		json_array_append_new(rec, json_string(text));
+		json_array_append_new(parties,
+				      party(f.contractor, f.contractor_name, "general_contractor",
+					    rest, c->employer,
+					    "Art 36: work subcontracted to an individual or an "
+					    "unqualified unit is"
+					    " the contractor's to pay",
+					    rec));
+	}
+	char m[MONEY_BUFSZ];
+	*out = json_pack("{s:s, s:s, s:o}", "case", c->number, "owed", money_format(owed, m),
+			 "parties", parties);
+	free(c);
+	return *out ? WG_OK : WG_ENOMEM;
+fail:
+	json_decref(parties);
+	free(c);
+	return rc;
+}
