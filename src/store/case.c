@@ -731,13 +731,22 @@ int store_complaints_pending(struct store *s,
 
 int store_complaint_set_case(struct store *s, int64_t id, const char *status, const char *number)
 {
-	static const char SQL[] = "UPDATE complaints SET status=$2, case_number=$3 WHERE id=$1";
-	struct stmt *st = stmt_get(s, SQL, SQL);
+	static const char SET[] = "UPDATE complaints SET status=$2 WHERE id=$1";
+	static const char LINK[] =
+		"INSERT INTO complaint_cases(complaint_id, case_number)"
+		" VALUES($1, $2) ON CONFLICT(complaint_id) DO UPDATE SET case_number=$2";
+	struct stmt *st = stmt_get(s, SET, SET);
 	if (!st)
 		return WG_ESTORE;
 	stmt_bind_int(st, 1, id);
 	stmt_bind_text(st, 2, status);
-	stmt_bind_text(st, 3, number);
+	int rc = stmt_exec(st);
+	if (rc)
+		return rc;
+	if (!(st = stmt_get(s, LINK, LINK)))
+		return WG_ESTORE;
+	stmt_bind_int(st, 1, id);
+	stmt_bind_text(st, 2, number);
 	return stmt_exec(st);
 }
 

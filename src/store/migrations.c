@@ -376,10 +376,14 @@ static const struct store_migration migrations[] = {
 		 * its source's claim, a dispute of another payroll line adds one), the timeline,
 		 * payments made through a case, numbered documents with their service records, and
 		 * gap-free counters (case and document numbers). Days are day numbers, NULL where a
-		 * step has not happened; money fen. complaints.case_number links a received
-		 * complaint to the case that took it. */
-		.sql = "CREATE TABLE counters(name TEXT PRIMARY KEY, last " SQL_INT " NOT NULL);"
-		       "CREATE TABLE cases(id " SQL_ID ", number TEXT NOT NULL UNIQUE,"
+		 * step has not happened; money fen. complaint_cases links a received complaint
+		 * to the case that took it. Applied again harmlessly (IF NOT EXISTS), as a test
+		 * rewinding the schema version does. A document's number is unique; its sequence
+		 * belongs to the issuing authority (domain/document.c). */
+		.sql = "CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, last " SQL_INT
+		       " NOT NULL);"
+		       "CREATE TABLE IF NOT EXISTS cases(id " SQL_ID
+		       ", number TEXT NOT NULL UNIQUE,"
 		       " region " SQL_INT
 		       " NOT NULL, channel TEXT NOT NULL, employer TEXT NOT NULL,"
 		       " employer_name TEXT, project TEXT, description TEXT,"
@@ -395,37 +399,43 @@ static const struct store_migration migrations[] = {
 		       " surcharge " SQL_INT " NOT NULL, reporter_name TEXT, reporter_phone TEXT,"
 		       " reporter_anonymous " SQL_INT " NOT NULL, absconded " SQL_INT ","
 		       " created_by TEXT);"
-		       "CREATE INDEX cases_employer ON cases(employer, status);"
-		       "CREATE INDEX cases_region ON cases(region, status);"
-		       "CREATE TABLE case_workers(id " SQL_ID ", case_id " SQL_INT " NOT NULL,"
+		       "CREATE INDEX IF NOT EXISTS cases_employer ON cases(employer, status);"
+		       "CREATE INDEX IF NOT EXISTS cases_region ON cases(region, status);"
+		       "CREATE TABLE IF NOT EXISTS case_workers(id " SQL_ID ", case_id " SQL_INT
+		       " NOT NULL,"
 		       " region " SQL_INT " NOT NULL, who TEXT NOT NULL, id_number TEXT, name TEXT,"
 		       " phone TEXT, source TEXT NOT NULL, claimed " SQL_INT " NOT NULL,"
 		       " UNIQUE(case_id, who, source));"
-		       "CREATE INDEX case_workers_who ON case_workers(who);"
-		       "CREATE TABLE case_events(id " SQL_ID ", case_id " SQL_INT " NOT NULL,"
+		       "CREATE INDEX IF NOT EXISTS case_workers_who ON case_workers(who);"
+		       "CREATE TABLE IF NOT EXISTS case_events(id " SQL_ID ", case_id " SQL_INT
+		       " NOT NULL,"
 		       " region " SQL_INT " NOT NULL, on_date " SQL_INT " NOT NULL,"
 		       " at " SQL_INT " NOT NULL, kind TEXT NOT NULL, detail TEXT,"
 		       " amount " SQL_INT " NOT NULL, actor TEXT);"
-		       "CREATE INDEX case_events_case ON case_events(case_id);"
-		       "CREATE TABLE case_payments(id " SQL_ID ", case_id " SQL_INT " NOT NULL,"
+		       "CREATE INDEX IF NOT EXISTS case_events_case ON case_events(case_id);"
+		       "CREATE TABLE IF NOT EXISTS case_payments(id " SQL_ID ", case_id " SQL_INT
+		       " NOT NULL,"
 		       " region " SQL_INT " NOT NULL, who TEXT NOT NULL, amount " SQL_INT
 		       " NOT NULL,"
 		       " paid_on " SQL_INT " NOT NULL, txn_id TEXT, source TEXT NOT NULL,"
 		       " lseq " SQL_INT " NOT NULL, receipt TEXT);"
-		       "CREATE INDEX case_payments_case ON case_payments(case_id);"
-		       "CREATE TABLE documents(id " SQL_ID ", number TEXT NOT NULL UNIQUE,"
+		       "CREATE INDEX IF NOT EXISTS case_payments_case ON case_payments(case_id);"
+		       "CREATE TABLE IF NOT EXISTS documents(id " SQL_ID
+		       ", number TEXT NOT NULL UNIQUE,"
 		       " region " SQL_INT " NOT NULL, kind TEXT NOT NULL, year " SQL_INT
 		       " NOT NULL,"
 		       " seq " SQL_INT " NOT NULL, case_id " SQL_INT ", addressee TEXT,"
 		       " issued " SQL_INT " NOT NULL, deadline " SQL_INT ","
 		       " amount " SQL_INT " NOT NULL, status TEXT NOT NULL, status_on " SQL_INT ","
-		       " body TEXT, issued_by TEXT, UNIQUE(region, kind, year, seq));"
-		       "CREATE INDEX documents_case ON documents(case_id);"
-		       "CREATE TABLE document_services(id " SQL_ID ","
+		       " body TEXT, issued_by TEXT);"
+		       "CREATE INDEX IF NOT EXISTS documents_case ON documents(case_id);"
+		       "CREATE TABLE IF NOT EXISTS document_services(id " SQL_ID ","
 		       " document_id " SQL_INT " NOT NULL, region " SQL_INT " NOT NULL,"
 		       " method TEXT NOT NULL, served_on " SQL_INT " NOT NULL,"
 		       " recipient TEXT NOT NULL, note TEXT, recorded_by TEXT);"
-		       "ALTER TABLE complaints ADD COLUMN case_number TEXT;",
+		       "CREATE TABLE IF NOT EXISTS complaint_cases(complaint_id " SQL_INT
+		       " PRIMARY KEY,"
+		       " case_number TEXT NOT NULL);",
 	},
 };
 

@@ -141,6 +141,6 @@ t_sql "INSERT INTO complaints(region, channel, name, phone, id_number, project_c
 t_sql "INSERT INTO complaints(region, channel, name, phone, id_number, project_code, employer, claimed, description, received_on, status) VALUES(0, 'web', '某人', NULL, NULL, NULL, '某公司', 100, '工资拖欠', 20515, 'received')"
 wg case adopt 2>"$T_DIR/adopt.txt"
 t_grep "a stored complaint is taken into a case" "1 waiting complaint taken into cases" "$T_DIR/adopt.txt"
-t_eq "... against its project's contractor" "$GC" "$(t_sql "SELECT c.employer FROM cases c JOIN complaints k ON k.case_number=c.number")"
+t_eq "... against its project's contractor" "$GC" "$(t_sql "SELECT c.employer FROM cases c JOIN complaint_cases k ON k.case_number=c.number")"
 t_eq "a complaint naming no respondent the platform can tell keeps waiting" "received" "$(t_sql "SELECT status FROM complaints WHERE name='某人'")"
 t_done
