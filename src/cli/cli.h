@@ -33,7 +33,7 @@ cli_fn cmd_notice, cmd_export, cmd_import_sif;
 /* credit and the dishonest-employer list (SPEC §9) */
 cli_fn cmd_credit, cmd_list;
 /* relief (SPEC §11) */
-cli_fn cmd_case;
+cli_fn cmd_case, cmd_document;
 
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);

@@ -161,6 +161,15 @@ const struct cli_command cli_commands[] = {
 	 "  disputes become cases whenever a case command runs (`adopt` does only that).\n"
 	 "  See docs/relief.md.\n"},
 
+	{"document", cmd_document, "numbered documents: show, record service, list",
+	 "wageguard document show NUMBER [--format html|pdf|json] [-o FILE] [--reveal]\n"
+	 "wageguard document serve NUMBER --method personal|post|left|public|electronic\n"
+	 "                         --to RECIPIENT [--on D] [--note TEXT]\n"
+	 "wageguard document list [--kind order|decision|referral_arbitration|referral_police]\n"
+	 "  An order to pay (限期改正指令书), decision (处理决定书) or referral letter as a "
+	 "Chinese\n"
+	 "  HTML page or A4 PDF, with its service records (送达回证). ID numbers are masked\n"
+	 "  unless --reveal. See docs/relief.md.\n"},
 	/* deposits and the emergency wage fund (SPEC §7–8) */
 
 	/* credit (SPEC §9) */

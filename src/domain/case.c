@@ -5,6 +5,7 @@
 #include "domain/case.h"
 
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,11 @@ bool case_config_owns(const char *key)
 
 int case_config_check(const char *key, const char *value, char *err, size_t errsz)
 {
-	if (strncmp(key, "relief.prefix.", 14) == 0) {
-		/* relief.prefix.<2, 4 or 6 digits of a region>: a document number's prefix */
-		const char *code = key + 14;
+	bool prefix = strncmp(key, "relief.prefix.", 14) == 0;
+	if (prefix || strncmp(key, "relief.authority.", 17) == 0) {
+		/* relief.prefix.<2, 4 or 6 digits of a region>: a document number's prefix;
+		 * relief.authority.<code>: the issuing authority's name on its documents */
+		const char *code = key + (prefix ? 14 : 17);
 		size_t n = strspn(code, "0123456789");
 		if (code[n] || (n != 2 && n != 4 && n != 6) ||
 		    !region_province_ok((code[0] - '0') * 10 + (code[1] - '0'))) {
@@ -73,8 +76,9 @@ int case_config_check(const char *key, const char *value, char *err, size_t errs
 				 "%s: expected relief.prefix.<region code: 2, 4 or 6 digits>", key);
 			return WG_EINPUT;
 		}
-		if (!*value || strlen(value) > 60 || strpbrk(value, "\n\r\t")) {
-			snprintf(err, errsz, "%s: a prefix is 1 to 60 bytes of text", key);
+		if (!*value || strlen(value) > (prefix ? 60 : 200) || strpbrk(value, "\n\r\t")) {
+			snprintf(err, errsz, "%s: 1 to %d bytes of text on one line", key,
+				 prefix ? 60 : 200);
 			return WG_EINPUT;
 		}
 		return WG_OK;
@@ -826,6 +830,41 @@ int case_extend(struct store *s, const char *number, int32_t on, const char *rea
 	return run_step(s, &a, do_extend, err);
 }
 
+/* The facts a document keeps as issued (its body): the addressee's name, the project, and
+ * the workers with what is still owed to each. Caller frees. */
+struct body_workers {
+	json_t *arr;
+};
+
+static int body_worker(void *ctx, const struct case_worker *w)
+{
+	struct body_workers *b = ctx;
+	if (w->claimed <= w->paid)
+		return 0;
+	char m[MONEY_BUFSZ];
+	json_t *j = json_pack("{s:s?, s:s?, s:s}", "name", w->name, "id_number", w->id_number,
+			      "amount", money_format(w->claimed - w->paid, m));
+	return json_array_append_new(b->arr, j) ? WG_ENOMEM : 0;
+}
+
+static char *doc_body(struct store *s, const struct case_row *c)
+{
+	char pname[256] = "";
+	if (c->project[0])
+		store_project_name(s, c->project, pname, sizeof pname);
+	struct body_workers b = {.arr = json_array()};
+	if (store_case_workers(s, c->id, body_worker, &b)) {
+		json_decref(b.arr);
+		return NULL;
+	}
+	json_t *j = json_pack("{s:s, s:s, s:s, s:o}", "employer_name",
+			      c->employer_name[0] ? c->employer_name : c->employer, "project",
+			      c->project, "project_name", pname, "workers", b.arr);
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	return text;
+}
+
 /* Substantiates the case on day on (once): LINK_CASE_SUBSTANTIATED with the arrears found. */
 static int substantiate(struct store *s, struct case_row *c, int32_t on, int64_t amount,
 			const char *actor, struct msg *err)
@@ -860,7 +899,11 @@ static int do_order(struct store *s, const struct case_clock *k, struct case_row
 		return WG_EINPUT;
 	}
 	int64_t owed = c->claimed > c->paid ? c->claimed - c->paid : 0;
+	char *body = doc_body(s, c);
+	if (!body)
+		return store_failed(s, err, WG_ENOMEM);
 	struct document_issue di = {.kind = "order",
+				    .body = body,
 				    .region = c->region,
 				    .case_id = c->id,
 				    .case_number = c->number,
@@ -870,7 +913,9 @@ static int do_order(struct store *s, const struct case_clock *k, struct case_row
 				    .amount = owed,
 				    .actor = a->actor};
 	char docnum[96];
-	if ((rc = document_issue_tx(s, &di, docnum, err)))
+	rc = document_issue_tx(s, &di, docnum, err);
+	free(body);
+	if (rc)
 		return rc;
 	snprintf(c->order_number, sizeof c->order_number, "%s", docnum);
 	c->order_issued = a->on;
@@ -1135,35 +1180,30 @@ static int do_close(struct store *s, const struct case_clock *k, struct case_row
 	c->closed = a->on;
 	snprintf(c->outcome, sizeof c->outcome, "%s", a->outcome);
 	snprintf(c->status, sizeof c->status, "closed");
-	if (decision) {
-		/* the decision (处理决定书) is a numbered document addressed to the employer */
-		struct document_issue di = {.kind = "decision",
+	/* the decision (处理决定书) and the referral letters are numbered documents addressed
+	 * to the employer, keeping the facts as they were */
+	const char *kind = decision                      ? "decision"
+		: strcmp(a->outcome, "police") == 0      ? "referral_police"
+		: strcmp(a->outcome, "arbitration") == 0 ? "referral_arbitration"
+							 : NULL;
+	if (kind) {
+		char *body = doc_body(s, c);
+		if (!body)
+			return store_failed(s, err, WG_ENOMEM);
+		struct document_issue di = {.kind = kind,
+					    .body = body,
 					    .region = c->region,
 					    .case_id = c->id,
 					    .case_number = c->number,
 					    .addressee = c->employer,
 					    .issued = a->on,
 					    .deadline = -1,
-					    .amount = found,
+					    .amount = decision ? found : owed,
 					    .actor = a->actor};
 		char docnum[96];
-		if ((rc = document_issue_tx(s, &di, docnum, err)))
-			return rc;
-	}
-	if (!strcmp(a->outcome, "arbitration") || !strcmp(a->outcome, "police")) {
-		struct document_issue di = {.kind = strcmp(a->outcome, "police") == 0
-						    ? "referral_police"
-						    : "referral_arbitration",
-					    .region = c->region,
-					    .case_id = c->id,
-					    .case_number = c->number,
-					    .addressee = c->employer,
-					    .issued = a->on,
-					    .deadline = -1,
-					    .amount = owed,
-					    .actor = a->actor};
-		char docnum[96];
-		if ((rc = document_issue_tx(s, &di, docnum, err)))
+		rc = document_issue_tx(s, &di, docnum, err);
+		free(body);
+		if (rc)
 			return rc;
 	}
 	/* an order met: its document says so */

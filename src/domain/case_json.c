@@ -88,6 +88,7 @@ static int add_doc(void *p, const struct document_row *d)
 {
 	struct ctx *c = p;
 	json_t *j = json_object();
+	json_object_set_new(j, "id", json_integer(d->id));
 	json_object_set_new(j, "number", json_string(d->number));
 	json_object_set_new(j, "kind", json_string(d->kind));
 	json_object_set_new(j, "issued", day_or_null(d->issued));

@@ -10,6 +10,7 @@
 #define WG_DOCUMENT_H
 #include <stdint.h>
 
+#include "store/case.h"
 #include "store/store.h"
 #include "util/msg.h"
 
@@ -51,4 +52,18 @@ int document_issuer(struct store *s, int64_t region, char *issuer, size_t isz, c
  * the store's configuration). */
 int document_number(struct store *s, const char *kind, int64_t region, int year, int64_t seq,
 		    char *out, size_t n);
+
+/* The service methods of a 送达回证, by the names the API keeps. */
+extern const char *const document_service_methods[]; /* personal post left public electronic */
+/* Records that document number was served on day on by method to recipient. */
+int document_serve(struct store *s, const char *number, const char *method, int32_t on,
+		   const char *recipient, const char *note, const char *actor, struct msg *err);
+
+#define DOCUMENT_REVEAL 1 /* full ID numbers (the regulator's own copy) */
+struct doc;
+/* The document as a printable Chinese document (render/doc.h): title, number, addressee,
+ * the facts, the workers and amounts (ID numbers masked unless DOCUMENT_REVEAL), the issuing
+ * authority and date, and its service records. */
+int document_render(struct store *s, const struct document_row *row, int flags, struct doc *out,
+		    struct msg *err);
 #endif

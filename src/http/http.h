@@ -174,6 +174,11 @@ http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboa
 	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint,
 	h_public_board, h_public_publicity, h_public_checkpoint;
 
+/* relief (SPEC §11): cases, documents, inspection tasks (h_cases.c, h_documents.c) */
+http_handler h_cases, h_case, h_case_open, h_case_accept, h_case_reject, h_case_extend,
+	h_case_order, h_case_ignored, h_case_pay, h_case_close, h_case_absconded, h_case_liability,
+	h_case_reporter, h_documents, h_document, h_document_service, h_inspection_tasks;
+
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);
 #endif

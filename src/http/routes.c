@@ -35,6 +35,23 @@ const struct http_route http_routes[] = {
 	{.method = "GET",    .path = "/api/v1/public/ledger/checkpoint", .handler = h_public_checkpoint, .roles = ANYONE},
 
 	/* relief: cases, documents, liability, accountability (SPEC §11) */
+	{.method = "GET",    .path = "/api/v1/cases",          .handler = h_cases, .roles = STAFF | R(ENTERPRISE) | R(WORKER)},
+	{.method = "POST",   .path = "/api/v1/cases",          .handler = h_case_open, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/cases/{}",       .handler = h_case, .roles = STAFF | R(ENTERPRISE) | R(WORKER)},
+	{.method = "POST",   .path = "/api/v1/cases/{}/accept", .handler = h_case_accept, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/reject", .handler = h_case_reject, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/extend", .handler = h_case_extend, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/order",  .handler = h_case_order, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/ignored", .handler = h_case_ignored, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/payments", .handler = h_case_pay, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/close",  .handler = h_case_close, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/absconded", .handler = h_case_absconded, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/cases/{}/liability", .handler = h_case_liability, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/cases/{}/reporter", .handler = h_case_reporter, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/documents",      .handler = h_documents, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "GET",    .path = "/api/v1/documents/{}",   .handler = h_document, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/documents/{}/services", .handler = h_document_service, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/inspection-tasks", .handler = h_inspection_tasks, .roles = STAFF},
 
 	/* deposits and the emergency wage fund (SPEC §7–8) */
 

@@ -517,6 +517,21 @@ int store_case_respondent(struct store *s, const char *project, const char *empl
 	return rc;
 }
 
+int store_project_name(struct store *s, const char *project, char *out, size_t n)
+{
+	static const char SQL[] = "SELECT name FROM projects WHERE code=$1";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, project);
+	int rc = stmt_step(st);
+	out[0] = '\0';
+	if (rc == 1)
+		copy(out, n, stmt_text(st, 0));
+	stmt_reset(st);
+	return rc < 0 ? rc : WG_OK;
+}
+
 int store_project_contractor(struct store *s, const char *project, char *out, size_t n)
 {
 	static const char SQL[] = "SELECT e.uscc FROM projects p JOIN enterprises e"
@@ -661,6 +676,135 @@ int store_document_get(struct store *s, const char *number, struct document_row 
 		rc = WG_OK;
 	} else if (rc == 0) {
 		rc = WG_ENOTFOUND;
+	}
+	stmt_reset(st);
+	return rc;
+}
+
+int store_document_get_id(struct store *s, int64_t id, struct document_row *out)
+{
+	static const char SQL[] = "SELECT " DOC_COLS " FROM documents WHERE id=$1";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_keep_clear(s);
+	stmt_bind_int(st, 1, id);
+	int rc = stmt_step(st);
+	if (rc == 1) {
+		read_doc(st, out);
+		out->body = stmt_keep(st, 13);
+		rc = WG_OK;
+	} else if (rc == 0) {
+		rc = WG_ENOTFOUND;
+	}
+	stmt_reset(st);
+	return rc;
+}
+
+int store_document_service_add(struct store *s, int64_t document_id, int64_t region,
+			       const struct document_service *v)
+{
+	static const char SQL[] =
+		"INSERT INTO document_services(document_id, region, method, served_on, recipient,"
+		" note, recorded_by) VALUES($1, $2, $3, $4, $5, $6, $7)";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_int(st, 1, document_id);
+	stmt_bind_int(st, 2, region);
+	stmt_bind_text(st, 3, v->method);
+	stmt_bind_int(st, 4, v->served_on);
+	stmt_bind_text(st, 5, v->recipient);
+	bind_opt(st, 6, v->note);
+	bind_opt(st, 7, v->recorded_by);
+	return stmt_exec(st);
+}
+
+int store_document_services(struct store *s, int64_t document_id,
+			    int (*cb)(void *ctx, const struct document_service *v), void *ctx)
+{
+	static const char SQL[] = "SELECT method, recipient, note, recorded_by, served_on"
+				  " FROM document_services WHERE document_id=$1 ORDER BY id";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_int(st, 1, document_id);
+	int rc;
+	while ((rc = stmt_step(st)) == 1) {
+		struct document_service v = {.method = stmt_text(st, 0),
+					     .recipient = stmt_text(st, 1),
+					     .note = stmt_text(st, 2),
+					     .recorded_by = stmt_text(st, 3),
+					     .served_on = stmt_int(st, 4)};
+		if ((rc = cb(ctx, &v)))
+			break;
+	}
+	stmt_reset(st);
+	return rc;
+}
+
+int store_documents_list(struct store *s, int scope_role, const char *scope, const char *kind,
+			 int (*cb)(void *ctx, const struct document_row *d), void *ctx)
+{
+	static const char SQL[] = "SELECT " DOC_COLS " FROM documents WHERE"
+				  " ($1=0 OR ($1=1 AND CAST(region AS TEXT) LIKE $2 || '%')"
+				  "  OR ($1=2 AND addressee=$2)) AND ($3 IS NULL OR kind=$3)"
+				  " ORDER BY issued DESC, id DESC";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_int(st, 1,
+		      scope_role == SCOPE_ADMIN                ? 0
+			      : scope_role == SCOPE_REGULATOR  ? 1
+			      : scope_role == SCOPE_ENTERPRISE ? 2
+							       : 3);
+	stmt_bind_text(st, 2, scope ? scope : "");
+	stmt_bind_text(st, 3, kind);
+	int rc;
+	struct document_row d;
+	while ((rc = stmt_step(st)) == 1) {
+		read_doc(st, &d);
+		if ((rc = cb(ctx, &d)))
+			break;
+	}
+	stmt_reset(st);
+	return rc;
+}
+
+int store_inspection_tasks(struct store *s, const char *region, bool open_only,
+			   int (*cb)(void *ctx, const struct inspection_task *t), void *ctx)
+{
+	static const char SQL[] =
+		"SELECT t.id, t.region, t.opened_on, t.warning_id, w.level, w.amount, w.first_seen,"
+		" t.status, w.rule, p.code, p.name, e.uscc, e.name, w.resolved_on"
+		" FROM inspection_tasks t JOIN warnings w ON w.id=t.warning_id"
+		" LEFT JOIN projects p ON p.id=w.project_id"
+		" LEFT JOIN enterprises e ON e.id=w.employer_id"
+		" WHERE CAST(t.region AS TEXT) LIKE $1 || '%' AND ($2=0 OR t.status='open')"
+		" ORDER BY t.opened_on DESC, t.id DESC";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, region ? region : "");
+	stmt_bind_int(st, 2, open_only);
+	int rc;
+	while ((rc = stmt_step(st)) == 1) {
+		struct inspection_task t = {.id = stmt_int(st, 0),
+					    .region = stmt_int(st, 1),
+					    .opened_on = stmt_int(st, 2),
+					    .warning_id = stmt_int(st, 3),
+					    .level = stmt_int(st, 4),
+					    .amount = stmt_int(st, 5),
+					    .first_seen = stmt_int(st, 6),
+					    .status = stmt_text(st, 7),
+					    .rule = stmt_text(st, 8),
+					    .project = stmt_text(st, 9),
+					    .project_name = stmt_text(st, 10),
+					    .employer = stmt_text(st, 11),
+					    .employer_name = stmt_text(st, 12),
+					    .resolved_on = col_day(st, 13)};
+		if ((rc = cb(ctx, &t)))
+			break;
 	}
 	stmt_reset(st);
 	return rc;

@@ -125,6 +125,8 @@ int store_case_progress(struct store *s, const char *region, int64_t from, int64
 int store_case_respondent(struct store *s, const char *project, const char *employer,
 			  int64_t *project_region, int64_t *employer_region, char *name, size_t n);
 
+/* The name of project code into out ("" when none). */
+int store_project_name(struct store *s, const char *project, char *out, size_t n);
 /* The contractor's USCC of project code into out ("" when no such project). */
 int store_project_contractor(struct store *s, const char *project, char *out, size_t n);
 
@@ -157,7 +159,31 @@ struct document_row {
 /* Inserts d (d->id receives the row id). */
 int store_document_insert(struct store *s, struct document_row *d);
 int store_document_get(struct store *s, const char *number, struct document_row *out);
+int store_document_get_id(struct store *s, int64_t id, struct document_row *out);
 int store_document_set_status(struct store *s, int64_t id, const char *status, int64_t on);
+/* A service record (送达回证) of a document. */
+struct document_service {
+	const char *method, *recipient, *note, *recorded_by; /* valid during the callback */
+	int64_t served_on;
+};
+int store_document_service_add(struct store *s, int64_t document_id, int64_t region,
+			       const struct document_service *v);
+int store_document_services(struct store *s, int64_t document_id,
+			    int (*cb)(void *ctx, const struct document_service *v), void *ctx);
+/* Documents within a role's scope (regulator: region prefix, enterprise: addressed to it),
+ * newest first; kind NULL: any. */
+int store_documents_list(struct store *s, int scope_role, const char *scope, const char *kind,
+			 int (*cb)(void *ctx, const struct document_row *d), void *ctx);
+
+/* The inspection tasks red warnings opened (SPEC §5), within a regulator's region prefix
+ * ("" all), open only or all, newest first. */
+struct inspection_task {
+	int64_t id, region, opened_on, warning_id, level, amount, first_seen;
+	const char *status, *rule, *project, *project_name, *employer, *employer_name;
+	int64_t resolved_on; /* of the warning, -1 open */
+};
+int store_inspection_tasks(struct store *s, const char *region, bool open_only,
+			   int (*cb)(void *ctx, const struct inspection_task *t), void *ctx);
 int store_documents_of_case(struct store *s, int64_t case_id,
 			    int (*cb)(void *ctx, const struct document_row *d), void *ctx);
 
