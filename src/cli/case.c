@@ -425,7 +425,7 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		rc = list(s, o);
 	} else if (strcmp(sub, "liability") == 0) {
 		json_t *j;
-		if ((rc = case_liability(s, o->number, o->as_of, &j, &err)))
+		if ((rc = case_liability(s, o->number, o->as_of, msg_cli_lang, &j, &err)))
 			rc = fail_msg(&err);
 		else if (o->json)
 			rc = print_json(j);

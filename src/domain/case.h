@@ -160,10 +160,11 @@ int case_reporter_seen(struct store *s, const char *number, const char *actor, s
 
 /* Who owes what for case number (Arts 29–31, 36 of Decree 724), as of day as_of:
  * {"case", "owed", "parties":[{"uscc","name","role":"employer"|"general_contractor"|
- * "construction_unit","owes","recovery_from","basis","records":[…]}]} — docs/relief.md
+ * "construction_unit","owes","recovery_from","basis","records":[…]}]}, the basis in lang —
+ * docs/relief.md
  * gives the rules. Caller owns *out. */
-int case_liability(struct store *s, const char *number, int32_t as_of, struct json_t **out,
-		   struct msg *err);
+int case_liability(struct store *s, const char *number, int32_t as_of, enum msg_lang lang,
+		   struct json_t **out, struct msg *err);
 
 /* The priority queue's points: amount (1 per 1,000.00 outstanding, at most 100), workers
  * (5 each, at most 100) and the Spring Festival (100 − days to it, when within 100 days). */

@@ -331,14 +331,19 @@ int document_render(struct store *s, const struct document_row *row, int flags, 
 	int rc = store_document_services(s, row->id, service_row, &rsv);
 	if (!rc && !rsv.n)
 		doc_note(out, "尚未送达。");
-	char issuer[24], prefix[128], key[96], authority[256] = "";
-	if (!rc)
-		rc = document_issuer(s, row->region, issuer, sizeof issuer, prefix, sizeof prefix);
-	if (!rc) {
-		snprintf(key, sizeof key, "relief.authority.%s", issuer);
-		if (store_config_get(s, key, authority, sizeof authority))
-			snprintf(authority, sizeof authority, "劳动保障监察机构（%s）", issuer);
+	/* the authority's name: the longest configured prefix of the region code */
+	char code[24], key[96], authority[256] = "";
+	snprintf(code, sizeof code, "%" PRId64, row->region);
+	for (size_t len = strlen(code); !rc && len >= 2 && !authority[0]; len -= 2) {
+		snprintf(key, sizeof key, "relief.authority.%.*s", (int)len, code);
+		int got = store_config_get(s, key, authority, sizeof authority);
+		if (got && got != WG_ENOTFOUND)
+			rc = got;
+		if (len == 2)
+			break;
 	}
+	if (!rc && !authority[0])
+		snprintf(authority, sizeof authority, "劳动保障监察机构（%s）", code);
 	doc_sign(out, authority);
 	doc_sign(out, zh_date(out, row->issued));
 	json_decref(b);

@@ -22,21 +22,25 @@
 #include <string.h>
 
 #include "domain/case.h"
+
 #include "util/err.h"
 #include "util/money.h"
 #include "util/banned.h"
 
-static json_t *party(const char *uscc, const char *name, const char *role, int64_t owes,
-		     const char *recovery_from, const char *basis, json_t *records)
+static json_t *party_in(enum msg_lang lang, const char *uscc, const char *name, const char *role,
+			int64_t owes, const char *recovery_from, enum msg_id why, json_t *records)
 {
-	char m[MONEY_BUFSZ];
+	char m[MONEY_BUFSZ], basis[MSG_BUFSZ];
+	struct msg b;
+	msg_set(&b, why, MSG_END);
+	msg_render(&b, lang, basis, sizeof basis);
 	return json_pack("{s:s, s:s?, s:s, s:s, s:s?, s:s, s:o}", "uscc", uscc, "name",
 			 name && *name ? name : NULL, "role", role, "owes", money_format(owes, m),
 			 "recovery_from", recovery_from, "basis", basis, "records", records);
 }
 
-int case_liability(struct store *s, const char *number, int32_t as_of, json_t **out,
-		   struct msg *err)
+int case_liability(struct store *s, const char *number, int32_t as_of, enum msg_lang lang,
+		   json_t **out, struct msg *err)
 {
 	*out = NULL;
 	struct case_row *c = malloc(sizeof *c);
@@ -79,12 +83,9 @@ int case_liability(struct store *s, const char *number, int32_t as_of, json_t **
 			 c->project, money_format(f.contract_value, m1),
 			 money_format(f.allocated, m2), money_format(unsettled, m3));
 		json_array_append_new(rec, json_string(text));
-		json_array_append_new(
-			parties,
-			party(f.owner, f.owner_name, "construction_unit", advance, f.contractor,
-			      "Art 29: the construction unit did not allocate the labour cost on"
-			      " time; it advances the arrears up to the unsettled contract value",
-			      rec));
+		json_array_append_new(parties,
+				      party_in(lang, f.owner, f.owner_name, "construction_unit",
+					       advance, f.contractor, MSG_RELIEF_BASIS_ART29, rec));
 	}
 	int64_t rest = owed - advance;
 	json_t *rec = json_array();
@@ -94,40 +95,29 @@ int case_liability(struct store *s, const char *number, int32_t as_of, json_t **
 	if (!have_project || strcmp(c->employer, f.contractor) == 0) {
 		json_array_append_new(
 			parties,
-			party(c->employer, c->employer_name, "employer", rest, NULL,
-			      have_project
-				      ? "Art 30: the general contractor employs the workers itself"
-				      : "the employer pays its own workers (Decree 724 Art 3)",
-			      rec));
+			party_in(lang, c->employer, c->employer_name, "employer", rest, NULL,
+				 have_project ? MSG_RELIEF_BASIS_GC_EMPLOYER : MSG_RELIEF_BASIS_OWN,
+				 rec));
 	} else if (f.subcontract) {
 		json_t *rec2 = json_deep_copy(rec);
 		snprintf(text, sizeof text, "subcontract of %s on %s, contract value %s",
 			 c->employer, c->project, money_format(f.sub_value, m1));
 		json_array_append_new(rec2, json_string(text));
-		json_array_append_new(
-			parties,
-			party(f.contractor, f.contractor_name, "general_contractor", rest,
-			      c->employer,
-			      "Art 30: the general contractor pays a subcontractor's arrears first"
-			      " and recovers them from the subcontractor",
-			      rec2));
-		json_array_append_new(
-			parties,
-			party(c->employer, c->employer_name, "employer", rest, NULL,
-			      "Art 30: the subcontractor remains the debtor; what the general"
-			      " contractor pays is recovered from it",
-			      rec));
+		json_array_append_new(parties,
+				      party_in(lang, f.contractor, f.contractor_name,
+					       "general_contractor", rest, c->employer,
+					       MSG_RELIEF_BASIS_ART30_GC, rec2));
+		json_array_append_new(parties,
+				      party_in(lang, c->employer, c->employer_name, "employer",
+					       rest, NULL, MSG_RELIEF_BASIS_ART30_SUB, rec));
 	} else {
 		snprintf(text, sizeof text, "no registered subcontract of %s on %s", c->employer,
 			 c->project);
 		json_array_append_new(rec, json_string(text));
 		json_array_append_new(parties,
-				      party(f.contractor, f.contractor_name, "general_contractor",
-					    rest, c->employer,
-					    "Art 36: work subcontracted to an individual or an "
-					    "unqualified unit is"
-					    " the contractor's to pay",
-					    rec));
+				      party_in(lang, f.contractor, f.contractor_name,
+					       "general_contractor", rest, c->employer,
+					       MSG_RELIEF_BASIS_ART36, rec));
 	}
 	char m[MONEY_BUFSZ];
 	*out = json_pack("{s:s, s:s, s:o}", "case", c->number, "owed", money_format(owed, m),

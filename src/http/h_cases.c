@@ -508,7 +508,7 @@ int h_case_liability(struct http_req *rq, struct http_resp *rs)
 		return rc < 0 ? rc : 0;
 	json_t *j;
 	struct msg err;
-	if ((rc = case_liability(rq->store, rq->params[0], as_of, &j, &err)))
+	if ((rc = case_liability(rq->store, rq->params[0], as_of, rs->lang, &j, &err)))
 		return domain_error(rs, rc, &err);
 	return http_json(rs, 200, j);
 }
