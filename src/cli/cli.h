@@ -30,6 +30,8 @@ cli_fn cmd_init, cmd_import, cmd_show, cmd_ledger, cmd_help, cmd_gen, cmd_demo, 
 	cmd_warnings, cmd_config, cmd_payslip, cmd_payroll, cmd_user, cmd_serve;
 /* notices and exports */
 cli_fn cmd_notice, cmd_export, cmd_import_sif;
+/* deposits and the fund (SPEC §7–8) */
+cli_fn cmd_deposit, cmd_project;
 
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "domain/attend.h"
+#include "domain/deposit.h"
 #include "store/config.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -688,6 +689,13 @@ static int sort_result(struct warn_result *r)
 	return WG_OK;
 }
 
+/* A deposit warning of SPEC §7 (domain/deposit.c) into the scan's result. */
+static int add_deposit(void *ctx, int rule, int level, int64_t project, int64_t employer,
+		       int64_t amount)
+{
+	return emit(ctx, rule, level, project, employer, 0, -1, amount, 0, 0);
+}
+
 /* Runs the engine over the projects with ids lo..hi into e->out and e->owed. */
 static int run_engine(struct engine *e, int64_t lo, int64_t hi)
 {
@@ -837,7 +845,8 @@ join:
 		merged.nowed += parts[i].e.nowed;
 	}
 	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
-	if (!rc && !(rc = criminal(&merged)) && !(rc = resolve_keys(s, out)))
+	if (!rc && !(rc = criminal(&merged)) && !(rc = deposit_scan(s, as_of, add_deposit, &merged)) &&
+	    !(rc = resolve_keys(s, out)))
 		rc = sort_result(out);
 cleanup:
 	for (int i = 0; i < SCAN_THREADS_MAX; i++) {
