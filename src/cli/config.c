@@ -144,7 +144,8 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 		}
 		rc = store_config_get(s, argv[2], value, sizeof value);
 		const char *name = strrchr(argv[2], '.') + 1;
-		const char *fallback = strcmp(name, "cap") == 0 && argv[2][0] == 'f' ? "none" : NULL;
+		const char *fallback =
+			strcmp(name, "cap") == 0 && argv[2][0] == 'f' ? "none" : NULL;
 		for (int k = 0; k < deposit_config_nkeys && !fallback; k++)
 			if (strcmp(deposit_config_keys[k].name, name) == 0)
 				fallback = deposit_config_keys[k].fallback;

@@ -96,8 +96,9 @@ static int quote(struct store *s, int argc, char **argv)
 	printf("rate             %s\n", json_string_value(json_object_get(j, "rate")));
 	printf("multiplier       %s\n", json_string_value(json_object_get(j, "multiplier")));
 	const char *reason = json_string_value(json_object_get(j, "reason"));
-	printf("exempt           %s%s%s\n", json_is_true(json_object_get(j, "exempt")) ? "yes" : "no",
-	       reason ? ": " : "", reason ? reason : "");
+	printf("exempt           %s%s%s\n",
+	       json_is_true(json_object_get(j, "exempt")) ? "yes" : "no", reason ? ": " : "",
+	       reason ? reason : "");
 	printf("amount           %s\n", json_string_value(json_object_get(j, "amount")));
 	size_t i;
 	json_t *f;
@@ -164,8 +165,8 @@ static int lodge(struct store *s, int argc, char **argv)
 		return print_json(j);
 	json_decref(j);
 	char m[MONEY_BUFSZ];
-	printf("deposit %" PRId64 " lodged: %s %s %s from %s, %s\n", id, l.project, l.form, l.number,
-	       l.issuer, money_format(l.amount, m));
+	printf("deposit %" PRId64 " lodged: %s %s %s from %s, %s\n", id, l.project, l.form,
+	       l.number, l.issuer, money_format(l.amount, m));
 	return 0;
 }
 
@@ -237,7 +238,7 @@ static int activate(struct store *s, int argc, char **argv)
 {
 	struct deposit_activation a = {.on = date_today()};
 	struct deposit_worker *w = calloc((size_t)argc, sizeof *w);
-	char (*ids)[19] = calloc((size_t)argc, sizeof *ids);
+	char(*ids)[19] = calloc((size_t)argc, sizeof *ids);
 	bool json = false;
 	int rc = 2;
 	if (!w || !ids)
@@ -257,14 +258,14 @@ static int activate(struct store *s, int argc, char **argv)
 			const char *colon = strchr(v, ':');
 			char id[32];
 			if (!colon || colon - v >= (long)sizeof id) {
-				fprintf(stderr, "wageguard deposit: --worker '%s' is not ID:AMOUNT\n",
-					v);
+				fprintf(stderr,
+					"wageguard deposit: --worker '%s' is not ID:AMOUNT\n", v);
 				goto done;
 			}
 			snprintf(id, sizeof id, "%.*s", (int)(colon - v), v);
 			if (idcard_validate(id, ids[a.nworkers])) {
-				fprintf(stderr, "wageguard deposit: '%s' is not a valid ID number\n",
-					id);
+				fprintf(stderr,
+					"wageguard deposit: '%s' is not a valid ID number\n", id);
 				goto done;
 			}
 			if (parse_money("deposit", "--worker amount", colon + 1,
@@ -311,8 +312,9 @@ static int activate(struct store *s, int argc, char **argv)
 					  "notice", out.notice_no, "owed", m1, "paid", m2,
 					  "replenish_by", dl, "payments", out.payments));
 	else
-		rc = 0, printf("payment notice %s: paid %s of %s owed to %d workers; replenish by %s\n",
-			       out.notice_no, m2, m1, out.payments, dl);
+		rc = 0,
+		printf("payment notice %s: paid %s of %s owed to %d workers; replenish by %s\n",
+		       out.notice_no, m2, m1, out.payments, dl);
 done:
 	free(w);
 	free(ids);
@@ -388,10 +390,11 @@ static int do_return(struct store *s, int argc, char **argv)
 			for (int i = 0; i < r.nfailed; i++) {
 				char b[MSG_BUFSZ];
 				json_array_append_new(
-					a, json_pack("{s:s, s:s}", "code", msg_code(r.failed[i].id),
-						     "message",
-						     msg_render(&r.failed[i], msg_cli_lang, b,
-								sizeof b)));
+					a,
+					json_pack("{s:s, s:s}", "code", msg_code(r.failed[i].id),
+						  "message",
+						  msg_render(&r.failed[i], msg_cli_lang, b,
+							     sizeof b)));
 			}
 			print_json(json_pack("{s:s, s:b, s:o}", "project", project, "returned", 0,
 					     "failed", a));
@@ -420,8 +423,8 @@ int cmd_deposit(int argc, char **argv, const struct cli_global *g)
 	static const struct {
 		const char *name;
 		int (*fn)(struct store *, int, char **);
-	} subs[] = {{"quote", quote},         {"lodge", lodge},         {"list", list},
-		    {"activate", activate},   {"replenish", replenish}, {"return", do_return}};
+	} subs[] = {{"quote", quote},       {"lodge", lodge},         {"list", list},
+		    {"activate", activate}, {"replenish", replenish}, {"return", do_return}};
 	for (size_t k = 0; k < sizeof subs / sizeof subs[0]; k++) {
 		if (strcmp(argv[1], subs[k].name) != 0)
 			continue;
@@ -460,8 +463,8 @@ int cmd_project(int argc, char **argv, const struct cli_global *g)
 			return cli_usage(argv[0]);
 	}
 	bool event = strcmp(argv[1], "event") == 0 && npos == 3;
-	bool events = (strcmp(argv[1], "events") == 0 || strcmp(argv[1], "state") == 0) &&
-		npos == 1;
+	bool events =
+		(strcmp(argv[1], "events") == 0 || strcmp(argv[1], "state") == 0) && npos == 1;
 	if (!event && !events)
 		return cli_usage(argv[0]);
 	if (event && parse_date("project", "date", pos[2], &day))
@@ -496,23 +499,19 @@ int cmd_project(int argc, char **argv, const struct cli_global *g)
 		return 1;
 	}
 	char d[5][DATE_BUFSZ];
-	json_t *j = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "project", pos[0], "as_of",
-			      date_format(day, d[0]), "phase", project_phase_name(st.phase),
-			      "started_on",
-			      st.started_on >= 0 ? json_string(date_format(st.started_on, d[1]))
-						 : json_null(),
-			      "suspended_on",
-			      st.suspended_on >= 0
-				      ? json_string(date_format(st.suspended_on, d[2]))
-				      : json_null(),
-			      "completed_on",
-			      st.completed_on >= 0
-				      ? json_string(date_format(st.completed_on, d[3]))
-				      : json_null(),
-			      "settled_on",
-			      st.settled_on >= 0 ? json_string(date_format(st.settled_on, d[4]))
-						 : json_null(),
-			      "events", ev);
+	json_t *j = json_pack(
+		"{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "project", pos[0], "as_of",
+		date_format(day, d[0]), "phase", project_phase_name(st.phase), "started_on",
+		st.started_on >= 0 ? json_string(date_format(st.started_on, d[1])) : json_null(),
+		"suspended_on",
+		st.suspended_on >= 0 ? json_string(date_format(st.suspended_on, d[2]))
+				     : json_null(),
+		"completed_on",
+		st.completed_on >= 0 ? json_string(date_format(st.completed_on, d[3]))
+				     : json_null(),
+		"settled_on",
+		st.settled_on >= 0 ? json_string(date_format(st.settled_on, d[4])) : json_null(),
+		"events", ev);
 	store_close(s);
 	if (json)
 		return print_json(j);

@@ -110,7 +110,8 @@ static int check_value(const char *family, const char *name, const char *value, 
 	} else if (strcmp(name, "interest") == 0) {
 		if (deposit_rate_parse(value, &v) || v > 200000) {
 			snprintf(err, errsz,
-				 "deposit.interest: '%s' is not a yearly rate from 0 to 0.2", value);
+				 "deposit.interest: '%s' is not a yearly rate from 0 to 0.2",
+				 value);
 			return WG_EINPUT;
 		}
 	} else if (strcmp(name, "cap") == 0) {
@@ -127,7 +128,8 @@ static int check_value(const char *family, const char *name, const char *value, 
 			size_t n = strcspn(p, ",");
 			bool ok = false;
 			for (size_t i = 0; i < sizeof industries / sizeof *industries; i++)
-				ok |= strlen(industries[i]) == n && strncmp(industries[i], p, n) == 0;
+				ok |= strlen(industries[i]) == n &&
+					strncmp(industries[i], p, n) == 0;
 			if (!ok) {
 				snprintf(err, errsz,
 					 "deposit.industries: '%.*s' is not one of housing, "
@@ -141,8 +143,9 @@ static int check_value(const char *family, const char *name, const char *value, 
 		char *end;
 		long d = strtol(value, &end, 10);
 		if (!*value || *end || d < 1 || d > 3660) {
-			snprintf(err, errsz, "deposit.%s: '%s' is not a whole number from 1 to 3660",
-				 name, value);
+			snprintf(err, errsz,
+				 "deposit.%s: '%s' is not a whole number from 1 to 3660", name,
+				 value);
 			return WG_EINPUT;
 		}
 	}
@@ -161,7 +164,8 @@ int deposit_config_check(const char *key, const char *value, char *err, size_t e
 			digits = isdigit((unsigned char)rest[i]);
 		if (!digits || rest[0] == '0') {
 			snprintf(err, errsz,
-				 "%s: '%.*s' is not a region code of 2, 4 or 6 digits (%s.<code>.%s)",
+				 "%s: '%.*s' is not a region code of 2, 4 or 6 digits "
+				 "(%s.<code>.%s)",
 				 key, (int)n, rest, family, dot + 1);
 			return WG_EINPUT;
 		}
@@ -287,7 +291,7 @@ struct events {
 		char event[16], note[256];
 		int32_t date;
 		bool has_note;
-	} *e;
+	} * e;
 	int n, alloc;
 };
 
@@ -388,10 +392,11 @@ json_t *lifecycle_json(struct store *s, int64_t project)
 		return NULL;
 	}
 	for (int i = 0; i < v.n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:o, s:o}", "event", v.e[i].event,
-						   "date", jdate(v.e[i].date), "note",
-						   v.e[i].has_note ? json_string(v.e[i].note)
-								   : json_null()));
+		json_array_append_new(
+			a,
+			json_pack("{s:s, s:o, s:o}", "event", v.e[i].event, "date",
+				  jdate(v.e[i].date), "note",
+				  v.e[i].has_note ? json_string(v.e[i].note) : json_null()));
 	free(v.e);
 	return a;
 }
@@ -509,14 +514,12 @@ static int collect_warning(void *ctx, const struct dep_warning *w)
 static json_t *warning_json(const struct qwarn *w)
 {
 	char per[PERIOD_BUFSZ], masked[32];
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:b}", "rule", w->rule, "project",
-			 w->project, "worker",
-			 w->has_worker ? json_string(mask_id(w->worker, masked)) : json_null(),
-			 "period",
-			 w->period >= 0 ? json_string(period_format((int32_t)w->period, per))
-					: json_null(),
-			 "first_seen", jdate(w->first_seen), "amount", jmoney(w->amount), "red",
-			 w->red);
+	return json_pack(
+		"{s:s, s:s, s:o, s:o, s:o, s:o, s:b}", "rule", w->rule, "project", w->project,
+		"worker", w->has_worker ? json_string(mask_id(w->worker, masked)) : json_null(),
+		"period",
+		w->period >= 0 ? json_string(period_format((int32_t)w->period, per)) : json_null(),
+		"first_seen", jdate(w->first_seen), "amount", jmoney(w->amount), "red", w->red);
 }
 
 /* Owned copies of the project's text (the store's keep area is reused by later calls). */
@@ -664,13 +667,13 @@ json_t *deposit_quote_json(const struct deposit_quote *q)
 {
 	char rate[16], mult[32], day[DATE_BUFSZ];
 	snprintf(mult, sizeof mult, "%d.%d", q->m2 / 2, q->m2 % 2 ? 5 : 0);
-	json_t *j = json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:b, s:o, s:o, s:O}", "project",
-			      q->p.code, "contractor", q->p.contractor, "as_of",
-			      date_format(q->as_of, day), "contract_value",
-			      jmoney(q->p.contract_value), "rate",
-			      deposit_rate_format(q->cfg.rate_ppm, rate), "multiplier", mult,
-			      "exempt", q->exempt, "reason", jstr(q->exempt ? q->reason : NULL),
-			      "amount", jmoney(q->amount), "factors", q->factors);
+	json_t *j =
+		json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:b, s:o, s:o, s:O}", "project",
+			  q->p.code, "contractor", q->p.contractor, "as_of",
+			  date_format(q->as_of, day), "contract_value", jmoney(q->p.contract_value),
+			  "rate", deposit_rate_format(q->cfg.rate_ppm, rate), "multiplier", mult,
+			  "exempt", q->exempt, "reason", jstr(q->exempt ? q->reason : NULL),
+			  "amount", jmoney(q->amount), "factors", q->factors);
 	return j;
 }
 
@@ -741,10 +744,8 @@ static void deps_fix(struct deps *v)
 static int project_deposits(struct store *s, const char *code, int32_t day, bool open_only,
 			    struct deps *v)
 {
-	struct deposit_filter f = {.scope_role = 0,
-				   .project = code,
-				   .as_of = day,
-				   .open_only = open_only};
+	struct deposit_filter f = {
+		.scope_role = 0, .project = code, .as_of = day, .open_only = open_only};
 	memset(v, 0, sizeof *v);
 	int rc = store_deposit_list(s, &f, collect_deposit, v);
 	deps_fix(v);
@@ -785,8 +786,7 @@ int deposit_held(struct store *s, int64_t project, int32_t day, bool *yes)
 	return rc;
 }
 
-static int write_entry(struct ledger_writer *w, const struct dbuf *content,
-		       int64_t *seq)
+static int write_entry(struct ledger_writer *w, const struct dbuf *content, int64_t *seq)
 {
 	return ledger_write(w, LEDGER_INSERT, "deposit", 0, dbuf_str(content), seq);
 }
@@ -853,8 +853,8 @@ int deposit_lodge(struct store *s, const struct deposit_lodge *l, int64_t *id, s
 	if (l->replaces) {
 		struct deposit old;
 		rc = store_deposit_get(s, l->replaces, l->lodged_on, &old);
-		if (rc == WG_ENOTFOUND || (!rc && (old.project_id != project_id ||
-						   old.closed_on >= 0))) {
+		if (rc == WG_ENOTFOUND ||
+		    (!rc && (old.project_id != project_id || old.closed_on >= 0))) {
 			char n[24];
 			snprintf(n, sizeof n, "%" PRId64, l->replaces);
 			msg_set(err, MSG_DEPOSIT_REPLACES_BAD, "id", n, MSG_END);
@@ -927,7 +927,7 @@ int deposit_activate_tx(struct store *s, const struct deposit_activation *a,
 	struct dbuf c = DBUF_INIT;
 	bool writer = false;
 	int64_t *share = NULL;
-	char (*cards)[64] = NULL;
+	char(*cards)[64] = NULL;
 	char contractor[24], code[72];
 	int rc = store_dep_project(s, a->project, &p);
 	if (rc) {
@@ -1157,8 +1157,8 @@ int deposit_activate(struct store *s, const struct deposit_activation *a,
 
 /* ---- replenishment ------------------------------------------------------------------------- */
 
-int deposit_replenish(struct store *s, const char *project, int64_t id, int64_t amount,
-		      int32_t day, const char *actor, struct msg *err)
+int deposit_replenish(struct store *s, const char *project, int64_t id, int64_t amount, int32_t day,
+		      const char *actor, struct msg *err)
 {
 	char m[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	if (amount <= 0) {
@@ -1345,7 +1345,8 @@ int deposit_return(struct store *s, const char *project, const char *promise, in
 	} else {
 		for (size_t i = 0; i < v.n; i++) {
 			const struct deposit *d = &v.d[i];
-			int64_t b = balance(d), in = interest_of(b, d->interest_ppm, day - d->lodged_on);
+			int64_t b = balance(d),
+				in = interest_of(b, d->interest_ppm, day - d->lodged_on);
 			dbuf_reset(&c);
 			dbuf_addf(&c, "returned,%" PRId64, d->id);
 			csv(&c, project);
@@ -1386,7 +1387,7 @@ struct scan_projects {
 	struct sp {
 		int64_t id, region, contractor, start;
 		char code[72];
-	} *p;
+	} * p;
 	size_t n, alloc;
 };
 
@@ -1495,7 +1496,8 @@ int deposit_scan(struct store *s, int32_t day, deposit_warn_fn *add, void *ctx)
 		int64_t amount = q.amount;
 		deposit_quote_release(&q);
 		if (amount > 0 &&
-		    (rc = add(ctx, WARN_DEPOSIT_MISSING, LEVEL_ORANGE, p->id, p->contractor, amount)))
+		    (rc = add(ctx, WARN_DEPOSIT_MISSING, LEVEL_ORANGE, p->id, p->contractor,
+			      amount)))
 			break;
 	}
 	free(v.p);

@@ -149,8 +149,8 @@ int deposit_activate(struct store *s, const struct deposit_activation *a,
 
 /* Replenishes deposit id (0: the project's deposit with a shortfall) of project by amount
  * on day; at most what activations took. */
-int deposit_replenish(struct store *s, const char *project, int64_t id, int64_t amount,
-		      int32_t day, const char *actor, struct msg *err);
+int deposit_replenish(struct store *s, const char *project, int64_t id, int64_t amount, int32_t day,
+		      const char *actor, struct msg *err);
 
 /* The outcome of `deposit return`: a notice published, or the deposits returned. */
 struct deposit_return_result {

@@ -845,8 +845,8 @@ join:
 		merged.nowed += parts[i].e.nowed;
 	}
 	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
-	if (!rc && !(rc = criminal(&merged)) && !(rc = deposit_scan(s, as_of, add_deposit, &merged)) &&
-	    !(rc = resolve_keys(s, out)))
+	if (!rc && !(rc = criminal(&merged)) &&
+	    !(rc = deposit_scan(s, as_of, add_deposit, &merged)) && !(rc = resolve_keys(s, out)))
 		rc = sort_result(out);
 cleanup:
 	for (int i = 0; i < SCAN_THREADS_MAX; i++) {

@@ -14,7 +14,7 @@
 #include "util/banned.h"
 
 #define PROJECT_COLS                                                                               \
-	"p.id, p.region_code, p.contractor_id, p.contract_value, p.start_date, p.code, p.name,"   \
+	"p.id, p.region_code, p.contractor_id, p.contract_value, p.start_date, p.code, p.name,"    \
 	" p.industry, e.uscc, e.name FROM projects p JOIN enterprises e ON e.id=p.contractor_id"
 
 static void read_project(struct stmt *st, struct dep_project *p, bool keep)
@@ -24,8 +24,7 @@ static void read_project(struct stmt *st, struct dep_project *p, bool keep)
 	p->contractor_id = stmt_int(st, 2);
 	p->contract_value = stmt_int(st, 3);
 	p->start_date = stmt_int(st, 4);
-	const char **t[5] = {&p->code, &p->name, &p->industry, &p->contractor,
-			     &p->contractor_name};
+	const char **t[5] = {&p->code, &p->name, &p->industry, &p->contractor, &p->contractor_name};
 	for (int i = 0; i < 5; i++)
 		*t[i] = keep ? stmt_keep(st, 5 + i) : stmt_text(st, 5 + i);
 }
@@ -211,9 +210,9 @@ int store_deposit_insert(struct store *s, const struct deposit *d, int64_t contr
 
 static void read_deposit(struct stmt *st, struct deposit *d, bool keep)
 {
-	int64_t *n[13] = {&d->id,           &d->region,       &d->project_id, &d->amount,
-			  &d->lodged_on,    &d->expires_on,   &d->interest_ppm, &d->closed_on,
-			  &d->replaced_by,  &d->interest,     &d->lseq,       &d->activated,
+	int64_t *n[13] = {&d->id,          &d->region,     &d->project_id,   &d->amount,
+			  &d->lodged_on,   &d->expires_on, &d->interest_ppm, &d->closed_on,
+			  &d->replaced_by, &d->interest,   &d->lseq,         &d->activated,
 			  &d->replenished};
 	for (int i = 0; i < 13; i++)
 		*n[i] = stmt_int(st, i);
@@ -276,9 +275,11 @@ int store_deposit_list(struct store *s, const struct deposit_filter *f,
 	stmt_bind_int(st, 3, f->open_only);
 	/* banks and workers see no deposits */
 	int role = f->scope_role;
-	stmt_bind_int(st, 4, role == SCOPE_ADMIN ? 0 : role == SCOPE_REGULATOR ? 1
-						     : role == SCOPE_ENTERPRISE ? 2
-										: 9);
+	stmt_bind_int(st, 4,
+		      role == SCOPE_ADMIN                ? 0
+			      : role == SCOPE_REGULATOR  ? 1
+			      : role == SCOPE_ENTERPRISE ? 2
+							 : 9);
 	stmt_bind_text(st, 5, f->scope ? f->scope : "");
 	int rc;
 	while ((rc = stmt_step(st)) == 1) {
@@ -294,7 +295,8 @@ int store_deposit_list(struct store *s, const struct deposit_filter *f,
 int store_deposit_move_insert(struct store *s, const struct deposit_move *m, int64_t *id)
 {
 	static const char SQL[] =
-		"INSERT INTO deposit_moves(region, deposit_id, kind, on_date, amount, ref, case_ref,"
+		"INSERT INTO deposit_moves(region, deposit_id, kind, on_date, amount, ref, "
+		"case_ref,"
 		" notice_no, deadline, actor, lseq) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
 		" $11) RETURNING id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
@@ -329,7 +331,8 @@ int store_deposit_moves(struct store *s, int64_t project, int64_t day,
 			int (*cb)(void *, const struct deposit_move *), void *ctx)
 {
 	static const char SQL[] =
-		"SELECT m.id, m.deposit_id, m.region, m.on_date, m.amount, coalesce(m.deadline, -1),"
+		"SELECT m.id, m.deposit_id, m.region, m.on_date, m.amount, coalesce(m.deadline, "
+		"-1),"
 		" m.kind, m.ref, m.case_ref, m.notice_no, m.actor, m.lseq FROM deposit_moves m"
 		" JOIN deposits d ON d.id=m.deposit_id WHERE d.project_id=$1 AND m.on_date<=$2"
 		" ORDER BY m.on_date, m.id";
@@ -466,7 +469,7 @@ static void read_return(struct stmt *st, struct deposit_return *r, bool keep)
 			 &r->returned_on, &r->amount, &r->interest,   &r->lseq};
 	for (int i = 0; i < 9; i++)
 		*n[i] = stmt_int(st, i);
-	const char **t[7] = {&r->project,  &r->project_name, &r->contractor, &r->contractor_name,
+	const char **t[7] = {&r->project, &r->project_name, &r->contractor, &r->contractor_name,
 			     &r->promise, &r->status,       &r->actor};
 	for (int i = 0; i < 7; i++)
 		*t[i] = keep ? stmt_keep(st, 9 + i) : stmt_text(st, 9 + i);

@@ -57,7 +57,7 @@ int store_dep_open_arrears(struct store *s, int64_t project, int64_t *n);
 struct deposit {
 	int64_t id, region, project_id, amount, lodged_on, expires_on; /* expires -1: none */
 	int64_t interest_ppm, closed_on, replaced_by, interest, lseq;  /* closed -1: open */
-	int64_t activated, replenished; /* as of the day asked for */
+	int64_t activated, replenished;                                /* as of the day asked for */
 	const char *project, *contractor, *contractor_name, *form, *number, *issuer, *status,
 		*actor;
 };
@@ -75,9 +75,9 @@ int store_deposit_close(struct store *s, int64_t id, int64_t day, const char *st
 struct deposit_filter {
 	int scope_role; /* SCOPE_* (store/project.h) */
 	const char *scope;
-	const char *project;          /* code, or NULL */
-	int64_t as_of;                /* balances and states as of this day */
-	bool open_only;               /* only deposits not closed by as_of */
+	const char *project; /* code, or NULL */
+	int64_t as_of;       /* balances and states as of this day */
+	bool open_only;      /* only deposits not closed by as_of */
 };
 /* Deposits passing f, by project code, lodged date, id, with movements up to f->as_of. */
 int store_deposit_list(struct store *s, const struct deposit_filter *f,
