@@ -31,7 +31,7 @@ cli_fn cmd_init, cmd_import, cmd_show, cmd_ledger, cmd_help, cmd_gen, cmd_demo, 
 /* notices and exports */
 cli_fn cmd_notice, cmd_export, cmd_import_sif;
 /* deposits and the fund (SPEC §7–8) */
-cli_fn cmd_deposit, cmd_project;
+cli_fn cmd_deposit, cmd_project, cmd_fund;
 
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);

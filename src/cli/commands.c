@@ -156,6 +156,26 @@ const struct cli_command cli_commands[] = {
 	 "  Dated life-cycle events (also `wageguard import project_events FILE`, columns\n"
 	 "  project_code,event,date[,note]); ledgered; an event must fit the ones before it.\n"},
 
+	{"fund", cmd_fund, "the emergency wage fund: top-ups, advances, recovery, statements",
+	 "wageguard fund topup REGION YUAN --source budget|recovery|other [--as-of D]\n"
+	 "wageguard fund apply CASE --worker ID --amount YUAN [--purpose living|travel]\n"
+	 "                     [--by NAME] [--as-of D] [--json]\n"
+	 "  A worker of an open case (or its handler for him) applies; each worker's advances\n"
+	 "  on a case stay within the cap (fund.cap, else a month of the region's minimum wage,\n"
+	 "  else 2000.00). Prints the application's number.\n"
+	 "wageguard fund approve|pay APP [--by NAME] [--as-of D]\n"
+	 "wageguard fund reject APP --reason TEXT [--by NAME] [--as-of D]\n"
+	 "  Approval reserves the money: the fund never goes below zero, also when approvals\n"
+	 "  run at once. Payment is the advance, a receivable from the employer.\n"
+	 "wageguard fund recover CASE [YUAN] [--as-of D]\n"
+	 "wageguard fund writeoff CASE [YUAN] --reason TEXT [--as-of D]\n"
+	 "  Without YUAN: all that is outstanding on the case. A case that closes paid, by\n"
+	 "  mediation or by decision recovers its advances by itself.\n"
+	 "wageguard fund applications [REGION] [--status S] [--case N] [--json]\n"
+	 "wageguard fund statement REGION | --case N | --employer USCC [REGION] [--as-of D]\n"
+	 "                         [--json] [--format csv|xlsx|pdf|html] [-o FILE]\n"
+	 "  balance = top-ups - advanced + recovered; outstanding = advanced - recovered -\n"
+	 "  written off. A file format lists every movement.\n"},
 	/* credit (SPEC §9) */
 
 	/* supervision (SPEC §10) */

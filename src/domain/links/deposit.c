@@ -2,8 +2,10 @@
  * and how they react to their events: an ignored order to pay activates the project's
  * deposit (domain/deposit.c), which pays the named workers and emits LINK_DEPOSIT_ACTIVATED. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "domain/deposit.h"
+#include "domain/fund.h"
 #include "domain/links.h"
 #include "store/store.h"
 #include "util/err.h"
@@ -40,10 +42,26 @@ static int order_ignored(struct store *s, const struct link_event *e, struct msg
 	return rc;
 }
 
+/* LINK_CASE_CLOSED: a case that ends with the employer paying (paid, mediation, decision)
+ * settles; the fund recovers what it advanced to the case's workers from it (SPEC §8). Any
+ * other end leaves the receivable outstanding for the regulator to pursue or write off. */
+static int case_closed(struct store *s, const struct link_event *e, struct msg *err)
+{
+	const char *why = e->reason ? e->reason : "";
+	if (!e->ref || (strcmp(why, "paid") && strcmp(why, "mediation") && strcmp(why, "decision")))
+		return WG_OK;
+	struct msg m = {0};
+	int rc = fund_recover_tx(s, e->ref, 0, e->on, e->actor, "case.closed", &m);
+	if (rc && err)
+		*err = m;
+	return rc;
+}
+
 int links_deposit_on(struct store *s, const struct link_event *e, struct msg *err)
 {
 	switch (e->kind) {
 	case LINK_ORDER_IGNORED: return order_ignored(s, e, err);
+	case LINK_CASE_CLOSED: return case_closed(s, e, err);
 	default: return WG_OK;
 	}
 }
