@@ -44,8 +44,8 @@ struct opts {
 	const char *pos[3];
 	int npos;
 	int32_t day;
-	const char *source, *worker, *amount, *purpose, *by, *reason, *status, *case_ref,
-		*employer, *format, *out;
+	const char *source, *worker, *amount, *purpose, *by, *reason, *status, *case_ref, *employer,
+		*format, *out;
 	bool json;
 };
 
@@ -55,18 +55,18 @@ static int parse(int argc, char **argv, struct opts *o)
 	o->day = date_today();
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		const char **slot = strcmp(a, "--source") == 0	     ? &o->source
-			: strcmp(a, "--worker") == 0		     ? &o->worker
-			: strcmp(a, "--amount") == 0		     ? &o->amount
-			: strcmp(a, "--purpose") == 0		     ? &o->purpose
-			: strcmp(a, "--by") == 0		     ? &o->by
-			: strcmp(a, "--reason") == 0		     ? &o->reason
-			: strcmp(a, "--status") == 0		     ? &o->status
-			: strcmp(a, "--case") == 0		     ? &o->case_ref
-			: strcmp(a, "--employer") == 0		     ? &o->employer
-			: strcmp(a, "--format") == 0		     ? &o->format
-			: strcmp(a, "-o") == 0			     ? &o->out
-								     : NULL;
+		const char **slot = strcmp(a, "--source") == 0 ? &o->source
+			: strcmp(a, "--worker") == 0           ? &o->worker
+			: strcmp(a, "--amount") == 0           ? &o->amount
+			: strcmp(a, "--purpose") == 0          ? &o->purpose
+			: strcmp(a, "--by") == 0               ? &o->by
+			: strcmp(a, "--reason") == 0           ? &o->reason
+			: strcmp(a, "--status") == 0           ? &o->status
+			: strcmp(a, "--case") == 0             ? &o->case_ref
+			: strcmp(a, "--employer") == 0         ? &o->employer
+			: strcmp(a, "--format") == 0           ? &o->format
+			: strcmp(a, "-o") == 0                 ? &o->out
+							       : NULL;
 		if (slot && v) {
 			*slot = v;
 			i++;
@@ -109,7 +109,8 @@ static int id_arg(const char *v, int64_t *id)
 static int region_arg(const char *v, int64_t *region)
 {
 	if (fund_code_parse(v, region)) {
-		fprintf(stderr, "wageguard fund: '%s' is not a region code of 2, 4 or 6 digits\n", v);
+		fprintf(stderr, "wageguard fund: '%s' is not a region code of 2, 4 or 6 digits\n",
+			v);
 		return 2;
 	}
 	return 0;
@@ -144,8 +145,8 @@ static int apply(struct store *s, struct opts *o)
 	int rc = money_arg("--amount", o->amount, &amount);
 	if (rc)
 		return rc;
-	if (fund_apply(s, o->pos[0], norm, amount, o->purpose ? o->purpose : "living", o->day, o->by,
-		       &id, &err))
+	if (fund_apply(s, o->pos[0], norm, amount, o->purpose ? o->purpose : "living", o->day,
+		       o->by, &id, &err))
 		return failed(&err);
 	if (o->json)
 		return print_json(json_pack("{s:I, s:s, s:s}", "application", (json_int_t)id,
@@ -163,15 +164,15 @@ static int decide(struct store *s, struct opts *o, const char *what)
 	int rc = id_arg(o->pos[0], &id);
 	if (rc)
 		return rc;
-	rc = strcmp(what, "approve") == 0 ? fund_approve(s, id, o->day, o->by, &err)
+	rc = strcmp(what, "approve") == 0     ? fund_approve(s, id, o->day, o->by, &err)
 		: strcmp(what, "reject") == 0 ? fund_reject(s, id, o->day, o->by, o->reason, &err)
 					      : fund_pay(s, id, o->day, o->by, &err);
 	if (rc)
 		return failed(&err);
 	printf("application %" PRId64 " %s\n", id,
-	       strcmp(what, "approve") == 0	 ? "approved"
-	       : strcmp(what, "reject") == 0 ? "rejected"
-					     : "paid");
+	       strcmp(what, "approve") == 0          ? "approved"
+		       : strcmp(what, "reject") == 0 ? "rejected"
+						     : "paid");
 	return 0;
 }
 
@@ -237,8 +238,8 @@ static int applications(struct store *s, struct opts *o)
 static int write_table(json_t *j, enum table_format fmt, const char *dest)
 {
 	static const struct table_col cols[] = {
-		{"date", TCOL_TEXT, 12},   {"fund", TCOL_TEXT, 8},  {"kind", TCOL_TEXT, 10},
-		{"amount", TCOL_MONEY, 14}, {"source", TCOL_TEXT, 10}, {"case", TCOL_TEXT, 24},
+		{"date", TCOL_TEXT, 12},     {"fund", TCOL_TEXT, 8},    {"kind", TCOL_TEXT, 10},
+		{"amount", TCOL_MONEY, 14},  {"source", TCOL_TEXT, 10}, {"case", TCOL_TEXT, 24},
 		{"employer", TCOL_TEXT, 22}, {"reason", TCOL_TEXT, 30}};
 	struct cli_out o;
 	struct table_writer w;
@@ -256,15 +257,14 @@ static int write_table(json_t *j, enum table_format fmt, const char *dest)
 	{
 		int64_t fen = 0;
 		money_parse(json_string_value(json_object_get(mv, "amount")), &fen);
-		struct table_cell c[8] = {
-			{.s = json_string_value(json_object_get(mv, "date"))},
-			{.s = json_string_value(json_object_get(mv, "fund"))},
-			{.s = json_string_value(json_object_get(mv, "kind"))},
-			{.i = fen},
-			{.s = json_string_value(json_object_get(mv, "source"))},
-			{.s = json_string_value(json_object_get(mv, "case"))},
-			{.s = json_string_value(json_object_get(mv, "employer"))},
-			{.s = json_string_value(json_object_get(mv, "reason"))}};
+		struct table_cell c[8] = {{.s = json_string_value(json_object_get(mv, "date"))},
+					  {.s = json_string_value(json_object_get(mv, "fund"))},
+					  {.s = json_string_value(json_object_get(mv, "kind"))},
+					  {.i = fen},
+					  {.s = json_string_value(json_object_get(mv, "source"))},
+					  {.s = json_string_value(json_object_get(mv, "case"))},
+					  {.s = json_string_value(json_object_get(mv, "employer"))},
+					  {.s = json_string_value(json_object_get(mv, "reason"))}};
 		if ((rc = table_row(&w, c)))
 			break;
 	}
@@ -318,11 +318,12 @@ static int statement(struct store *s, struct opts *o)
 	const char *fmt = o->format;
 	if (!fmt && o->out) {
 		const char *dot = strrchr(o->out, '.');
-		fmt = !dot ? NULL : strcasecmp(dot, ".csv") == 0 ? "csv"
-			: strcasecmp(dot, ".xlsx") == 0	       ? "xlsx"
-			: strcasecmp(dot, ".pdf") == 0		       ? "pdf"
-			: strcasecmp(dot, ".html") == 0	       ? "html"
-								       : NULL;
+		fmt = !dot                              ? NULL
+			: strcasecmp(dot, ".csv") == 0  ? "csv"
+			: strcasecmp(dot, ".xlsx") == 0 ? "xlsx"
+			: strcasecmp(dot, ".pdf") == 0  ? "pdf"
+			: strcasecmp(dot, ".html") == 0 ? "html"
+							: NULL;
 	}
 	if (fmt && strcmp(fmt, "csv") && strcmp(fmt, "xlsx") && strcmp(fmt, "pdf") &&
 	    strcmp(fmt, "html"))
@@ -356,7 +357,7 @@ int cmd_fund(int argc, char **argv, const struct cli_global *g)
 	int rc = parse(argc, argv, &o);
 	if (rc)
 		return rc;
-	static const char *const subs[] = {"topup",   "apply",    "approve",      "reject", "pay",
+	static const char *const subs[] = {"topup",   "apply",    "approve",      "reject",   "pay",
 					   "recover", "writeoff", "applications", "statement"};
 	size_t k = 0;
 	while (k < sizeof subs / sizeof *subs && strcmp(argv[1], subs[k]) != 0)

@@ -31,9 +31,9 @@ int fund_code_parse(const char *s, int64_t *region)
 	for (size_t i = 0; i < n; i++)
 		if (!isdigit((unsigned char)s[i]))
 			return -1;
-	static const int provinces[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36,
-					37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
-					63, 64, 65, 71, 81, 82};
+	static const int provinces[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
+					35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+					53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
 	int p = (s[0] - '0') * 10 + (s[1] - '0');
 	bool ok = false;
 	for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++)
@@ -152,8 +152,8 @@ int fund_topup(struct store *s, int64_t region, int64_t amount, const char *sour
 	int rc;
 	if ((rc = positive(amount, err)))
 		return rc;
-	if (!source || (strcmp(source, "budget") && strcmp(source, "recovery") &&
-			strcmp(source, "other"))) {
+	if (!source ||
+	    (strcmp(source, "budget") && strcmp(source, "recovery") && strcmp(source, "other"))) {
 		msg_set(err, MSG_FUND_SOURCE_UNKNOWN, "source", source ? source : "", MSG_END);
 		return WG_EINPUT;
 	}
@@ -275,8 +275,7 @@ static int app_in(struct store *s, int64_t id, const char *want, struct fund_app
 	return rc;
 }
 
-int fund_approve(struct store *s, int64_t id, int32_t day, const char *regulator,
-		 struct msg *err)
+int fund_approve(struct store *s, int64_t id, int32_t day, const char *regulator, struct msg *err)
 {
 	char m[MONEY_BUFSZ], m2[MONEY_BUFSZ], d[DATE_BUFSZ], n[24];
 	struct tx t;
@@ -312,8 +311,8 @@ done:
 	return tx_end(&t, rc, err);
 }
 
-int fund_reject(struct store *s, int64_t id, int32_t day, const char *regulator,
-		const char *reason, struct msg *err)
+int fund_reject(struct store *s, int64_t id, int32_t day, const char *regulator, const char *reason,
+		struct msg *err)
 {
 	char d[DATE_BUFSZ], n[24];
 	if (!reason || !*reason) {
@@ -504,8 +503,8 @@ static int move_json(void *ctx, const struct fund_move *mv)
 		: 0;
 }
 
-json_t *fund_statement_json(struct store *s, int64_t region, const char *case_ref,
-			    const char *uscc, int32_t day, bool moves)
+json_t *fund_statement_json(struct store *s, int64_t region, const char *case_ref, const char *uscc,
+			    int32_t day, bool moves)
 {
 	struct fund_sums x;
 	int rc = case_ref ? store_fund_case_sums(s, case_ref, &x)
@@ -554,15 +553,15 @@ int fund_statement_doc(struct store *s, int64_t region, const char *case_ref, co
 	if (!j)
 		return WG_ESTORE;
 	const char *subject = case_ref ? doc_strf(out, "案件 %s", case_ref)
-		: uscc		       ? doc_strf(out, "用人单位 %s", uscc)
+		: uscc                 ? doc_strf(out, "用人单位 %s", uscc)
 				       : doc_strf(out, "%" PRId64 " 应急周转金", region);
 	doc_title(out, "农民工工资应急周转金对账单", subject);
 	doc_heading(out, "一、汇总");
 	static const struct {
 		const char *key, *label;
-	} sums[] = {{"balance", "余额"},         {"topups", "注入"},
-		    {"advanced", "垫付"},        {"recovered", "追回"},
-		    {"written_off", "核销"},     {"outstanding", "应收未收"},
+	} sums[] = {{"balance", "余额"},          {"topups", "注入"},
+		    {"advanced", "垫付"},         {"recovered", "追回"},
+		    {"written_off", "核销"},      {"outstanding", "应收未收"},
 		    {"reserved", "已批准待支付"}, {"available", "可用余额"}};
 	for (size_t i = 0; i < sizeof sums / sizeof *sums; i++) {
 		json_t *v = json_object_get(j, sums[i].key);
@@ -580,8 +579,8 @@ int fund_statement_doc(struct store *s, int64_t region, const char *case_ref, co
 	{
 		const char *kind = json_string_value(json_object_get(mv, "kind"));
 		const char *label = strcmp(kind, "topup") == 0 ? "注入"
-			: strcmp(kind, "advance") == 0	       ? "垫付"
-			: strcmp(kind, "recovery") == 0	       ? "追回"
+			: strcmp(kind, "advance") == 0         ? "垫付"
+			: strcmp(kind, "recovery") == 0        ? "追回"
 							       : "核销";
 		const char *src = json_string_value(json_object_get(mv, "source"));
 		const char *why = json_string_value(json_object_get(mv, "reason"));
@@ -589,13 +588,18 @@ int fund_statement_doc(struct store *s, int64_t region, const char *case_ref, co
 			doc_str(out, json_string_value(json_object_get(mv, "date"))),
 			label,
 			doc_str(out, json_string_value(json_object_get(mv, "amount"))),
-			doc_str(out, why ? why : src ? src : ""),
-			doc_str(out, json_string_value(json_object_get(mv, "case"))
-					     ? json_string_value(json_object_get(mv, "case"))
-					     : ""),
-			doc_str(out, json_string_value(json_object_get(mv, "employer"))
-					     ? json_string_value(json_object_get(mv, "employer"))
-					     : "")};
+			doc_str(out,
+				why           ? why
+					: src ? src
+					      : ""),
+			doc_str(out,
+				json_string_value(json_object_get(mv, "case"))
+					? json_string_value(json_object_get(mv, "case"))
+					: ""),
+			doc_str(out,
+				json_string_value(json_object_get(mv, "employer"))
+					? json_string_value(json_object_get(mv, "employer"))
+					: "")};
 		doc_row(out, false, cells);
 	}
 	json_decref(j);
@@ -607,14 +611,13 @@ json_t *fund_application_json(const struct fund_application *a, bool reveal)
 	char d[3][DATE_BUFSZ], masked[32], r[24];
 	return json_pack("{s:I, s:s, s:s, s:o, s:s, s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
 			 (json_int_t)a->id, "fund", fmt_int(a->region, r), "case", a->case_ref,
-			 "employer", a->employer ? json_string(a->employer) : json_null(),
-			 "worker", reveal ? a->id_number : mask_id(a->id_number, masked), "amount",
+			 "employer", a->employer ? json_string(a->employer) : json_null(), "worker",
+			 reveal ? a->id_number : mask_id(a->id_number, masked), "amount",
 			 jmoney(a->amount), "purpose", a->purpose, "applied_on",
 			 json_string(date_format((int32_t)a->applied_on, d[0])), "status",
 			 a->status, "decided_on",
-			 a->decided_on >= 0
-				 ? json_string(date_format((int32_t)a->decided_on, d[1]))
-				 : json_null(),
+			 a->decided_on >= 0 ? json_string(date_format((int32_t)a->decided_on, d[1]))
+					    : json_null(),
 			 "paid_on",
 			 a->paid_on >= 0 ? json_string(date_format((int32_t)a->paid_on, d[2]))
 					 : json_null(),

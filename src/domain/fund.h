@@ -33,10 +33,9 @@ int fund_apply(struct store *s, const char *case_ref, const char *id_number, int
 	       const char *purpose, int32_t day, const char *applicant, int64_t *id,
 	       struct msg *err);
 /* A regulator approves (the amount is reserved) or rejects with a reason. */
-int fund_approve(struct store *s, int64_t id, int32_t day, const char *regulator,
-		 struct msg *err);
-int fund_reject(struct store *s, int64_t id, int32_t day, const char *regulator,
-		const char *reason, struct msg *err);
+int fund_approve(struct store *s, int64_t id, int32_t day, const char *regulator, struct msg *err);
+int fund_reject(struct store *s, int64_t id, int32_t day, const char *regulator, const char *reason,
+		struct msg *err);
 /* The fund pays an approved application: an advance, a receivable from the employer. */
 int fund_pay(struct store *s, int64_t id, int32_t day, const char *actor, struct msg *err);
 /* Recovers amount (0: all that is outstanding) of the advances on case from its employer. */
@@ -53,8 +52,8 @@ int fund_writeoff(struct store *s, const char *case_ref, int64_t amount, const c
 /* A statement: the sums as two-decimal strings (balance = top-ups − advanced + recovered;
  * outstanding = advanced − recovered − written off) and, with moves, every movement. One of
  * region (fund), case_ref, uscc (employer; region 0: every fund). */
-json_t *fund_statement_json(struct store *s, int64_t region, const char *case_ref,
-			    const char *uscc, int32_t day, bool moves);
+json_t *fund_statement_json(struct store *s, int64_t region, const char *case_ref, const char *uscc,
+			    int32_t day, bool moves);
 /* The same as a printable document (Chinese, for PDF/HTML). */
 int fund_statement_doc(struct store *s, int64_t region, const char *case_ref, const char *uscc,
 		       int32_t day, struct doc *out);

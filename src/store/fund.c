@@ -92,7 +92,8 @@ int store_fund_employer_sums(struct store *s, int64_t region, const char *uscc,
 {
 	static const char SQL[] =
 		"SELECT " SUMS ", (SELECT coalesce(sum(a.amount), 0) FROM fund_applications a"
-		" JOIN enterprises e ON e.id=a.employer_id WHERE e.uscc=$2 AND ($1=0 OR a.region=$1)"
+		" JOIN enterprises e ON e.id=a.employer_id WHERE e.uscc=$2 AND ($1=0 OR "
+		"a.region=$1)"
 		" AND a.status='approved') FROM fund_moves m JOIN enterprises e"
 		" ON e.id=m.employer_id WHERE e.uscc=$2 AND ($1=0 OR m.region=$1)";
 	struct stmt *st = stmt_get(s, SQL, SQL);
@@ -107,7 +108,8 @@ int store_fund_for(struct store *s, int64_t region, int64_t *fund)
 {
 	static const char SQL[] =
 		"SELECT region FROM fund_moves WHERE kind='topup'"
-		" AND substr(CAST($1 AS TEXT), 1, length(CAST(region AS TEXT)))=CAST(region AS TEXT)"
+		" AND substr(CAST($1 AS TEXT), 1, length(CAST(region AS TEXT)))=CAST(region AS "
+		"TEXT)"
 		" GROUP BY region ORDER BY length(CAST(region AS TEXT)) DESC LIMIT 1";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
@@ -177,7 +179,8 @@ int store_fund_app_insert(struct store *s, const struct fund_application *a, int
 	static const char SQL[] =
 		"INSERT INTO fund_applications(region, case_ref, employer_id, project_code,"
 		" id_number, purpose, amount, applied_on, applicant, status, lseq)"
-		" VALUES($1, $2, coalesce((SELECT id FROM enterprises WHERE uscc=$3), 0), $4, $5, $6,"
+		" VALUES($1, $2, coalesce((SELECT id FROM enterprises WHERE uscc=$3), 0), $4, $5, "
+		"$6,"
 		" $7, $8, $9, 'applied', $10) RETURNING id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
@@ -204,20 +207,20 @@ int store_fund_app_insert(struct store *s, const struct fund_application *a, int
 }
 
 #define APP_COLS                                                                                   \
-	"a.id, a.region, a.employer_id, a.amount, a.applied_on, coalesce(a.decided_on, -1),"      \
-	" coalesce(a.paid_on, -1), a.lseq, a.case_ref, a.project_code, a.id_number, a.purpose,"   \
+	"a.id, a.region, a.employer_id, a.amount, a.applied_on, coalesce(a.decided_on, -1),"       \
+	" coalesce(a.paid_on, -1), a.lseq, a.case_ref, a.project_code, a.id_number, a.purpose,"    \
 	" a.applicant, a.status, a.decided_by, a.reason, e.uscc FROM fund_applications a"          \
 	" LEFT JOIN enterprises e ON e.id=a.employer_id"
 
 static void read_app(struct stmt *st, struct fund_application *a, bool keep)
 {
-	int64_t *n[8] = {&a->id,       &a->region,     &a->employer_id, &a->amount,
+	int64_t *n[8] = {&a->id,         &a->region,     &a->employer_id, &a->amount,
 			 &a->applied_on, &a->decided_on, &a->paid_on,     &a->lseq};
 	for (int i = 0; i < 8; i++)
 		*n[i] = stmt_int(st, i);
-	const char **t[9] = {&a->case_ref,  &a->project_code, &a->id_number,
-			     &a->purpose,   &a->applicant,    &a->status,
-			     &a->decided_by, &a->reason,      &a->employer};
+	const char **t[9] = {&a->case_ref,   &a->project_code, &a->id_number,
+			     &a->purpose,    &a->applicant,    &a->status,
+			     &a->decided_by, &a->reason,       &a->employer};
 	for (int i = 0; i < 9; i++)
 		*t[i] = keep ? stmt_keep(st, 8 + i) : stmt_text(st, 8 + i);
 }
@@ -238,8 +241,8 @@ int store_fund_app_get(struct store *s, int64_t id, struct fund_application *out
 	return rc == 1 ? WG_OK : rc == 0 ? WG_ENOTFOUND : rc;
 }
 
-int store_fund_app_set(struct store *s, int64_t id, const char *status, int64_t day,
-		       const char *by, const char *reason)
+int store_fund_app_set(struct store *s, int64_t id, const char *status, int64_t day, const char *by,
+		       const char *reason)
 {
 	static const char DECIDE[] = "UPDATE fund_applications SET status=$2, decided_on=$3,"
 				     " decided_by=$4, reason=$5 WHERE id=$1";
@@ -281,9 +284,10 @@ int store_fund_app_worker_total(struct store *s, const char *case_ref, const cha
 int store_fund_apps(struct store *s, int64_t region, const char *status, const char *case_ref,
 		    int (*cb)(void *, const struct fund_application *), void *ctx)
 {
-	static const char SQL[] = "SELECT " APP_COLS " WHERE ($1=0 OR a.region=$1)"
-				  " AND ($2 IS NULL OR a.status=$2) AND ($3 IS NULL OR a.case_ref=$3)"
-				  " ORDER BY a.applied_on DESC, a.id DESC";
+	static const char SQL[] =
+		"SELECT " APP_COLS " WHERE ($1=0 OR a.region=$1)"
+		" AND ($2 IS NULL OR a.status=$2) AND ($3 IS NULL OR a.case_ref=$3)"
+		" ORDER BY a.applied_on DESC, a.id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;

@@ -39,14 +39,14 @@ int store_fund_moves(struct store *s, int64_t region, const char *case_ref, cons
 
 struct fund_application {
 	int64_t id, region, employer_id, amount, applied_on, decided_on, paid_on, lseq;
-	const char *case_ref, *project_code, *id_number, *purpose, *applicant, *status,
-		*decided_by, *reason, *employer; /* status: applied, approved, rejected, paid */
+	const char *case_ref, *project_code, *id_number, *purpose, *applicant, *status, *decided_by,
+		*reason, *employer; /* status: applied, approved, rejected, paid */
 };
 int store_fund_app_insert(struct store *s, const struct fund_application *a, int64_t *id);
 /* WG_ENOTFOUND when none; text owned by the store until its next call. */
 int store_fund_app_get(struct store *s, int64_t id, struct fund_application *out);
-int store_fund_app_set(struct store *s, int64_t id, const char *status, int64_t day,
-		       const char *by, const char *reason);
+int store_fund_app_set(struct store *s, int64_t id, const char *status, int64_t day, const char *by,
+		       const char *reason);
 /* What worker id_number was advanced or promised (approved, paid) on case. */
 int store_fund_app_worker_total(struct store *s, const char *case_ref, const char *id_number,
 				int64_t *total);
