@@ -344,7 +344,10 @@ static int statement(struct store *s, struct opts *o)
 		return print_json(j);
 	const char *k;
 	json_t *v;
-	json_object_foreach(j, k, v) printf("%-12s %s\n", k, json_string_value(v));
+	json_object_foreach(j, k, v)
+	{
+		printf("%-12s %s\n", k, json_string_value(v));
+	}
 	json_decref(j);
 	return 0;
 }
