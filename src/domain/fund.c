@@ -572,7 +572,9 @@ int fund_statement_doc(struct store *s, int64_t region, const char *case_ref, co
 	doc_heading(out, "二、明细");
 	static const char *const head[] = {"日期", "类别", "金额", "来源/原因", "案件", "用人单位"};
 	static const double width[] = {1.2, 1, 1.2, 1.6, 1.8, 2};
-	doc_table(out, 6, head, width, NULL);
+	static const enum doc_align align[] = {DOC_LEFT, DOC_LEFT, DOC_RIGHT,
+					       DOC_LEFT, DOC_LEFT, DOC_LEFT};
+	doc_table(out, 6, head, width, align);
 	size_t i;
 	json_t *mv;
 	json_array_foreach(json_object_get(j, "moves"), i, mv)
