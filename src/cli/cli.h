@@ -34,6 +34,8 @@ cli_fn cmd_notice, cmd_export, cmd_import_sif;
 cli_fn cmd_credit, cmd_list;
 /* relief (SPEC §11) */
 cli_fn cmd_case, cmd_document;
+/* deposits and the fund (SPEC §7–8) */
+cli_fn cmd_deposit, cmd_project, cmd_fund;
 
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);

@@ -11,7 +11,7 @@ const struct cli_command cli_commands[] = {
 	{"import", cmd_import, "import a CSV file of one kind",
 	 "wageguard import [--amend] KIND FILE\n"
 	 "  KIND: enterprises projects subcontracts accounts workers employments attendance\n"
-	 "        allocations payroll payments calendar\n"
+	 "        allocations payroll payments calendar project_events\n"
 	 "  Atomic (all rows or none) and idempotent. Every bad field is reported on stderr as\n"
 	 "  FILE:LINE: column 'NAME': message, and nothing is stored.\n"
 	 "  --amend  allow rows whose key exists with other values; the old values stay in the\n"
@@ -171,7 +171,55 @@ const struct cli_command cli_commands[] = {
 	 "  HTML page or A4 PDF, with its service records (送达回证). ID numbers are masked\n"
 	 "  unless --reveal. See docs/relief.md.\n"},
 	/* deposits and the emergency wage fund (SPEC §7–8) */
+	{"deposit", cmd_deposit, "wage guarantee deposits: quote, lodge, activate, return",
+	 "wageguard deposit quote PROJECT [--as-of D] [--json]\n"
+	 "  The deposit SPEC §7 requires of the project's contractor as of D, with every factor\n"
+	 "  that made it: rate and cap of the region, listing, arrears in 1, 2 and 3 years with\n"
+	 "  the warnings and cases behind them, violations, history, contract size.\n"
+	 "wageguard deposit lodge PROJECT --form cash|bank_guarantee|insurance|guarantor\n"
+	 "          --number N --issuer NAME --amount YUAN [--lodged D] [--expires D]\n"
+	 "          [--replaces ID] [--json]\n"
+	 "  cash: N is the deposit account, NAME the bank; the other forms need --expires.\n"
+	 "wageguard deposit list [--project CODE] [--as-of D] [--open] [--json]\n"
+	 "wageguard deposit activate PROJECT --order REF [--case NUMBER] --worker ID:YUAN...\n"
+	 "          [--as-of D] [--json]\n"
+	 "  The payment notice: the deposit pays the named workers to their registered cards;\n"
+	 "  the contractor must replenish within deposit.replenish_days working days.\n"
+	 "wageguard deposit replenish PROJECT YUAN [--deposit ID] [--as-of D]\n"
+	 "wageguard deposit return PROJECT [--promise TEXT] [--as-of D] [--json]\n"
+	 "  First publishes the 30-day return notice (completed, no open arrears or cases, the\n"
+	 "  written no-arrears promise); after the notice has run, returns the deposits with\n"
+	 "  their interest. Refused otherwise, naming each condition that fails.\n"
+	 "  Configuration (wageguard config set): deposit.rate, deposit.cap,\n"
+	 "  deposit.industries, deposit.interest, deposit.replenish_days, deposit.missing_days,\n"
+	 "  deposit.expiring_days, deposit.notice_days; per region deposit.<code>.<name>.\n"},
+	{"project", cmd_project, "a project's life cycle: started, suspended, completed, settled",
+	 "wageguard project event CODE started|suspended|resumed|completed|settled DATE\n"
+	 "                        [--note TEXT]\n"
+	 "wageguard project events CODE [--as-of D] [--json]\n"
+	 "  Dated life-cycle events (also `wageguard import project_events FILE`, columns\n"
+	 "  project_code,event,date[,note]); ledgered; an event must fit the ones before it.\n"},
 
+	{"fund", cmd_fund, "the emergency wage fund: top-ups, advances, recovery, statements",
+	 "wageguard fund topup REGION YUAN --source budget|recovery|other [--as-of D]\n"
+	 "wageguard fund apply CASE --worker ID --amount YUAN [--purpose living|travel]\n"
+	 "                     [--by NAME] [--as-of D] [--json]\n"
+	 "  A worker of an open case (or its handler for him) applies; each worker's advances\n"
+	 "  on a case stay within the cap (fund.cap, else a month of the region's minimum wage,\n"
+	 "  else 2000.00). Prints the application's number.\n"
+	 "wageguard fund approve|pay APP [--by NAME] [--as-of D]\n"
+	 "wageguard fund reject APP --reason TEXT [--by NAME] [--as-of D]\n"
+	 "  Approval reserves the money: the fund never goes below zero, also when approvals\n"
+	 "  run at once. Payment is the advance, a receivable from the employer.\n"
+	 "wageguard fund recover CASE [YUAN] [--as-of D]\n"
+	 "wageguard fund writeoff CASE [YUAN] --reason TEXT [--as-of D]\n"
+	 "  Without YUAN: all that is outstanding on the case. A case that closes paid, by\n"
+	 "  mediation or by decision recovers its advances by itself.\n"
+	 "wageguard fund applications [REGION] [--status S] [--case N] [--json]\n"
+	 "wageguard fund statement REGION | --case N | --employer USCC [REGION] [--as-of D]\n"
+	 "                         [--json] [--format csv|xlsx|pdf|html] [-o FILE]\n"
+	 "  balance = top-ups - advanced + recovered; outstanding = advanced - recovered -\n"
+	 "  written off. A file format lists every movement.\n"},
 	/* credit (SPEC §9) */
 	{"credit", cmd_credit, "credit files, grades, who is due for inspection",
 	 "wageguard credit show USCC [--as-of D] [--json]\n"

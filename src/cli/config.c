@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "domain/case.h"
+#include "domain/deposit.h"
 #include "domain/import.h"
 #include "domain/notice.h"
 #include "domain/warn.h"
@@ -89,8 +90,10 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 	bool notice = argc >= 3 && notice_config_owns(argv[2]);
 	char err[256];
 	bool relief = argc >= 3 && case_config_owns(argv[2]);
+	bool deposit = argc >= 3 && deposit_config_owns(argv[2]);
 	if (set &&
-	    (relief           ? case_config_check(argv[2], argv[3], err, sizeof err)
+	    (deposit          ? deposit_config_check(argv[2], argv[3], err, sizeof err)
+		     : relief ? case_config_check(argv[2], argv[3], err, sizeof err)
 		     : notice ? notice_config_check(argv[2], argv[3], err, sizeof err)
 		     : import_config_owns(argv[2])
 		     ? import_config_check(argv[2], argv[3], err, sizeof err)
@@ -126,6 +129,28 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 			puts(value);
 		else if (rc == WG_ENOTFOUND)
 			fprintf(stderr, "wageguard config: '%s' is not set\n", argv[2]);
+		else
+			fprintf(stderr, "wageguard config: %s\n", s->errmsg);
+		store_close(s);
+		return rc ? 1 : 0;
+	}
+	if (deposit) {
+		/* one deposit or fund key: its own value, else the default */
+		char value[192];
+		if (deposit_config_check(argv[2], NULL, err, sizeof err)) {
+			fprintf(stderr, "wageguard config: %s\n", err);
+			store_close(s);
+			return 1;
+		}
+		rc = store_config_get(s, argv[2], value, sizeof value);
+		const char *name = strrchr(argv[2], '.') + 1;
+		const char *fallback =
+			strcmp(name, "cap") == 0 && argv[2][0] == 'f' ? "none" : NULL;
+		for (int k = 0; k < deposit_config_nkeys && !fallback; k++)
+			if (strcmp(deposit_config_keys[k].name, name) == 0)
+				fallback = deposit_config_keys[k].fallback;
+		if (rc == WG_OK || rc == WG_ENOTFOUND)
+			puts(rc == WG_OK ? value : fallback), rc = 0;
 		else
 			fprintf(stderr, "wageguard config: %s\n", s->errmsg);
 		store_close(s);
@@ -184,6 +209,18 @@ int cmd_config(int argc, char **argv, const struct cli_global *g)
 	if (!rc && (rc = import_config_each(show_import_key, &ik)))
 		fprintf(stderr, "wageguard config: %s\n", s->errmsg);
 	found |= ik.found;
+	for (int k = 0; argc == 2 && !rc && k < deposit_config_nkeys; k++) {
+		char key[64], value[192];
+		snprintf(key, sizeof key, "deposit.%s", deposit_config_keys[k].name);
+		rc = store_config_get(s, key, value, sizeof value);
+		print_row(key, rc ? deposit_config_keys[k].fallback : value,
+			  deposit_config_keys[k].help, rc != 0);
+		rc = rc == WG_ENOTFOUND ? 0 : rc;
+	}
+	if (argc == 2 && !rc)
+		rc = store_config_list(s, "deposit.", list_stored, NULL);
+	if (argc == 2 && !rc)
+		rc = store_config_list(s, "fund.", list_stored, NULL);
 	if (argc == 2 && !rc && (rc = list_notice(s)))
 		fprintf(stderr, "wageguard config: %s\n", s->errmsg);
 	store_close(s);

@@ -30,7 +30,7 @@ const char *ledger_op_name(int op)
 	}
 }
 
-static const char *const ledger_extra_kinds[] = {"import", "confirmation"};
+static const char *const ledger_extra_kinds[] = {"import", "confirmation", "deposit", "fund"};
 #define NEXTRA (sizeof ledger_extra_kinds / sizeof ledger_extra_kinds[0])
 
 bool ledger_kind_known(const char *kind)

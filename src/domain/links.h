@@ -96,6 +96,10 @@ int link_case_get(struct store *s, const char *number, struct link_case *out);
 /* Whether id_number is a complainant of case number (the fund pays only a case's workers). */
 int link_case_has_worker(struct store *s, const char *number, const char *id_number, bool *yes);
 
+/* How many cases about project (code; NULL: any) or against uscc are open on day (a
+ * deposit is returned only when none is, SPEC §7). Asked by deposits; answered by relief. */
+int link_open_cases(struct store *s, const char *project, const char *uscc, int32_t day, int *n);
+
 /* What relief achieved in a scope and window (a campaign's live progress, SPEC §10): region
  * is a division code prefix ("" all); cases closed in [from, to], amount recovered (paid to
  * workers through cases), distinct workers paid. */

@@ -12,6 +12,7 @@
 
 #include "domain/attend.h"
 #include "store/credit.h"
+#include "domain/deposit.h"
 #include "store/config.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -703,6 +704,13 @@ static int sort_result(struct warn_result *r)
 	return WG_OK;
 }
 
+/* A deposit warning of SPEC §7 (domain/deposit.c) into the scan's result. */
+static int add_deposit(void *ctx, int rule, int level, int64_t project, int64_t employer,
+		       int64_t amount)
+{
+	return emit(ctx, rule, level, project, employer, 0, -1, amount, 0, 0);
+}
+
 /* Runs the engine over the projects with ids lo..hi into e->out and e->owed. */
 static int run_engine(struct engine *e, int64_t lo, int64_t hi)
 {
@@ -854,7 +862,7 @@ join:
 	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
 	merged.as_of = as_of;
 	if (!rc && !(rc = criminal(&merged)) && !(rc = listed(&merged)) &&
-	    !(rc = resolve_keys(s, out)))
+	    !(rc = deposit_scan(s, as_of, add_deposit, &merged)) && !(rc = resolve_keys(s, out)))
 		rc = sort_result(out);
 cleanup:
 	for (int i = 0; i < SCAN_THREADS_MAX; i++) {

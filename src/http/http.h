@@ -173,6 +173,11 @@ http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboa
 	h_project, h_project_months, h_project_roster, h_project_attendance, h_worker, h_warnings,
 	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint,
 	h_public_board, h_public_publicity, h_public_checkpoint;
+/* deposits and the emergency wage fund (h_deposits.c, h_funds.c) */
+http_handler h_project_deposit, h_deposit_lodge, h_deposit_activate, h_deposit_replenish,
+	h_deposit_return, h_project_events_get, h_project_events_post, h_deposits,
+	h_public_deposit_returns, h_funds, h_fund, h_fund_topup, h_fund_applications, h_fund_apply,
+	h_fund_decision, h_fund_payment, h_fund_recovery, h_fund_writeoff;
 
 /* relief (SPEC §11): cases, documents, inspection tasks (h_cases.c, h_documents.c) */
 http_handler h_cases, h_case, h_case_open, h_case_accept, h_case_reject, h_case_extend,

@@ -54,6 +54,24 @@ const struct http_route http_routes[] = {
 	{.method = "GET",    .path = "/api/v1/inspection-tasks", .handler = h_inspection_tasks, .roles = STAFF},
 
 	/* deposits and the emergency wage fund (SPEC §7–8) */
+	{.method = "GET",    .path = "/api/v1/projects/{}/deposit", .handler = h_project_deposit, .roles = STAFF | R(ENTERPRISE), .cache = true},
+	{.method = "POST",   .path = "/api/v1/projects/{}/deposits", .handler = h_deposit_lodge, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/projects/{}/deposit/activation", .handler = h_deposit_activate, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/projects/{}/deposit/replenishment", .handler = h_deposit_replenish, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/projects/{}/deposit/return", .handler = h_deposit_return, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/projects/{}/events", .handler = h_project_events_get, .roles = LOGGED_IN, .cache = true},
+	{.method = "POST",   .path = "/api/v1/projects/{}/events", .handler = h_project_events_post, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "GET",    .path = "/api/v1/deposits",      .handler = h_deposits, .roles = STAFF | R(ENTERPRISE), .cache = true},
+	{.method = "GET",    .path = "/api/v1/funds",         .handler = h_funds,   .roles = STAFF, .cache = true},
+	{.method = "GET",    .path = "/api/v1/funds/{}",      .handler = h_fund,    .roles = STAFF, .cache = true},
+	{.method = "POST",   .path = "/api/v1/funds/{}/topups", .handler = h_fund_topup, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/funds/{}/applications", .handler = h_fund_applications, .roles = STAFF, .cache = true},
+	{.method = "POST",   .path = "/api/v1/fund-applications", .handler = h_fund_apply, .roles = STAFF | R(WORKER)},
+	{.method = "POST",   .path = "/api/v1/fund-applications/{}/decision", .handler = h_fund_decision, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/fund-applications/{}/payment", .handler = h_fund_payment, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/fund-receivables/{}/recovery", .handler = h_fund_recovery, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/fund-receivables/{}/writeoff", .handler = h_fund_writeoff, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/public/deposit-returns", .handler = h_public_deposit_returns, .roles = ANYONE},
 
 	/* credit, grades, the dishonest-employer list (SPEC §9) */
 

@@ -437,6 +437,80 @@ static const struct store_migration migrations[] = {
 		       " PRIMARY KEY,"
 		       " case_number TEXT NOT NULL);",
 	},
+	{
+		/* 8: deposits and the emergency wage fund (SPEC §7–8, issue 13). project_events is
+		 * an import kind (the life cycle: started, suspended, resumed, completed, settled).
+		 * A deposit's balance is its amount less activations plus replenishments
+		 * (deposit_moves); deposit_payments are what an activation paid each worker;
+		 * deposit_returns the public notices of a return and its outcome. The fund keeps one
+		 * row per movement (fund_moves: topup, advance, recovery, writeoff) and the
+		 * applications (fund_applications). Every table that grows carries region. IF NOT
+		 * EXISTS: a database carried over from an older numbering applies it safely again. */
+		.sql = "CREATE TABLE IF NOT EXISTS project_events(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " project_id " SQL_INT
+		       " NOT NULL REFERENCES projects(id), event TEXT NOT NULL,"
+		       " date " SQL_INT " NOT NULL, note TEXT, lseq " SQL_INT " NOT NULL,"
+		       " UNIQUE(project_id, date, event));"
+		       "CREATE TABLE IF NOT EXISTS deposits(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " project_id " SQL_INT " NOT NULL REFERENCES projects(id),"
+		       " contractor_id " SQL_INT " NOT NULL REFERENCES enterprises(id),"
+		       " form TEXT NOT NULL, number TEXT NOT NULL, issuer TEXT NOT NULL,"
+		       " amount " SQL_INT " NOT NULL, lodged_on " SQL_INT " NOT NULL,"
+		       " expires_on " SQL_INT ", interest_ppm " SQL_INT " NOT NULL,"
+		       " status TEXT NOT NULL, closed_on " SQL_INT ", replaced_by " SQL_INT ","
+		       " interest " SQL_INT " NOT NULL DEFAULT 0, actor TEXT, lseq " SQL_INT
+		       " NOT NULL,"
+		       " UNIQUE(form, issuer, number));"
+		       "CREATE INDEX IF NOT EXISTS deposits_project ON deposits(project_id);"
+		       "CREATE TABLE IF NOT EXISTS deposit_moves(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " deposit_id " SQL_INT
+		       " NOT NULL REFERENCES deposits(id), kind TEXT NOT NULL,"
+		       " on_date " SQL_INT " NOT NULL, amount " SQL_INT " NOT NULL, ref TEXT,"
+		       " case_ref TEXT, notice_no TEXT, deadline " SQL_INT ", actor TEXT,"
+		       " lseq " SQL_INT " NOT NULL);"
+		       "CREATE INDEX IF NOT EXISTS deposit_moves_deposit ON "
+		       "deposit_moves(deposit_id, on_date);"
+		       "CREATE TABLE IF NOT EXISTS deposit_payments(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " move_id " SQL_INT " NOT NULL REFERENCES deposit_moves(id),"
+		       " project_id " SQL_INT " NOT NULL, id_number TEXT NOT NULL,"
+		       " amount " SQL_INT " NOT NULL, paid_on " SQL_INT " NOT NULL,"
+		       " bank_card TEXT NOT NULL, txn_id TEXT NOT NULL UNIQUE, case_ref TEXT,"
+		       " lseq " SQL_INT " NOT NULL);"
+		       "CREATE TABLE IF NOT EXISTS deposit_returns(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " project_id " SQL_INT " NOT NULL REFERENCES projects(id),"
+		       " promise TEXT NOT NULL, published_on " SQL_INT " NOT NULL,"
+		       " ends_on " SQL_INT " NOT NULL, status TEXT NOT NULL, returned_on " SQL_INT
+		       ","
+		       " amount " SQL_INT " NOT NULL DEFAULT 0, interest " SQL_INT
+		       " NOT NULL DEFAULT 0,"
+		       " actor TEXT, lseq " SQL_INT " NOT NULL);"
+		       "CREATE TABLE IF NOT EXISTS doc_numbers(region " SQL_INT
+		       " NOT NULL, kind TEXT NOT NULL,"
+		       " year " SQL_INT " NOT NULL, last " SQL_INT " NOT NULL,"
+		       " PRIMARY KEY(region, kind, year));"
+		       "CREATE TABLE IF NOT EXISTS fund_applications(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " case_ref TEXT NOT NULL, employer_id " SQL_INT " NOT NULL,"
+		       " project_code TEXT, id_number TEXT NOT NULL, purpose TEXT NOT NULL,"
+		       " amount " SQL_INT " NOT NULL, applied_on " SQL_INT " NOT NULL,"
+		       " applicant TEXT, status TEXT NOT NULL, decided_on " SQL_INT ","
+		       " decided_by TEXT, reason TEXT, paid_on " SQL_INT ", lseq " SQL_INT
+		       " NOT NULL);"
+		       "CREATE TABLE IF NOT EXISTS fund_moves(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " kind TEXT NOT NULL, on_date " SQL_INT " NOT NULL, amount " SQL_INT
+		       " NOT NULL,"
+		       " source TEXT, application_id " SQL_INT
+		       ", case_ref TEXT, employer_id " SQL_INT ","
+		       " reason TEXT, actor TEXT, lseq " SQL_INT " NOT NULL);"
+		       "CREATE INDEX IF NOT EXISTS fund_moves_region ON fund_moves(region, "
+		       "on_date);",
+	},
 };
 
 int store_migration_count(void)

@@ -1,4 +1,4 @@
-/* schema.c — the descriptors of the eleven importable kinds, in the column order of SPEC §4. */
+/* schema.c — the descriptors of the twelve importable kinds, in the column order of SPEC §4. */
 #include "store/schema.h"
 
 #include <stddef.h>
@@ -13,6 +13,8 @@ static const char *const industries[] = {"housing", "municipal", "transport", "w
 static const char *const wage_types[] = {"daily", "monthly", "piece", NULL};
 static const char *const pay_statuses[] = {"ok", "failed", "returned", NULL};
 static const char *const day_kinds[] = {"holiday", "workday", "festival", NULL};
+static const char *const project_event_kinds[] = {"started",   "suspended", "resumed",
+						  "completed", "settled",   NULL};
 
 #define REQ true
 #define OPT false
@@ -103,6 +105,11 @@ const struct kind_desc schema_kinds[REC__COUNT] = {
 	[REC_CALENDAR] = {REC_CALENDAR, "calendar", "calendar", 2,
 		{{"date", COL_DATE, REQ, KEY, NULL},
 		 {"kind", COL_ENUM, REQ, false, day_kinds}}, -1},
+	[REC_PROJECT_EVENT] = {REC_PROJECT_EVENT, "project_events", "project_events", 4,
+		{{"project_code", COL_PROJECT, REQ, KEY, NULL},
+		 {"event", COL_ENUM, REQ, KEY, project_event_kinds},
+		 {"date", COL_DATE, REQ, KEY, NULL},
+		 {"note", COL_TEXT, OPT, false, NULL}}, 0},
 };
 /* clang-format on */
 

@@ -19,6 +19,7 @@ enum rec_kind {
 	REC_PAYROLL,
 	REC_PAYMENT,
 	REC_CALENDAR,
+	REC_PROJECT_EVENT, /* a project's life cycle (SPEC §7), owned by deposits */
 	REC__COUNT
 };
 

@@ -12,12 +12,17 @@ done
 t_nogrep "the generated data set loads" "failed" "$T_DIR/load.err"
 asof=$(sed -n 's/.*"as_of": *"\([0-9-]*\)".*/\1/p' "$G/manifest.json")
 wg scan --as-of "$asof" >/dev/null 2>&1
+# version 4 knew ten rules: the later systems' rules (deposits, credit) go before going back to it
+ten="'COMPLAINTS','CRIMINAL_THRESHOLD','EXCESS_DEDUCTION','LOW_BALANCE','NO_LABOR_COST','NO_PAYROLL','OFF_CARD','UNDERPAID','UNPAID','UNREGISTERED'"
+ndep=$(t_sql "SELECT count(*) FROM warnings WHERE rule NOT IN ($ten)")
+t_sql "DELETE FROM warning_events WHERE warning_id IN (SELECT id FROM warnings WHERE rule NOT IN ($ten));
+ DELETE FROM inspection_tasks WHERE warning_id IN (SELECT id FROM warnings WHERE rule NOT IN ($ten));
+ DELETE FROM warnings WHERE rule NOT IN ($ten)" >/dev/null
+latest=$(t_sql "SELECT value FROM meta WHERE key='schema_version'")
 t_sql "SELECT DISTINCT rule FROM warnings ORDER BY rule" >"$T_DIR/rules"
 t_grep "the database holds the rule's name (UNPAID)" "UNPAID" "$T_DIR/rules"
 t_nogrep "and no rule numbers" "5" "$T_DIR/rules"
-# later systems append migrations: the version is at least 5, and comes back to what it was
-version=$(t_sql "SELECT value FROM meta WHERE key='schema_version'")
-t_ok "the schema is at version 5 or later" test "$version" -ge 5
+t_eq "the schema is at version 5 or later" yes "$([ "$latest" -ge 5 ] && echo yes)"
 wg warnings >"$T_DIR/before.txt"
 wg warnings --json >"$T_DIR/before.json"
 t_ok "the list is not empty" test -s "$T_DIR/before.txt"
@@ -48,13 +53,13 @@ wg warnings >"$T_DIR/after.txt" 2>"$T_DIR/after.err"
 t_cmp "after migration 5 the same warnings are listed" "$T_DIR/before.txt" "$T_DIR/after.txt"
 wg warnings --json >"$T_DIR/after.json"
 t_cmp "and the same JSON" "$T_DIR/before.json" "$T_DIR/after.json"
-t_eq "the schema is at its version again" "$version" "$(t_sql "SELECT value FROM meta WHERE key='schema_version'")"
+t_eq "the schema is at the latest version again" "$latest" "$(t_sql "SELECT value FROM meta WHERE key='schema_version'")"
 t_sql "SELECT DISTINCT rule FROM warnings ORDER BY rule" >"$T_DIR/rules2"
 t_cmp "the rules are stored by name again" "$T_DIR/rules" "$T_DIR/rules2"
 t_eq "events still belong to their warnings" 0 \
 	"$(t_sql "SELECT count(*) FROM warning_events e LEFT JOIN warnings w ON w.id=e.warning_id WHERE w.id IS NULL")"
 # a later scan goes on with the carried-over warnings instead of opening them anew
 wg scan --as-of "$asof" >/dev/null 2>"$T_DIR/rescan.err"
-t_grep "a rescan finds them all still open" ": 0 new, 0 resolved" "$T_DIR/rescan.err"
+t_grep "a rescan finds them all still open (only the deposit warnings are new)" ": $ndep new, 0 resolved" "$T_DIR/rescan.err"
 t_ok "the ledger is intact" wg ledger verify
 t_done

@@ -5,6 +5,9 @@
 # rules run on DuckDB (bench/duckdb/scan.mjs).
 . "$(dirname "$0")/../lib.sh"
 KINDS="enterprises projects subcontracts accounts workers employments attendance allocations payroll payments"
+# the rules of SPEC §5 only: the deposit rules of §7 (DEPOSIT_*, REPLENISH_OVERDUE) come out of
+# the same scan but are not what these fixtures or the DuckDB rules describe (t08xx test them)
+s5() { grep -v -e '"rule":"DEPOSIT_' -e '"rule":"REPLENISH_OVERDUE"'; }
 n=0
 for d in "$FIX"/scan/*/; do
 	c=$(basename "$d")
@@ -17,9 +20,9 @@ for d in "$FIX"/scan/*/; do
 	done
 	t_nogrep "fixture $c imports" "failed" "$T_DIR/load.err"
 	asof=$(cat "$d/as_of")
-	wg scan --as-of "$asof" --no-record >"$T_DIR/$c.out" 2>/dev/null
+	wg scan --as-of "$asof" --no-record 2>/dev/null | s5 >"$T_DIR/$c.out"
 	t_cmp "scan of $c gives expected.jsonl" "$d/expected.jsonl" "$T_DIR/$c.out"
-	wg scan --as-of "$asof" --no-record --rebuild >"$T_DIR/$c.rebuild" 2>/dev/null
+	wg scan --as-of "$asof" --no-record --rebuild 2>/dev/null | s5 >"$T_DIR/$c.rebuild"
 	t_cmp "scan --rebuild of $c gives expected.jsonl" "$d/expected.jsonl" "$T_DIR/$c.rebuild"
 done
 t_eq "there are fixture cases" yes "$([ "$n" -ge 10 ] && echo yes || echo "only $n")"
@@ -45,7 +48,7 @@ if command -v node >/dev/null 2>&1 && [ -d "$WG_ROOT/node_modules/@duckdb/node-a
 	wg gen --scale 0.2 --seed 11 "$G" 2>/dev/null
 	for k in calendar $KINDS; do wg import "$k" "$G/$k.csv" >/dev/null 2>&1; done
 	for asof in 2026-06-15 2026-08-31 2026-09-30; do
-		wg scan --as-of "$asof" --no-record >"$T_DIR/wg.jsonl" 2>/dev/null
+		wg scan --as-of "$asof" --no-record 2>/dev/null | s5 >"$T_DIR/wg.jsonl"
 		node "$WG_ROOT/bench/duckdb/scan.mjs" --as-of "$asof" "$G" >"$T_DIR/duck.jsonl"
 		t_cmp "wageguard and DuckDB agree on generated data as of $asof" "$T_DIR/duck.jsonl" "$T_DIR/wg.jsonl"
 	done

@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "store/case.h"
 #include "store/project.h"
+#include "store/deposit.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -435,6 +436,69 @@ static void relief(void)
 	free(g);
 }
 
+/* Deposits (store/deposit.c): gap-free document numbers by upsert, a NULL expiry read as -1,
+ * a duplicate letter a conflict, balances summed from movements up to a day. */
+static int count_deposit(void *ctx, const struct deposit *d)
+{
+	int *n = ctx;
+	++*n;
+	CHECK(d->expires_on == -1 && d->activated == 500 && d->replenished == 0,
+	      "%s: a cash deposit lists no expiry and its activation up to the day", NAME);
+	return 0;
+}
+
+static void deposits(void)
+{
+	int rc = run("INSERT INTO enterprises(uscc, name, region_code, lseq)"
+		     " VALUES('91330000000000002X', 'D', 330106, 1)");
+	if (!rc)
+		rc = run("INSERT INTO projects(code, name, region_code, industry, owner_id,"
+			 " contractor_id, contract_value, start_date, lseq) SELECT 'DP1', 'D',"
+			 " 330106, 'housing', id, id, 100, 0, 1 FROM enterprises"
+			 " WHERE uscc='91330000000000002X'");
+	CHECK(rc == WG_OK, "%s: a project for deposits", NAME);
+	int64_t n1 = 0, n2 = 0, n3 = 0, pid = one_int("SELECT id FROM projects WHERE code='DP1'");
+	int64_t eid = one_int("SELECT id FROM enterprises WHERE uscc='91330000000000002X'");
+	rc = store_doc_next(S, 330106, "k", 2026, &n1);
+	if (!rc)
+		rc = store_doc_next(S, 330106, "k", 2026, &n2);
+	if (!rc)
+		rc = store_doc_next(S, 330106, "k", 2027, &n3);
+	CHECK(rc == WG_OK && n1 == 1 && n2 == 2 && n3 == 1,
+	      "%s: document numbers run 1, 2 per region, kind and year (%lld %lld %lld)", NAME,
+	      (long long)n1, (long long)n2, (long long)n3);
+	struct deposit d = {.region = 330106,
+			    .project_id = pid,
+			    .form = "cash",
+			    .number = "A1",
+			    .issuer = "B",
+			    .amount = 1000,
+			    .lodged_on = 10,
+			    .expires_on = -1,
+			    .lseq = 1};
+	int64_t id = 0, id2 = 0, mid = 0;
+	rc = store_deposit_insert(S, &d, eid, &id);
+	CHECK(rc == WG_OK && id > 0, "%s: a deposit inserted with its id", NAME);
+	rc = store_deposit_insert(S, &d, eid, &id2);
+	CHECK(rc == WG_ECONFLICT, "%s: the same letter twice is a conflict (%d)", NAME, rc);
+	struct deposit_move m = {.deposit_id = id,
+				 .region = 330106,
+				 .on_date = 20,
+				 .amount = 500,
+				 .deadline = 30,
+				 .kind = "activation",
+				 .lseq = 1};
+	rc = store_deposit_move_insert(S, &m, &mid);
+	m.on_date = 40;
+	if (!rc)
+		rc = store_deposit_move_insert(S, &m, &mid);
+	CHECK(rc == WG_OK, "%s: movements inserted", NAME);
+	int n = 0;
+	struct deposit_filter f = {.project = "DP1", .as_of = 25, .open_only = true};
+	rc = store_deposit_list(S, &f, count_deposit, &n);
+	CHECK(rc == WG_OK && n == 1, "%s: the project's deposit is listed once (%d)", NAME, n);
+}
+
 int main(void)
 {
 	const char *which = getenv("WG_STORE");
@@ -483,6 +547,7 @@ int main(void)
 		flush_before_read();
 		credit_contract();
 		relief();
+		deposits();
 		store_close(S);
 	}
 	if (admin) {

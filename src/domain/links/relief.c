@@ -46,6 +46,13 @@ int link_case_has_worker(struct store *s, const char *number, const char *id_num
 	return store_case_has_worker(s, number, id_number, yes);
 }
 
+int link_open_cases(struct store *s, const char *project, const char *uscc, int32_t day, int *n)
+{
+	(void)s, (void)project, (void)uscc, (void)day;
+	*n = 0;
+	return 0;
+}
+
 int link_relief_progress(struct store *s, const char *region, int32_t from, int32_t to,
 			 struct link_relief_progress *out)
 {
