@@ -32,6 +32,8 @@ cli_fn cmd_init, cmd_import, cmd_show, cmd_ledger, cmd_help, cmd_gen, cmd_demo, 
 cli_fn cmd_notice, cmd_export, cmd_import_sif;
 /* credit and the dishonest-employer list (SPEC §9) */
 cli_fn cmd_credit, cmd_list;
+/* supervision (SPEC §10) */
+cli_fn cmd_inspector, cmd_inspection, cmd_rectify, cmd_draw, cmd_campaign;
 
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);

@@ -173,6 +173,13 @@ http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboa
 	h_project, h_project_months, h_project_roster, h_project_attendance, h_worker, h_warnings,
 	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint,
 	h_public_board, h_public_publicity, h_public_checkpoint;
+/* supervision (SPEC §10, h_supervision.c) */
+http_handler h_sv_inspections, h_sv_inspection_add, h_sv_inspection, h_sv_inspection_record,
+	h_sv_tasks, h_sv_compliance, h_sv_inspectors, h_sv_conflict_add, h_sv_orders,
+	h_sv_order_issue, h_sv_order, h_sv_order_comply, h_sv_draws, h_sv_draw_run, h_public_draws,
+	h_public_draw, h_sv_campaigns, h_sv_campaign_start, h_sv_campaign, h_sv_register,
+	h_sv_register_add, h_sv_entry_screen, h_sv_entry_clear, h_sv_campaign_report,
+	h_sv_typical_add, h_public_typical;
 
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);

@@ -12,7 +12,7 @@ static const char *const industries[] = {"housing", "municipal", "transport", "w
 					 "railway", "other",     NULL};
 static const char *const wage_types[] = {"daily", "monthly", "piece", NULL};
 static const char *const pay_statuses[] = {"ok", "failed", "returned", NULL};
-static const char *const day_kinds[] = {"holiday", "workday", NULL};
+static const char *const day_kinds[] = {"holiday", "workday", "festival", NULL};
 
 #define REQ true
 #define OPT false

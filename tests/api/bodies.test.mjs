@@ -34,6 +34,8 @@ function caller(op) {
 function good(path) {
   if (path === '/api/v1/session') return { username: 'nobody', password: 'x' };
   if (path === '/api/v1/complaints') return { name: '张三', description: '工资拖欠' };
+  // supervision (SPEC §10): an empty body is good as far as its fields go
+  if (/^\/api\/v1\/(inspections|inspectors|rectifications|draws|campaigns|register)\b/.test(path)) return {};
   return { project: ctx.project, reason: '少算加班' };
 }
 const concrete = (p) => p.replace('{id}', ctx.worker).replace('{period}', ctx.period);
