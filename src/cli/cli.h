@@ -36,6 +36,8 @@ cli_fn cmd_credit, cmd_list;
 cli_fn cmd_case, cmd_document;
 /* deposits and the fund (SPEC §7–8) */
 cli_fn cmd_deposit, cmd_project, cmd_fund;
+/* supervision (SPEC §10) */
+cli_fn cmd_inspector, cmd_inspection, cmd_rectify, cmd_draw, cmd_campaign;
 
 /* Prints "wageguard NAME: usage: ..." for cmd to stderr and returns 2. */
 int cli_usage(const char *name);

@@ -258,6 +258,70 @@ const struct cli_command cli_commands[] = {
 	 "  The list in force on the day (default), or every procedure of one enterprise.\n"},
 
 	/* supervision (SPEC §10) */
+	{"inspector", cmd_inspector, "the inspectors' roster and declared conflicts",
+	 "wageguard inspector list [--region R] [--json]\n"
+	 "wageguard inspector conflict INSPECTOR USCC --reason TEXT [--date D] [--json]\n"
+	 "wageguard inspector withdraw ID [--date D]\n"
+	 "  The roster: enabled regulator users whose scope lies in region R. A declared\n"
+	 "  conflict of interest keeps the inspector out of any draw or inspection of USCC.\n"},
+	{"inspection", cmd_inspection, "inspections, their findings and tasks",
+	 "wageguard inspection add --kind routine|complaint|warning|special [--target USCC]\n"
+	 "          [--project CODE] [--case NUMBER] [--task ID] [--campaign ID]\n"
+	 "          --inspector NAME[,NAME...] (--date D | --planned D)\n"
+	 "          [--finding ITEM=yes|no|na[:NOTE]]... [--note TEXT] [--json]\n"
+	 "wageguard inspection record ID --date D [--finding ...] [--note TEXT]\n"
+	 "wageguard inspection list [--region R] [--target USCC] [--status planned|done]\n"
+	 "          [--kind K] [--inspector NAME] [--campaign ID] [--json]\n"
+	 "wageguard inspection show ID [--json]\n"
+	 "wageguard inspection tasks [--region R] [--all] [--json]\n"
+	 "wageguard inspection compliance [--by project|region] [--region R] [--json]\n"
+	 "  At least two inspectors, none with a declared conflict. ITEM: real_name,\n"
+	 "  wage_account, bank_card_pay, payroll_kept, notice_board, deposit. A complaint\n"
+	 "  inspection names its case, a warning inspection the task a red warning opened.\n"},
+	{"rectify", cmd_rectify, "rectification orders and their escalation",
+	 "wageguard rectify issue INSPECTION --items TEXT (--deadline D | --days N)\n"
+	 "          [--amount YUAN] [--workers N] [--mass-incident] [--date D] [--json]\n"
+	 "wageguard rectify comply NUMBER --evidence TEXT [--date D]\n"
+	 "wageguard rectify list [--region R] [--target USCC] [--overdue] [--as-of D] [--json]\n"
+	 "wageguard rectify show NUMBER [--json]\n"
+	 "wageguard rectify escalate [--as-of D] [--json]\n"
+	 "  --days N: the N-th working day after the day of issue (SPEC §3 calendar). An\n"
+	 "  order past its deadline raises RECTIFY_OVERDUE in the scan and is escalated once\n"
+	 "  (credit, deposit; a list proposal when the arrears reach the criminal threshold or\n"
+	 "  caused a mass incident); `scan` escalates as it records.\n"},
+	{"draw", cmd_draw, "random draw of inspection targets and inspectors (wg-draw-1)",
+	 "wageguard draw run [--campaign ID] --region R --seed S --targets N\n"
+	 "          [--per-target K] [--roster NAME,NAME...] [--date D] -o FILE [--json]\n"
+	 "wageguard draw verify FILE [--json]\n"
+	 "wageguard draw list [--region R] [--json]\n"
+	 "wageguard draw show ID\n"
+	 "  run: records the seed, then draws N enterprises of region R weighted by credit\n"
+	 "  grade (A 1, B 2, C 4, D 8) and K inspectors each (default 2) from the roster (the\n"
+	 "  region's regulators unless given) less declared conflicts; writes the published\n"
+	 "  document and plans one inspection per target. verify: recomputes a document and\n"
+	 "  exits 0 when it matches byte for byte, else 1 naming the first difference.\n"},
+	{"campaign", cmd_campaign, "campaigns, screening registers, progress and reports",
+	 "wageguard campaign start (--winter | --name NAME) --region R [--regions R1,R2]\n"
+	 "          [--industries I1,I2] [--from D] [--to D] [--date D] [--json]\n"
+	 "wageguard campaign list [--region R] [--json]\n"
+	 "wageguard campaign show ID [--date D] [--json]\n"
+	 "wageguard campaign targets ID [--date D] [--json]\n"
+	 "wageguard campaign register ID [--region R] [--state open|cleared] [--json]\n"
+	 "wageguard campaign enter ID (--target USCC | --project CODE) --source screening|tip\n"
+	 "          [--cause C] [--amount YUAN] [--workers N] [--responsible TEXT] [--date D]\n"
+	 "wageguard campaign screen ENTRY [--cause C] [--responsible TEXT] [--amount YUAN]\n"
+	 "          [--workers N]\n"
+	 "wageguard campaign clear ENTRY (--payments TXN[,TXN...] | --case NUMBER) [--date D]\n"
+	 "wageguard campaign report ID -o FILE.xlsx [--date D]\n"
+	 "wageguard campaign typical ID --title TEXT --summary TEXT [--case NUMBER] [--date D]\n"
+	 "  start: --winter ends the day before the next Spring Festival (calendar row\n"
+	 "  `festival`) and starts on 15 November before it (or today); the target list\n"
+	 "  (open warnings, open cases, C/D grades, projects due for settlement) becomes the\n"
+	 "  screening register. Industries: housing municipal transport water railway other\n"
+	 "  manufacturing catering services small_business individual (default all). Causes:\n"
+	 "  owner_late government_project cash_flow subcontracting quantity_dispute other.\n"
+	 "  An entry is cleared and closed only with evidence: successful payments of its\n"
+	 "  project, or a concluded case against its enterprise.\n"},
 
 	{"help", cmd_help, "show help for a command", "wageguard help [COMMAND]\n"},
 };

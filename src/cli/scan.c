@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "domain/credit.h"
+#include "domain/supervision.h"
 #include "domain/warn.h"
 #include "store/store.h"
 #include "store/warn.h"
@@ -101,6 +102,17 @@ int cmd_scan(int argc, char **argv, const struct cli_global *g)
 		fprintf(stderr,
 			": %lld new, %lld resolved, %lld turned red (inspection tasks opened)\n",
 			(long long)opened, (long long)resolved, (long long)red);
+	/* supervision (SPEC §10): a rectification order past its deadline escalates once */
+	int escalated = 0, proposed = 0;
+	struct msg m;
+	if (!rc && record && (rc = sv_escalate(s, as_of, &escalated, &proposed, &m)))
+		fprintf(stderr, "wageguard scan: %s\n", msg_cli(&m));
+	else if (!rc && escalated) {
+		msg_set(&m, MSG_SV_CLI_ESCALATED, MSG_END);
+		msg_add_int(&m, "escalated", escalated);
+		msg_add_int(&m, "proposed", proposed);
+		fprintf(stderr, "wageguard scan: %s\n", msg_cli(&m));
+	}
 	warn_result_release(&r);
 	store_close(s);
 	return rc ? 1 : 0;

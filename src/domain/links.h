@@ -109,6 +109,11 @@ struct link_relief_progress {
 int link_relief_progress(struct store *s, const char *region, int32_t from, int32_t to,
 			 struct link_relief_progress *out);
 
+/* The open cases (not concluded) of region prefix ("" all), by number: a campaign's target
+ * list takes them (SPEC §10). Declared by supervision; relief answers it. */
+int link_open_cases_each(struct store *s, const char *region,
+			 int (*cb)(void *ctx, const struct link_case *c), void *ctx);
+
 /* ---- facts credit answers (src/domain/links/credit.c) ---- */
 
 /* Whether uscc is on the dishonest-employer list on day (SPEC §9); *since = the listing's

@@ -14,6 +14,7 @@
 #include "store/credit.h"
 #include "domain/deposit.h"
 #include "store/config.h"
+#include "store/supervision.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/money.h"
@@ -622,6 +623,20 @@ static int listed(struct engine *e)
 }
 
 /* Resolves the codes of every warning into r->keys. */
+static int rectify_one(void *ctx, int64_t project, int64_t employer, int64_t amount)
+{
+	struct engine *e = ctx;
+	return emit(e, WARN_RECTIFY_OVERDUE, LEVEL_ORANGE, project, employer, 0, -1, amount, 0, 0);
+}
+
+/* RECTIFY_OVERDUE (SPEC §10): rectification orders past their deadline and not complied
+ * with as of D, one warning per project (null for an employer outside construction) and
+ * enterprise, amount the wages the orders name. */
+static int rectify_overdue(struct engine *e)
+{
+	return store_sv_overdue(e->s, e->as_of, rectify_one, e);
+}
+
 static int resolve_keys(struct store *s, struct warn_result *r)
 {
 	r->key_off = malloc((r->n ? r->n : 1) * 3 * sizeof *r->key_off);
@@ -798,7 +813,7 @@ int warn_scan(struct store *s, int32_t as_of, const struct warn_config *c, bool 
 {
 	struct part parts[SCAN_THREADS_MAX];
 	struct store *clones[SCAN_THREADS_MAX] = {0};
-	struct engine merged = {.s = s, .c = c, .out = out};
+	struct engine merged = {.s = s, .c = c, .out = out, .as_of = as_of};
 	int64_t *ids = NULL;
 	size_t nids;
 	int y, m, d, rc, k = 1, started = 0;
@@ -862,7 +877,8 @@ join:
 	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
 	merged.as_of = as_of;
 	if (!rc && !(rc = criminal(&merged)) && !(rc = listed(&merged)) &&
-	    !(rc = deposit_scan(s, as_of, add_deposit, &merged)) && !(rc = resolve_keys(s, out)))
+	    !(rc = deposit_scan(s, as_of, add_deposit, &merged)) &&
+	    !(rc = rectify_overdue(&merged)) && !(rc = resolve_keys(s, out)))
 		rc = sort_result(out);
 cleanup:
 	for (int i = 0; i < SCAN_THREADS_MAX; i++) {

@@ -183,6 +183,13 @@ http_handler h_project_deposit, h_deposit_lodge, h_deposit_activate, h_deposit_r
 http_handler h_cases, h_case, h_case_open, h_case_accept, h_case_reject, h_case_extend,
 	h_case_order, h_case_ignored, h_case_pay, h_case_close, h_case_absconded, h_case_liability,
 	h_case_reporter, h_documents, h_document, h_document_service, h_inspection_tasks;
+/* supervision (SPEC §10, h_supervision.c) */
+http_handler h_sv_inspections, h_sv_inspection_add, h_sv_inspection, h_sv_inspection_record,
+	h_sv_tasks, h_sv_compliance, h_sv_inspectors, h_sv_conflict_add, h_sv_orders,
+	h_sv_order_issue, h_sv_order, h_sv_order_comply, h_sv_draws, h_sv_draw_run, h_public_draws,
+	h_public_draw, h_sv_campaigns, h_sv_campaign_start, h_sv_campaign, h_sv_register,
+	h_sv_register_add, h_sv_entry_screen, h_sv_entry_clear, h_sv_campaign_report,
+	h_sv_typical_add, h_public_typical;
 
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);

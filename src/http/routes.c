@@ -76,6 +76,32 @@ const struct http_route http_routes[] = {
 	/* credit, grades, the dishonest-employer list (SPEC §9) */
 
 	/* supervision: inspections, orders, draws, campaigns (SPEC §10) */
+	{.method = "GET",    .path = "/api/v1/inspections",        .handler = h_sv_inspections, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/inspections",        .handler = h_sv_inspection_add, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/inspections/{}",     .handler = h_sv_inspection, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/inspections/{}/record", .handler = h_sv_inspection_record, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/supervision/tasks", .handler = h_sv_tasks, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/inspection-compliance", .handler = h_sv_compliance, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/inspectors",         .handler = h_sv_inspectors, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/inspectors/conflicts", .handler = h_sv_conflict_add, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/rectifications",     .handler = h_sv_orders, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/rectifications",     .handler = h_sv_order_issue, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/rectifications/{}",  .handler = h_sv_order, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/rectifications/{}/comply", .handler = h_sv_order_comply, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/draws",              .handler = h_sv_draws, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/draws",              .handler = h_sv_draw_run, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/public/draws",       .handler = h_public_draws, .roles = ANYONE},
+	{.method = "GET",    .path = "/api/v1/public/draws/{}",    .handler = h_public_draw, .roles = ANYONE},
+	{.method = "GET",    .path = "/api/v1/campaigns",          .handler = h_sv_campaigns, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/campaigns",          .handler = h_sv_campaign_start, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/campaigns/{}",       .handler = h_sv_campaign, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/campaigns/{}/register", .handler = h_sv_register, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/campaigns/{}/register", .handler = h_sv_register_add, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/campaigns/{}/report", .handler = h_sv_campaign_report, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/campaigns/{}/typical", .handler = h_sv_typical_add, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/register/{}/screen", .handler = h_sv_entry_screen, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/register/{}/clear",  .handler = h_sv_entry_clear, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/public/typical-cases", .handler = h_public_typical, .roles = ANYONE},
 
 };
 /* clang-format on */

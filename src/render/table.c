@@ -32,6 +32,19 @@ static int add_sheet(struct table_writer *w)
 	return WG_OK;
 }
 
+int table_sheet(struct table_writer *w, const char *sheet, const struct table_col *cols, int ncols)
+{
+	if (w->fmt != TABLE_XLSX || !w->wb) {
+		snprintf(w->err, sizeof w->err, "a CSV file has one table");
+		return WG_EIO;
+	}
+	w->cols = cols;
+	w->ncols = ncols;
+	w->sheet = sheet;
+	w->sheets = 0;
+	return add_sheet(w);
+}
+
 int table_open(struct table_writer *w, enum table_format fmt, const char *path, const char *sheet,
 	       const struct table_col *cols, int ncols)
 {

@@ -52,6 +52,9 @@ struct table_writer {
  * WG_EIO with the reason in w->err (nothing to close then). */
 int table_open(struct table_writer *w, enum table_format fmt, const char *path, const char *sheet,
 	       const struct table_col *cols, int ncols);
+/* XLSX only: goes on in the same workbook on a new sheet with its own name and columns (a
+ * report of several tables). cols must outlive the writer. WG_OK or WG_EIO (w->err). */
+int table_sheet(struct table_writer *w, const char *sheet, const struct table_col *cols, int ncols);
 /* Writes one row of w->ncols cells. WG_OK, or WG_EIO / WG_ENOMEM (w->err says why). */
 int table_row(struct table_writer *w, const struct table_cell *cells);
 /* Finishes the file and frees the writer's resources (also after a failed row: the file is

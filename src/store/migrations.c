@@ -511,6 +511,75 @@ static const struct store_migration migrations[] = {
 		       "CREATE INDEX IF NOT EXISTS fund_moves_region ON fund_moves(region, "
 		       "on_date);",
 	},
+	{
+		/* 9: supervision and inspection (SPEC §10, issue 15). Few rows a region (a scan's
+		 * findings, not its records): reference tables on Citus, each with the region code
+		 * of what it is about. Inspectors are user names; enterprises and projects are
+		 * kept by their SPEC §3 codes, as a document names them. Rectification orders are
+		 * numbered gap-free per region and year (seq). A draw keeps its seed from before
+		 * the draw (seeded_at) and the published document. Campaigns keep their scope as
+		 * text lists; the screening register (排查台账) has one row per suspected arrears. IF NOT
+		 * EXISTS: a database carried over from an older layout replays later migrations. */
+		.sql = "CREATE TABLE IF NOT EXISTS sv_conflicts(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " inspector TEXT NOT NULL, uscc TEXT NOT NULL, reason TEXT NOT NULL,"
+		       " declared_on " SQL_INT " NOT NULL, withdrawn_on " SQL_INT ", actor TEXT);"
+		       "CREATE INDEX IF NOT EXISTS sv_conflicts_uscc ON sv_conflicts(uscc);"
+		       "CREATE TABLE IF NOT EXISTS sv_draws(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " scope TEXT NOT NULL, campaign_id " SQL_INT ", seed TEXT NOT NULL,"
+		       " seeded_at " SQL_INT " NOT NULL, drawn_on " SQL_INT " NOT NULL,"
+		       " n " SQL_INT " NOT NULL, k " SQL_INT " NOT NULL, document TEXT,"
+		       " published " SQL_INT " NOT NULL DEFAULT 0, actor TEXT);"
+		       "CREATE TABLE IF NOT EXISTS sv_inspections(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " kind TEXT NOT NULL, status TEXT NOT NULL, uscc TEXT NOT NULL, project "
+		       "TEXT,"
+		       " case_number TEXT, task_id " SQL_INT ", campaign_id " SQL_INT ","
+		       " draw_id " SQL_INT ", planned_on " SQL_INT ", inspected_on " SQL_INT ","
+		       " note TEXT, created_at " SQL_INT " NOT NULL, actor TEXT);"
+		       "CREATE INDEX IF NOT EXISTS sv_inspections_uscc ON sv_inspections(uscc, "
+		       "inspected_on);"
+		       "CREATE TABLE IF NOT EXISTS sv_inspectors(inspection_id " SQL_INT
+		       " NOT NULL,"
+		       " region " SQL_INT " NOT NULL, inspector TEXT NOT NULL,"
+		       " PRIMARY KEY(inspection_id, inspector));"
+		       "CREATE TABLE IF NOT EXISTS sv_findings(inspection_id " SQL_INT " NOT NULL,"
+		       " region " SQL_INT " NOT NULL, item TEXT NOT NULL, result TEXT NOT NULL,"
+		       " note TEXT, PRIMARY KEY(inspection_id, item));"
+		       "CREATE TABLE IF NOT EXISTS sv_orders(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " year " SQL_INT " NOT NULL, seq " SQL_INT " NOT NULL, number TEXT NOT NULL,"
+		       " inspection_id " SQL_INT " NOT NULL, uscc TEXT NOT NULL, project TEXT,"
+		       " items TEXT NOT NULL, amount " SQL_INT " NOT NULL, workers " SQL_INT
+		       " NOT NULL,"
+		       " mass_incident " SQL_INT " NOT NULL, issued_on " SQL_INT " NOT NULL,"
+		       " deadline " SQL_INT " NOT NULL, complied_on " SQL_INT ", evidence TEXT,"
+		       " escalated_on " SQL_INT ", list_proposed " SQL_INT " NOT NULL DEFAULT 0,"
+		       " actor TEXT, UNIQUE(region, year, seq), UNIQUE(number));"
+		       "CREATE INDEX IF NOT EXISTS sv_orders_deadline ON sv_orders(deadline);"
+		       "CREATE TABLE IF NOT EXISTS sv_campaigns(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " name TEXT NOT NULL, kind TEXT NOT NULL, regions TEXT NOT NULL,"
+		       " industries TEXT NOT NULL, starts_on " SQL_INT " NOT NULL,"
+		       " ends_on " SQL_INT " NOT NULL, created_at " SQL_INT
+		       " NOT NULL, actor TEXT);"
+		       "CREATE TABLE IF NOT EXISTS sv_register(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " campaign_id " SQL_INT " NOT NULL, uscc TEXT, project TEXT,"
+		       " source TEXT NOT NULL, ref TEXT, cause TEXT NOT NULL, amount " SQL_INT
+		       " NOT NULL,"
+		       " workers " SQL_INT " NOT NULL, responsible TEXT, entered_on " SQL_INT
+		       " NOT NULL,"
+		       " cleared_on " SQL_INT ", evidence_kind TEXT, evidence TEXT, actor TEXT);"
+		       "CREATE INDEX IF NOT EXISTS sv_register_campaign ON "
+		       "sv_register(campaign_id);"
+		       "CREATE TABLE IF NOT EXISTS sv_typical(id " SQL_ID ", region " SQL_INT
+		       " NOT NULL,"
+		       " campaign_id " SQL_INT
+		       " NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,"
+		       " case_number TEXT, published_on " SQL_INT " NOT NULL, actor TEXT);",
+	},
 };
 
 int store_migration_count(void)

@@ -14,10 +14,14 @@
 #include "util/banned.h"
 
 const char *const warn_rule_names[WARN__RULES] = {
-	"COMPLAINTS",       "CRIMINAL_THRESHOLD", "DEPOSIT_EXPIRING",  "DEPOSIT_MISSING",
-	"EXCESS_DEDUCTION", "LISTED_EMPLOYER",    "LOW_BALANCE",       "NO_LABOR_COST",
-	"NO_PAYROLL",       "OFF_CARD",           "REPLENISH_OVERDUE", "UNDERPAID",
-	"UNPAID",           "UNREGISTERED",
+	"COMPLAINTS",       "CRIMINAL_THRESHOLD",
+	"DEPOSIT_EXPIRING", "DEPOSIT_MISSING",
+	"EXCESS_DEDUCTION", "LISTED_EMPLOYER",
+	"LOW_BALANCE",      "NO_LABOR_COST",
+	"NO_PAYROLL",       "OFF_CARD",
+	"RECTIFY_OVERDUE",  "REPLENISH_OVERDUE",
+	"UNDERPAID",        "UNPAID",
+	"UNREGISTERED",
 };
 const char *const warn_level_names[3] = {"yellow", "orange", "red"};
 

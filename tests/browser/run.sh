@@ -64,6 +64,7 @@ add_user() { # name role display [scope]
 }
 add_user admin admin "平台管理员"
 add_user regulator regulator "杭州市劳动保障监察支队" 3301
+add_user inspector2 regulator "监察员乙" 3301
 add_user enterprise enterprise "${ENTERPRISE_NAME:-}" "$ENTERPRISE"
 add_user bank bank "$BANK 杭州分行" "$BANK"
 add_user worker worker "${WORKER_NAME:-}" "$WORKER"

@@ -21,6 +21,7 @@ add() { wg user add "$@" --password "$pw" >/dev/null 2>&1 || echo "user add $* f
 add admin1 --role admin
 add reg1 --role regulator --scope 3301
 add reg2 --role regulator --scope 1101
+add insp2 --role regulator --scope 3301
 add ent1 --role enterprise --scope "$contractor"
 add bank1 --role bank --scope "$bank"
 add w1 --role worker --scope "$worker"

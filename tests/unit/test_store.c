@@ -16,6 +16,7 @@
 #include "store/case.h"
 #include "store/project.h"
 #include "store/deposit.h"
+#include "store/supervision.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -499,6 +500,136 @@ static void deposits(void)
 	CHECK(rc == WG_OK && n == 1, "%s: the project's deposit is listed once (%d)", NAME, n);
 }
 
+/* Supervision (store/supervision.c): gap-free order numbers per region and year, the
+ * inspectors of an inspection joined in byte order, a finding replaced by an upsert, NULL
+ * days, the scan's overdue sums with a NULL project, conflicts standing on a day. */
+static int count_order(void *ctx, const struct sv_order *o)
+{
+	(void)o;
+	++*(int *)ctx;
+	return 0;
+}
+
+static int overdue_row(void *ctx, int64_t project, int64_t employer, int64_t amount)
+{
+	int64_t *v = ctx;
+	v[0] = project, v[1] = employer, v[2] = amount, v[3]++;
+	return 0;
+}
+
+static int conflict_row(void *ctx, const struct sv_conflict *c)
+{
+	(void)c;
+	++*(int *)ctx;
+	return 0;
+}
+
+static void number_fn(struct sv_order *o, char *buf, size_t n)
+{
+	snprintf(buf, n, "T%lld-%lld-%lld", (long long)o->region, (long long)o->year,
+		 (long long)o->seq);
+}
+
+static void supervision(void)
+{
+	struct rec e = {.kind = REC_ENTERPRISE};
+	e.v[0].s = "91330100MA2AAAAA2H";
+	e.v[1].s = "浙江宏达建设集团有限公司";
+	e.v[2].i = 330106;
+	e.v[3].null = true;
+	int rc = S->ops->begin(S);
+	if (!rc)
+		rc = S->ops->rec_insert(S, &e, 1);
+	if (!rc)
+		rc = S->ops->commit(S);
+	CHECK(rc == WG_OK, "%s: supervision: an enterprise to inspect", NAME);
+	struct sv_inspection in = {.region = 330106,
+				   .kind = "routine",
+				   .status = "planned",
+				   .uscc = e.v[0].s,
+				   .planned_on = 20000,
+				   .inspected_on = -1};
+	rc = store_sv_inspection_add(S, &in);
+	CHECK(rc == WG_OK && in.id > 0, "%s: an inspection is added with its id", NAME);
+	const char *names[] = {"zhao", "li", "chen", "li"};
+	for (int i = 0; i < 4 && !rc; i++)
+		rc = store_sv_inspection_add_inspector(S, in.id, 330106, names[i]);
+	CHECK(rc == WG_OK, "%s: inspectors added (a repeat is ignored)", NAME);
+	struct sv_finding f1 = {"real_name", "no", "x"}, f2 = {"real_name", "yes", NULL};
+	rc = store_sv_finding_set(S, in.id, 330106, &f1);
+	if (!rc)
+		rc = store_sv_finding_set(S, in.id, 330106, &f2);
+	CHECK(rc == WG_OK, "%s: a finding set twice (upsert)", NAME);
+	CHECK(one_int("SELECT count(*) FROM sv_findings WHERE result='yes' AND note IS NULL") == 1,
+	      "%s: the second replaced the first", NAME);
+	struct sv_inspection got;
+	rc = store_sv_inspection_get(S, in.id, &got);
+	CHECK(rc == WG_OK, "%s: the inspection reads back", NAME);
+	CHECK_STR(rc ? NULL : got.inspectors, "chen,li,zhao", "%s: inspectors joined in byte order",
+		  NAME);
+	CHECK(!rc && got.inspected_on == -1 && got.planned_on == 20000 && got.task_id == 0,
+	      "%s: NULL days read -1, NULL ids 0", NAME);
+	rc = store_sv_inspection_done(S, in.id, 20001, NULL);
+	CHECK(rc == WG_OK, "%s: the planned inspection is done", NAME);
+	CHECK(store_sv_inspection_done(S, in.id, 20002, NULL) == WG_ECONFLICT, "%s: and only once",
+	      NAME);
+	int64_t last = 0;
+	int found = 0;
+	rc = store_sv_last_inspection(S, e.v[0].s, 20000, &last, &found);
+	CHECK(rc == WG_OK && !found, "%s: no inspection on or before the day before", NAME);
+	rc = store_sv_last_inspection(S, e.v[0].s, 20005, &last, &found);
+	CHECK(rc == WG_OK && found && last == 20001, "%s: the latest inspection's day", NAME);
+
+	int64_t seqs[3];
+	int64_t regions[3] = {330106, 330106, 330102};
+	for (int i = 0; i < 3; i++) {
+		struct sv_order o = {.region = regions[i],
+				     .year = 2026,
+				     .inspection_id = in.id,
+				     .uscc = e.v[0].s,
+				     .items = "x",
+				     .amount = 100 * (i + 1),
+				     .issued_on = 20001,
+				     .deadline = 20010};
+		rc = store_sv_order_add(S, &o, number_fn);
+		seqs[i] = rc ? -1 : o.seq;
+	}
+	CHECK(seqs[0] == 1 && seqs[1] == 2 && seqs[2] == 1,
+	      "%s: order numbers run per region and year without gaps", NAME);
+	struct sv_order o;
+	rc = store_sv_order_get(S, "T330106-2026-2", &o);
+	CHECK(rc == WG_OK && o.amount == 200 && o.complied_on == -1 && !o.project,
+	      "%s: an order reads back by its number", NAME);
+	int64_t v[4] = {0};
+	rc = store_sv_overdue(S, 20011, overdue_row, v);
+	CHECK(rc == WG_OK && v[3] == 1 && v[0] == 0 && v[1] > 0 && v[2] == 600,
+	      "%s: overdue orders sum per enterprise, no project reads 0", NAME);
+	v[3] = 0;
+	rc = store_sv_overdue(S, 20010, overdue_row, v);
+	CHECK(rc == WG_OK && v[3] == 0, "%s: on the deadline day nothing is overdue", NAME);
+	int n = 0;
+	rc = store_sv_orders_to_escalate(S, 20011, count_order, &n);
+	CHECK(rc == WG_OK && n == 3, "%s: three orders to escalate", NAME);
+	rc = store_sv_order_escalated(S, o.id, 20011, 1);
+	CHECK(rc == WG_OK && store_sv_order_escalated(S, o.id, 20012, 0) == WG_ECONFLICT,
+	      "%s: an order is escalated once", NAME);
+
+	struct sv_conflict c = {.region = 330106,
+				.inspector = "li",
+				.uscc = e.v[0].s,
+				.reason = "r",
+				.declared_on = 20000};
+	rc = store_sv_conflict_add(S, &c);
+	if (!rc)
+		rc = store_sv_conflict_withdraw(S, c.id, 20005);
+	int before = 0, during = 0, after = 0;
+	store_sv_conflict_list(S, "33", 19999, conflict_row, &before);
+	store_sv_conflict_list(S, "33", 20004, conflict_row, &during);
+	store_sv_conflict_list(S, "33", 20005, conflict_row, &after);
+	CHECK(rc == WG_OK && before == 0 && during == 1 && after == 0,
+	      "%s: a conflict stands from its declaration until its withdrawal", NAME);
+}
+
 int main(void)
 {
 	const char *which = getenv("WG_STORE");
@@ -548,6 +679,7 @@ int main(void)
 		credit_contract();
 		relief();
 		deposits();
+		supervision();
 		store_close(S);
 	}
 	if (admin) {

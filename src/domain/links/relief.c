@@ -60,3 +60,11 @@ int link_relief_progress(struct store *s, const char *region, int32_t from, int3
 	return store_case_progress(s, region, from, to, &out->cases_closed, &out->recovered,
 				   &out->workers_paid, &out->cases_open);
 }
+
+/* Declared by supervision (campaign targets); relief fills it: until then no open case. */
+int link_open_cases_each(struct store *s, const char *region,
+			 int (*cb)(void *ctx, const struct link_case *c), void *ctx)
+{
+	(void)s, (void)region, (void)cb, (void)ctx;
+	return 0;
+}
