@@ -173,6 +173,10 @@ http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboa
 	h_project, h_project_months, h_project_roster, h_project_attendance, h_worker, h_warnings,
 	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint,
 	h_public_board, h_public_publicity, h_public_checkpoint;
+/* credit (SPEC §9) */
+http_handler h_credit_file, h_credit_grades, h_credit_due, h_credit_listings, h_credit_listing,
+	h_credit_propose, h_credit_notify, h_credit_statement, h_credit_decide, h_credit_remove,
+	h_public_list, h_public_list_export, h_credit_report;
 
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);

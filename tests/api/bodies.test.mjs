@@ -34,6 +34,7 @@ function caller(op) {
 function good(path) {
   if (path === '/api/v1/session') return { username: 'nobody', password: 'x' };
   if (path === '/api/v1/complaints') return { name: '张三', description: '工资拖欠' };
+  if (path.startsWith('/api/v1/credit/')) return { on: '2026-07-01' };
   return { project: ctx.project, reason: '少算加班' };
 }
 const concrete = (p) => p.replace('{id}', ctx.worker).replace('{period}', ctx.period);

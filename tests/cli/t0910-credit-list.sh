@@ -119,5 +119,13 @@ t_grep "the listed enterprise is grade D: every month" \
 	"{\"uscc\":\"$E2\",\"name\":\"浙江宏达建设集团有限公司\",\"region\":330106,\"score\":100,\"grade\":\"D\",\"listed\":true,\"interval_months\":1,\"last_inspection\":null,\"due_on\":null}" "$T_DIR/due.json"
 t_grep "an A enterprise every 12 months" "\"uscc\":\"$E1\",\"name\":\"杭州城投置业有限公司\",\"region\":330102,\"score\":100,\"grade\":\"A\",\"listed\":false,\"interval_months\":12" "$T_DIR/due.json"
 t_eq "a region's due list" 1 "$(wg credit due --as-of 2026-08-01 --region 330102 --json | grep -o '"uscc"' | wc -l)"
+# the credit report (信用报告)
+wg credit report "$E2" --as-of 2027-03-01 -o "$T_DIR/report.html" 2>"$T_DIR/report.err"
+t_grep "the credit report is Chinese HTML" "企业工资支付信用报告" "$T_DIR/report.html"
+t_grep "with the grade's history: listed" "列入失信联合惩戒名单：A → D" "$T_DIR/report.html"
+t_grep "and removed" "移出失信联合惩戒名单：D → A" "$T_DIR/report.html"
+t_grep "its events with their sources" "HZ000002/2026-05" "$T_DIR/report.html"
+wg credit report "$E2" -o "$T_DIR/report.pdf" 2>/dev/null
+t_eq "and a PDF" "%PDF" "$(head -c 4 "$T_DIR/report.pdf")"
 t_ok "the maintained files equal their rebuild" wg credit rebuild --check
 t_done
