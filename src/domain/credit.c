@@ -737,7 +737,7 @@ static int propose(struct store *s, const struct credit_config *c, const struct 
 		 p->legal_rep && *p->legal_rep    ? p->legal_rep
 			 : known && ent.legal_rep ? ent.legal_rep
 						  : "");
-	int64_t region = known ? ent.region : 0;
+	int64_t region = known ? ent.region : p->region;
 	if ((rc = store_credit_listing_live(s, p->uscc, p->on, &live)))
 		return rc;
 	if (live) {
@@ -751,7 +751,9 @@ static int propose(struct store *s, const struct credit_config *c, const struct 
 		return rc;
 	const char *grounds = p->grounds;
 	if (referral) {
-		grounds = criminal ? "criminal_threshold" : "referral";
+		/* the emitter's grounds when it names them, else what the warnings show */
+		if (!grounds)
+			grounds = criminal ? "criminal_threshold" : "referral";
 	} else if (!grounds ||
 		   (strcmp(grounds, "criminal_threshold") != 0 &&
 		    strcmp(grounds, "mass_incident") != 0)) {

@@ -109,6 +109,7 @@ struct credit_proposal {
 	const char *uscc, *grounds; /* "criminal_threshold" | "mass_incident" */
 	int32_t on, deadline;       /* proposed on; the regulator's payment deadline, passed */
 	int64_t amount, workers;    /* wages withheld, workers owed */
+	int64_t region;             /* of an enterprise not in the registry (a referral) */
 	const char *reason, *source, *legal_rep, *responsible, *actor;
 };
 /* Opens a listing proposal. Checks the grounds (a recorded CRIMINAL_THRESHOLD warning, or
@@ -117,7 +118,8 @@ struct credit_proposal {
 int credit_list_propose(struct store *s, const struct credit_config *c,
 			const struct credit_proposal *p, int64_t *id, struct msg *err);
 /* The same in the caller's transaction, for a referral from another system (links):
- * grounds "criminal_threshold" when such a warning is recorded, else "referral"; nothing
+ * grounds as the emitter names them, else "criminal_threshold" when such a warning is
+ * recorded, else "referral"; nothing
  * when a procedure is already under way or in force. */
 int credit_list_refer(struct store *s, const struct credit_config *c,
 		      const struct credit_proposal *p, int64_t *id, struct msg *err);

@@ -113,6 +113,14 @@ t_eq "one proposal from the referrals" 1 "$(grep -o '"status":"proposed"' "$T_DI
 t_grep "with its source and grounds for the regulator to examine" '"grounds":"referral"' "$T_DIR/e1.json"
 t_grep "and the order it came from" '"source":"杭人社监令〔2026〕15号"' "$T_DIR/e1.json"
 
+# an overdue rectification order referred with its grounds; an employer known only by name
+t_ok "a referral naming its grounds" wg credit emit list.propose 91330100MA2CR0005Q --ref 杭人社监整〔2026〕3号 --on 2026-08-10 --region 330106 --reason rectify.overdue.mass_incident
+wg list show 91330100MA2CR0005Q --json >"$T_DIR/e5.json"
+t_grep "keeps them" '"grounds":"mass_incident"' "$T_DIR/e5.json"
+t_grep "and the emitter's region for an enterprise not registered" '"region":330106' "$T_DIR/e5.json"
+t_ok "an employer known by name only: accepted, nothing recorded" wg credit emit case.substantiated 某某劳务队 --ref C-X --on 2026-08-10
+t_eq "no file for a name" 0 "$(t_sql "SELECT count(*) FROM credit_events WHERE uscc='某某劳务队'")"
+
 # classified supervision: nobody inspected yet, so everyone is due, by grade interval
 wg credit due --as-of 2026-08-01 --json >"$T_DIR/due.json"
 t_grep "the listed enterprise is grade D: every month" \
