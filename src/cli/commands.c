@@ -238,6 +238,10 @@ const struct cli_command cli_commands[] = {
 	 "  compares, exit status 1 when any differs.\n"
 	 "wageguard credit config [KEY [VALUE]]\n"
 	 "  Points, periods and grade thresholds (credit.*), with their defaults.\n"
+	 "wageguard credit report USCC [--as-of D] [--format html|pdf] [-o FILE]\n"
+	 "  The enterprise credit report (信用报告, Chinese): score and grade, the grade's\n"
+	 "  history, every event with its source, listings. Format from --format or -o's\n"
+	 "  extension (.pdf), else HTML.\n"
 	 "wageguard credit list ...   the same as wageguard list ...\n"},
 	{"list", cmd_list, "the dishonest-employer list (Order 45)",
 	 "wageguard list propose USCC --grounds criminal_threshold|mass_incident --deadline D\n"

@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "domain/credit.h"
 #include "domain/links.h"
+#include "render/doc.h"
 #include "store/config.h"
 #include "store/credit.h"
 #include "store/store.h"
@@ -421,6 +422,84 @@ static int credit_emit(int argc, char **argv, const struct cli_global *g)
 	return rc ? 1 : 0;
 }
 
+/* `credit report USCC [--as-of D] [--format html|pdf] [-o FILE]`: the credit report. */
+static int credit_report_cmd(int argc, char **argv, const struct cli_global *g)
+{
+	const char *uscc = NULL, *fmt = NULL, *dest = NULL, *me = "wageguard credit";
+	int32_t day = date_today();
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
+			if (opt_date("credit", "--as-of", argv[++i], &day))
+				return 2;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			fmt = argv[++i];
+		} else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+			dest = argv[++i];
+		} else if (argv[i][0] != '-' && !uscc) {
+			uscc = argv[i];
+		} else {
+			return cli_usage("credit");
+		}
+	}
+	if (!uscc)
+		return cli_usage("credit");
+	if (!fmt && dest) {
+		size_t n = strlen(dest);
+		fmt = n > 4 && strcmp(dest + n - 4, ".pdf") == 0 ? "pdf" : "html";
+	}
+	if (!fmt)
+		fmt = "html";
+	if (strcmp(fmt, "html") != 0 && strcmp(fmt, "pdf") != 0)
+		return cli_usage("credit");
+	if (uscc_validate(uscc) != 0) {
+		struct msg m;
+		msg_set(&m, MSG_CREDIT_USCC_BAD, "uscc", uscc, MSG_END);
+		return fail("credit", NULL, WG_EINPUT, &m);
+	}
+	struct credit_config c;
+	struct store *s = open_with_config(g, "credit", &c);
+	if (!s)
+		return 1;
+	struct doc d = DOC_INIT;
+	int rc = credit_report(s, &c, uscc, day, &d);
+	if (rc) {
+		fail("credit", s, rc, NULL);
+		doc_release(&d);
+		store_close(s);
+		return 1;
+	}
+	store_close(s);
+	bool pdf = strcmp(fmt, "pdf") == 0;
+	struct cli_out o;
+	if (cli_out_open(&o, dest, pdf, me)) {
+		doc_release(&d);
+		return 1;
+	}
+	FILE *f = fopen(o.path, "wb");
+	char err[256] = "cannot open the output file";
+	rc = f ? WG_OK : WG_EIO;
+	if (f && pdf) {
+		rc = render_pdf(&d, f, err, sizeof err);
+	} else if (f) {
+		struct dbuf b = DBUF_INIT;
+		b.max = 64u << 20;
+		if ((rc = render_html(&d, &b)))
+			snprintf(err, sizeof err, "out of memory");
+		else if (fwrite(b.p, 1, b.len, f) != b.len)
+			rc = WG_EIO, snprintf(err, sizeof err, "write failed");
+		dbuf_release(&b);
+	}
+	if (f && fclose(f) != 0 && !rc)
+		rc = WG_EIO, snprintf(err, sizeof err, "write failed");
+	doc_release(&d);
+	if (rc) {
+		fprintf(stderr, "%s: %s\n", me, err);
+		cli_out_abort(&o);
+		return 1;
+	}
+	return cli_out_commit(&o, me);
+}
+
 int cmd_credit(int argc, char **argv, const struct cli_global *g)
 {
 	if (argc < 2)
@@ -438,6 +517,8 @@ int cmd_credit(int argc, char **argv, const struct cli_global *g)
 		return credit_rebuild_cmd(argc, argv, g);
 	if (strcmp(sub, "config") == 0)
 		return credit_config_cmd(argc, argv, g);
+	if (strcmp(sub, "report") == 0)
+		return credit_report_cmd(argc, argv, g);
 	if (strcmp(sub, "emit") == 0)
 		return credit_emit(argc, argv, g);
 	if (strcmp(sub, "list") == 0)

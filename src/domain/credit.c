@@ -10,10 +10,14 @@
 #include <string.h>
 
 #include "domain/links.h"
+#include "render/doc.h"
+#include "render/table.h"
 #include "store/config.h"
 #include "util/date.h"
+#include "util/dbuf.h"
 #include "util/err.h"
 #include "util/ids.h"
+#include "util/money.h"
 #include "util/banned.h"
 
 /* ---- configuration ---- */
@@ -733,7 +737,7 @@ static int propose(struct store *s, const struct credit_config *c, const struct 
 		 p->legal_rep && *p->legal_rep    ? p->legal_rep
 			 : known && ent.legal_rep ? ent.legal_rep
 						  : "");
-	int64_t region = known ? ent.region : 0;
+	int64_t region = known ? ent.region : p->region;
 	if ((rc = store_credit_listing_live(s, p->uscc, p->on, &live)))
 		return rc;
 	if (live) {
@@ -747,7 +751,9 @@ static int propose(struct store *s, const struct credit_config *c, const struct 
 		return rc;
 	const char *grounds = p->grounds;
 	if (referral) {
-		grounds = criminal ? "criminal_threshold" : "referral";
+		/* the emitter's grounds when it names them, else what the warnings show */
+		if (!grounds)
+			grounds = criminal ? "criminal_threshold" : "referral";
 	} else if (!grounds ||
 		   (strcmp(grounds, "criminal_threshold") != 0 &&
 		    strcmp(grounds, "mass_incident") != 0)) {
@@ -976,4 +982,364 @@ const char *credit_list_state(const struct credit_listing *l, int32_t day)
 		return day >= l->expires_on ? "expired" : "listed";
 	}
 	return l->status;
+}
+
+/* ---- publication ---- */
+
+void credit_names(const char *joined, void (*cb)(void *, const char *, size_t), void *ctx)
+{
+	const char *p = joined ? joined : "";
+	while (*p) {
+		const char *q = strchr(p, ';');
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		if (n)
+			cb(ctx, p, n);
+		p += n + (q != NULL);
+	}
+}
+
+struct publish {
+	struct store *s;
+	int32_t day;
+	int (*cb)(void *, const struct credit_listing *, const char *);
+	void *ctx;
+};
+
+static int publish_one(void *ctx, const struct credit_listing *l)
+{
+	struct publish *p = ctx;
+	if (strcmp(credit_list_state(l, p->day), "listed") != 0)
+		return WG_OK;
+	struct credit_enterprise e;
+	char name[256] = "";
+	int rc = store_credit_enterprise(p->s, l->uscc, &e);
+	if (rc == WG_OK)
+		snprintf(name, sizeof name, "%s", e.name);
+	else if (rc != WG_ENOTFOUND)
+		return rc;
+	return p->cb(p->ctx, l, rc == WG_OK ? name : NULL);
+}
+
+int credit_list_public(struct store *s, int32_t day, const char *region,
+		       int (*cb)(void *, const struct credit_listing *, const char *), void *ctx)
+{
+	struct publish p = {.s = s, .day = day, .cb = cb, .ctx = ctx};
+	return store_credit_listings(s, NULL, region, publish_one, &p);
+}
+
+struct export_ctx {
+	struct table_writer w;
+};
+
+static void join_names(void *ctx, const char *name, size_t n)
+{
+	struct dbuf *b = ctx;
+	if (b->len)
+		dbuf_adds(b, "、");
+	dbuf_add(b, name, n);
+}
+
+static int export_row(void *ctx, const struct credit_listing *l, const char *name)
+{
+	struct export_ctx *x = ctx;
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ], region[24];
+	struct dbuf resp = DBUF_INIT;
+	credit_names(l->responsible, join_names, &resp);
+	snprintf(region, sizeof region, "%06lld", (long long)l->region);
+	struct table_cell cells[11] = {
+		{.s = l->uscc},
+		{.s = name},
+		{.s = l->legal_rep},
+		{.s = resp.len ? dbuf_str(&resp) : NULL},
+		{.s = strcmp(l->grounds, "mass_incident") == 0 ? "拖欠工资引发群体性事件"
+			 : strcmp(l->grounds, "criminal_threshold") == 0
+			 ? "拖欠工资数额达到犯罪标准"
+			 : "拖欠工资经责令限期支付逾期未付"},
+		{.s = l->reason},
+		{.i = l->amount},
+		{.i = l->workers},
+		{.s = date_format((int32_t)l->listed_on, d1)},
+		{.s = date_format((int32_t)l->expires_on, d2)},
+		{.s = region},
+	};
+	int rc = table_row(&x->w, cells);
+	dbuf_release(&resp);
+	return rc;
+}
+
+int credit_list_export(struct store *s, int32_t day, const char *region, int format,
+		       const char *path, char *err, size_t errsz)
+{
+	static const struct table_col cols[11] = {
+		{"统一社会信用代码", TCOL_TEXT, 22}, {"单位名称", TCOL_TEXT, 32},
+		{"法定代表人", TCOL_TEXT, 12},       {"其他责任人", TCOL_TEXT, 18},
+		{"列入事由", TCOL_TEXT, 28},         {"主要失信事实", TCOL_TEXT, 40},
+		{"拖欠金额（元）", TCOL_MONEY, 14},  {"涉及人数", TCOL_INT, 10},
+		{"列入日期", TCOL_TEXT, 12},         {"届满日期", TCOL_TEXT, 12},
+		{"作出决定地区", TCOL_TEXT, 12},
+	};
+	struct export_ctx x;
+	int rc = table_open(&x.w, (enum table_format)format, path, "失信联合惩戒名单", cols, 11);
+	if (rc) {
+		snprintf(err, errsz, "%s", x.w.err);
+		return rc;
+	}
+	rc = credit_list_public(s, day, region, export_row, &x);
+	if (rc && x.w.err[0])
+		snprintf(err, errsz, "%s", x.w.err);
+	int rc2 = table_close(&x.w);
+	if (!rc && rc2)
+		snprintf(err, errsz, "%s", x.w.err);
+	return rc ? rc : rc2;
+}
+
+/* ---- the credit report (信用报告) ---- */
+
+static const char *kind_zh(const char *kind)
+{
+	static const char *const k[][2] = {
+		{"red_month", "项目当月出现红色欠薪预警"},
+		{"case_substantiated", "投诉案件查实"},
+		{"order_ignored", "逾期不执行限期支付指令"},
+		{"deposit_activated", "动用工资保证金支付"},
+		{"rectify_overdue", "逾期未按整改指令整改"},
+		{"clean_period", "连续 12 个月无不良记录"},
+	};
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (strcmp(k[i][0], kind) == 0)
+			return k[i][1];
+	return kind;
+}
+
+static const char *grounds_zh(const char *g)
+{
+	return strcmp(g, "criminal_threshold") == 0 ? "拖欠工资数额达到拒不支付劳动报酬罪标准"
+		: strcmp(g, "mass_incident") == 0 ? "拖欠工资引发群体性事件"
+						  : "逾期不执行限期支付指令（移送）";
+}
+
+static const char *state_zh(const char *st)
+{
+	static const char *const k[][2] = {
+		{"proposed", "已提请"},     {"notified", "已告知，陈述申辩期内"},
+		{"rejected", "决定不列入"}, {"listed", "列入中"},
+		{"expired", "期满移出"},    {"removed", "已移出"},
+		{"pending", "尚未生效"},
+	};
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (strcmp(k[i][0], st) == 0)
+			return k[i][1];
+	return st;
+}
+
+static const char *cn_day(struct doc *d, int64_t day)
+{
+	int y, m, dd;
+	if (day < 0)
+		return "—";
+	date_to_ymd((int32_t)day, &y, &m, &dd);
+	return doc_strf(d, "%d年%d月%d日", y, m, dd);
+}
+
+struct report_ctx {
+	struct doc *d;
+	int32_t day;
+	int n;
+	/* grade changes from listings: day, 'L' listed / 'U' off the list */
+	int64_t marks[64][2];
+	int nmarks;
+};
+
+static int report_listing(void *ctx, const struct credit_listing *l)
+{
+	struct report_ctx *r = ctx;
+	struct doc *d = r->d;
+	char amount[MONEY_BUFSZ];
+	const char *state = credit_list_state(l, r->day);
+	const char *cells[7] = {
+		doc_strf(d, "%lld", (long long)l->id),
+		grounds_zh(l->grounds),
+		state_zh(state),
+		cn_day(d, l->proposed_on),
+		cn_day(d, l->listed_on),
+		l->listed_on >= 0 ? cn_day(d,
+					   l->removed_on >= 0 && l->removed_on < l->expires_on
+						   ? l->removed_on
+						   : l->expires_on)
+				  : "—",
+		doc_str(d, money_format(l->amount, amount)),
+	};
+	doc_row(d, false, cells);
+	r->n++;
+	if (l->listed_on >= 0 && l->listed_on <= r->day && r->nmarks + 2 <= 64) {
+		r->marks[r->nmarks][0] = l->listed_on, r->marks[r->nmarks++][1] = 'L';
+		int64_t end = l->removed_on >= 0 && l->removed_on < l->expires_on ? l->removed_on
+										  : l->expires_on;
+		if (end <= r->day)
+			r->marks[r->nmarks][0] = end, r->marks[r->nmarks++][1] = 'U';
+	}
+	return WG_OK;
+}
+
+int credit_report(struct store *s, const struct credit_config *c, const char *uscc, int32_t day,
+		  struct doc *d)
+{
+	struct credit_enterprise e;
+	struct credit_view v;
+	char name[256] = "", rep[128] = "—", region[24] = "—";
+	int rc = store_credit_enterprise(s, uscc, &e);
+	if (rc == WG_OK) {
+		snprintf(name, sizeof name, "%s", e.name);
+		if (e.legal_rep && *e.legal_rep)
+			snprintf(rep, sizeof rep, "%s", e.legal_rep);
+		snprintf(region, sizeof region, "%06lld", (long long)e.region);
+	} else if (rc != WG_ENOTFOUND) {
+		return rc;
+	}
+	if ((rc = credit_view(s, c, uscc, day, true, &v)))
+		return rc;
+	doc_title(d, "企业工资支付信用报告", name[0] ? name : uscc);
+	doc_heading(d, "一、基本信息");
+	doc_field(d, "单位名称", name[0] ? name : "（未在平台登记）");
+	doc_field(d, "统一社会信用代码", uscc);
+	doc_field(d, "法定代表人", rep);
+	doc_field(d, "所在地区（区划代码）", region);
+	doc_field(d, "报告截至", cn_day(d, day));
+	doc_field(d, "信用分", doc_strf(d, "%lld", (long long)v.score));
+	doc_field(d, "信用等级", doc_strf(d, "%c 级", v.grade));
+	doc_field(d, "失信联合惩戒名单",
+		  v.listed ? doc_strf(d, "列入中（自%s起）", cn_day(d, v.listed_since)) : "未列入");
+	doc_field(d, "日常检查频次",
+		  doc_strf(d, "每 %lld 个月", (long long)credit_interval(c, v.grade)));
+
+	/* the listing procedures first into a table of their own (section 四), collecting the
+	 * days the grade was forced to D */
+	struct report_ctx r = {.d = d, .day = day};
+
+	doc_heading(d, "二、信用等级变化");
+	static const char *const hh[4] = {"日期", "变化", "信用分", "等级"};
+	static const double hw[4] = {1.2, 2.6, 0.8, 0.8};
+	static const enum doc_align ha[4] = {DOC_LEFT, DOC_LEFT, DOC_RIGHT, DOC_CENTER};
+	/* listing marks are read before drawing the history */
+	struct report_ctx probe = {.d = d, .day = day};
+	struct doc scratch = DOC_INIT;
+	probe.d = &scratch;
+	doc_table(&scratch, 7, (const char *const[7]){"", "", "", "", "", "", ""},
+		  (const double[7]){1, 1, 1, 1, 1, 1, 1},
+		  (const enum doc_align[7]){DOC_LEFT, DOC_LEFT, DOC_LEFT, DOC_LEFT, DOC_LEFT,
+					    DOC_LEFT, DOC_LEFT});
+	rc = store_credit_listings(s, uscc, NULL, report_listing, &probe);
+	doc_release(&scratch);
+	if (rc) {
+		credit_view_release(&v);
+		return rc;
+	}
+	doc_table(d, 4, hh, hw, ha);
+	char grade = 'A';
+	int64_t score = c->start;
+	bool listed = false;
+	size_t li = 0;
+	int rows = 0;
+	for (;;) {
+		/* the next change: a line of the file, or a listing's start or end */
+		int64_t next_line = li < v.n ? v.lines[li].on : INT64_MAX;
+		int mk = -1;
+		for (int k = 0; k < probe.nmarks; k++)
+			if (probe.marks[k][0] != INT64_MIN &&
+			    (mk < 0 || probe.marks[k][0] < probe.marks[mk][0]))
+				mk = k;
+		if (li >= v.n && mk < 0)
+			break;
+		const char *what;
+		int64_t on;
+		if (mk >= 0 && probe.marks[mk][0] <= next_line) {
+			on = probe.marks[mk][0];
+			listed = probe.marks[mk][1] == 'L';
+			what = listed ? "列入失信联合惩戒名单" : "移出失信联合惩戒名单";
+			probe.marks[mk][0] = INT64_MIN;
+		} else {
+			on = v.lines[li].on;
+			score = v.lines[li].score;
+			what = kind_zh(v.lines[li].kind);
+			li++;
+		}
+		char g = credit_grade(c, score, listed);
+		if (g != grade || strcmp(what, "列入失信联合惩戒名单") == 0 ||
+		    strcmp(what, "移出失信联合惩戒名单") == 0) {
+			const char *cells[4] = {
+				cn_day(d, on), doc_strf(d, "%s：%c → %c", what, grade, g),
+				doc_strf(d, "%lld", (long long)score), doc_strf(d, "%c", g)};
+			doc_row(d, false, cells);
+			rows++;
+			grade = g;
+		}
+	}
+	if (!rows)
+		doc_para(d, "报告期内信用等级未发生变化，保持 A 级。");
+
+	doc_heading(d, "三、信用事件及来源");
+	static const char *const eh[6] = {"日期", "事件",   "来源记录",
+					  "分值", "变动后", "金额（元）"};
+	static const double ew[6] = {1.1, 2.0, 2.0, 0.6, 0.7, 1.0};
+	static const enum doc_align ea[6] = {DOC_LEFT,  DOC_LEFT,  DOC_LEFT,
+					     DOC_RIGHT, DOC_RIGHT, DOC_RIGHT};
+	if (v.n) {
+		doc_table(d, 6, eh, ew, ea);
+		for (size_t i = 0; i < v.n; i++) {
+			const struct credit_line *l = &v.lines[i];
+			char amount[MONEY_BUFSZ];
+			const char *cells[6] = {
+				cn_day(d, l->on),
+				kind_zh(l->kind),
+				doc_str(d, l->source),
+				doc_strf(d, "%+lld", (long long)l->delta),
+				doc_strf(d, "%lld", (long long)l->score),
+				l->amount ? doc_str(d, money_format(l->amount, amount)) : "—"};
+			doc_row(d, false, cells);
+		}
+	} else {
+		doc_para(d, "没有信用事件：信用分 100，A 级。");
+	}
+
+	doc_heading(d, "四、失信联合惩戒名单记录");
+	static const char *const lh[7] = {"编号",     "事由",       "状态",          "提请日期",
+					  "列入日期", "移出或届满", "拖欠金额（元）"};
+	static const double lw[7] = {0.5, 2.2, 1.2, 1.2, 1.2, 1.2, 1.0};
+	static const enum doc_align la[7] = {DOC_RIGHT, DOC_LEFT, DOC_LEFT, DOC_LEFT,
+					     DOC_LEFT,  DOC_LEFT, DOC_RIGHT};
+	if (probe.n) {
+		doc_table(d, 7, lh, lw, la);
+		rc = store_credit_listings(s, uscc, NULL, report_listing, &r);
+	} else {
+		doc_para(d, "无。");
+	}
+
+	doc_heading(d, "五、说明");
+	doc_note(
+		d,
+		doc_strf(
+			d,
+			"信用分自 %lld 分起算：项目当月出现红色欠薪预警（逾期未足额支付、"
+			"有考勤无工资表）每个项目每月扣 %lld 分，投诉案件查实扣 %lld 分，逾期不执行"
+			"限期支付指令扣 %lld 分，动用工资保证金扣 %lld 分，逾期未整改扣 %lld 分；"
+			"自最近一次不良记录起每满 %lld 个月无不良记录加 %lld 分，最高 %lld 分。",
+			(long long)c->start, (long long)c->red_month, (long long)c->cased,
+			(long long)c->order, (long long)c->deposit, (long long)c->rectify,
+			(long long)c->bonus_months, (long long)c->bonus, (long long)c->cap));
+	doc_note(
+		d,
+		doc_strf(
+			d,
+			"信用等级：%lld 分及以上为 A 级，%lld–%lld 分为 B 级，%lld–%lld 分为 C 级，"
+			"%lld 分以下或列入失信联合惩戒名单为 D 级。日常检查频次：A 级每 %lld 个月，"
+			"B 级每 %lld 个月，C 级每 %lld 个月，D 级每 %lld 个月。",
+			(long long)c->grade_a, (long long)c->grade_b, (long long)c->grade_a - 1,
+			(long long)c->grade_c, (long long)c->grade_b - 1, (long long)c->grade_c,
+			(long long)c->interval[0], (long long)c->interval[1],
+			(long long)c->interval[2], (long long)c->interval[3]));
+	doc_note(d, "本报告由平台依据信用事件及其来源记录自动生成，可按报告截至日重新计算核验。");
+	doc_sign(d, "农民工工资支付监管平台");
+	doc_sign(d, cn_day(d, day));
+	credit_view_release(&v);
+	return rc ? rc : doc_status(d);
 }

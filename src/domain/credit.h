@@ -109,6 +109,7 @@ struct credit_proposal {
 	const char *uscc, *grounds; /* "criminal_threshold" | "mass_incident" */
 	int32_t on, deadline;       /* proposed on; the regulator's payment deadline, passed */
 	int64_t amount, workers;    /* wages withheld, workers owed */
+	int64_t region;             /* of an enterprise not in the registry (a referral) */
 	const char *reason, *source, *legal_rep, *responsible, *actor;
 };
 /* Opens a listing proposal. Checks the grounds (a recorded CRIMINAL_THRESHOLD warning, or
@@ -117,7 +118,8 @@ struct credit_proposal {
 int credit_list_propose(struct store *s, const struct credit_config *c,
 			const struct credit_proposal *p, int64_t *id, struct msg *err);
 /* The same in the caller's transaction, for a referral from another system (links):
- * grounds "criminal_threshold" when such a warning is recorded, else "referral"; nothing
+ * grounds as the emitter names them, else "criminal_threshold" when such a warning is
+ * recorded, else "referral"; nothing
  * when a procedure is already under way or in force. */
 int credit_list_refer(struct store *s, const struct credit_config *c,
 		      const struct credit_proposal *p, int64_t *id, struct msg *err);
@@ -140,4 +142,23 @@ int credit_list_remove(struct store *s, const struct credit_config *c, int64_t i
 /* "proposed", "notified", "rejected", "listed", "expired", "removed" as of day, or
  * "pending" for a listing decided after day. */
 const char *credit_list_state(const struct credit_listing *l, int32_t day);
+
+/* The public list (Order 45 publication) on day: each listing in force, with the
+ * enterprise's registered name (NULL when not registered), by listing day, newest first.
+ * region: a division code prefix (NULL/"": all). */
+int credit_list_public(struct store *s, int32_t day, const char *region,
+		       int (*cb)(void *ctx, const struct credit_listing *l, const char *name),
+		       void *ctx);
+/* Writes the public list on day to path as CSV or XLSX (enum table_format of
+ * render/table.h): what Order 45 publishes and nothing more. WG_EIO with err. */
+int credit_list_export(struct store *s, int32_t day, const char *region, int format,
+		       const char *path, char *err, size_t errsz);
+struct doc;
+/* The enterprise credit report (信用报告) of uscc as of day, in Chinese: the enterprise, its
+ * score and grade, the grade's history, every event with its source, its listing
+ * procedures, how the score is made. WG_ENOMEM when the document cannot be built. */
+int credit_report(struct store *s, const struct credit_config *c, const char *uscc, int32_t day,
+		  struct doc *d);
+/* Splits a ';'-joined list of names (responsible persons) calling cb for each. */
+void credit_names(const char *joined, void (*cb)(void *ctx, const char *name, size_t n), void *ctx);
 #endif

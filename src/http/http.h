@@ -190,6 +190,10 @@ http_handler h_sv_inspections, h_sv_inspection_add, h_sv_inspection, h_sv_inspec
 	h_public_draw, h_sv_campaigns, h_sv_campaign_start, h_sv_campaign, h_sv_register,
 	h_sv_register_add, h_sv_entry_screen, h_sv_entry_clear, h_sv_campaign_report,
 	h_sv_typical_add, h_public_typical;
+/* credit (SPEC §9) */
+http_handler h_credit_file, h_credit_grades, h_credit_due, h_credit_listings, h_credit_listing,
+	h_credit_propose, h_credit_notify, h_credit_statement, h_credit_decide, h_credit_remove,
+	h_public_list, h_public_list_export, h_credit_report;
 
 /* The server's counters for /metrics. */
 void http_metrics_text(char **out, size_t *len);

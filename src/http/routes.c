@@ -74,6 +74,19 @@ const struct http_route http_routes[] = {
 	{.method = "GET",    .path = "/api/v1/public/deposit-returns", .handler = h_public_deposit_returns, .roles = ANYONE},
 
 	/* credit, grades, the dishonest-employer list (SPEC §9) */
+	{.method = "GET",    .path = "/api/v1/credit/grades", .handler = h_credit_grades, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/credit/due",    .handler = h_credit_due, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/credit/files/{}", .handler = h_credit_file, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "GET",    .path = "/api/v1/credit/files/{}/report", .handler = h_credit_report, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "GET",    .path = "/api/v1/credit/listings", .handler = h_credit_listings, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/credit/listings", .handler = h_credit_propose, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/credit/listings/{}", .handler = h_credit_listing, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/credit/listings/{}/notify", .handler = h_credit_notify, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/credit/listings/{}/statement", .handler = h_credit_statement, .roles = STAFF | R(ENTERPRISE)},
+	{.method = "POST",   .path = "/api/v1/credit/listings/{}/decide", .handler = h_credit_decide, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/credit/listings/{}/remove", .handler = h_credit_remove, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/public/dishonest-list", .handler = h_public_list, .roles = ANYONE},
+	{.method = "GET",    .path = "/api/v1/public/dishonest-list/export", .handler = h_public_list_export, .roles = ANYONE},
 
 	/* supervision: inspections, orders, draws, campaigns (SPEC §10) */
 	{.method = "GET",    .path = "/api/v1/inspections",        .handler = h_sv_inspections, .roles = STAFF | R(ENTERPRISE)},

@@ -39,6 +39,7 @@ function good(path) {
   if (/\/deposit|\/funds\/|\/fund-|\/events$/.test(path)) return {};
   // supervision (SPEC §10): an empty body is good as far as its fields go
   if (/^\/api\/v1\/(inspections|inspectors|rectifications|draws|campaigns|register)\b/.test(path)) return {};
+  if (path.startsWith('/api/v1/credit/')) return { on: '2026-07-01' };
   return { project: ctx.project, reason: '少算加班' };
 }
 const concrete = (p) => p.replace('{id}', ctx.worker).replace('{period}', ctx.period);

@@ -113,11 +113,27 @@ t_eq "one proposal from the referrals" 1 "$(grep -o '"status":"proposed"' "$T_DI
 t_grep "with its source and grounds for the regulator to examine" '"grounds":"referral"' "$T_DIR/e1.json"
 t_grep "and the order it came from" '"source":"杭人社监令〔2026〕15号"' "$T_DIR/e1.json"
 
+# an overdue rectification order referred with its grounds; an employer known only by name
+t_ok "a referral naming its grounds" wg credit emit list.propose 91330100MA2CR0005Q --ref 杭人社监整〔2026〕3号 --on 2026-08-10 --region 330106 --reason rectify.overdue.mass_incident
+wg list show 91330100MA2CR0005Q --json >"$T_DIR/e5.json"
+t_grep "keeps them" '"grounds":"mass_incident"' "$T_DIR/e5.json"
+t_grep "and the emitter's region for an enterprise not registered" '"region":330106' "$T_DIR/e5.json"
+t_ok "an employer known by name only: accepted, nothing recorded" wg credit emit case.substantiated 某某劳务队 --ref C-X --on 2026-08-10
+t_eq "no file for a name" 0 "$(t_sql "SELECT count(*) FROM credit_events WHERE uscc='某某劳务队'")"
+
 # classified supervision: nobody inspected yet, so everyone is due, by grade interval
 wg credit due --as-of 2026-08-01 --json >"$T_DIR/due.json"
 t_grep "the listed enterprise is grade D: every month" \
 	"{\"uscc\":\"$E2\",\"name\":\"浙江宏达建设集团有限公司\",\"region\":330106,\"score\":100,\"grade\":\"D\",\"listed\":true,\"interval_months\":1,\"last_inspection\":null,\"due_on\":null}" "$T_DIR/due.json"
 t_grep "an A enterprise every 12 months" "\"uscc\":\"$E1\",\"name\":\"杭州城投置业有限公司\",\"region\":330102,\"score\":100,\"grade\":\"A\",\"listed\":false,\"interval_months\":12" "$T_DIR/due.json"
 t_eq "a region's due list" 1 "$(wg credit due --as-of 2026-08-01 --region 330102 --json | grep -o '"uscc"' | wc -l)"
+# the credit report (信用报告)
+wg credit report "$E2" --as-of 2027-03-01 -o "$T_DIR/report.html" 2>"$T_DIR/report.err"
+t_grep "the credit report is Chinese HTML" "企业工资支付信用报告" "$T_DIR/report.html"
+t_grep "with the grade's history: listed" "列入失信联合惩戒名单：A → D" "$T_DIR/report.html"
+t_grep "and removed" "移出失信联合惩戒名单：D → A" "$T_DIR/report.html"
+t_grep "its events with their sources" "HZ000002/2026-05" "$T_DIR/report.html"
+wg credit report "$E2" -o "$T_DIR/report.pdf" 2>/dev/null
+t_eq "and a PDF" "%PDF" "$(head -c 4 "$T_DIR/report.pdf")"
 t_ok "the maintained files equal their rebuild" wg credit rebuild --check
 t_done

@@ -9,6 +9,7 @@
 #include "domain/links.h"
 #include "store/credit.h"
 #include "util/err.h"
+#include "util/ids.h"
 #include "util/banned.h"
 
 int links_credit_on(struct store *s, const struct link_event *e, struct msg *err)
@@ -29,6 +30,10 @@ int links_credit_on(struct store *s, const struct link_event *e, struct msg *err
 		msg_set(err, MSG_CREDIT_LINK_INCOMPLETE, "kind", link_kind_name(e->kind), MSG_END);
 		return WG_EINPUT;
 	}
+	/* an employer known only by name (a complaint outside construction) has no credit
+	 * file: credit files and the list are kept by unified social credit code */
+	if (uscc_validate(e->uscc) != 0)
+		return WG_OK;
 	if ((rc = credit_config_load(s, &c, err)))
 		return rc;
 	switch (e->kind) {
@@ -41,7 +46,15 @@ int links_credit_on(struct store *s, const struct link_event *e, struct msg *err
 		kind = "rectify_overdue", points = c.rectify;
 		break;
 	default: {
+		/* the emitter's grounds, when its reason names them ("…mass_incident") */
+		const char *grounds = e->reason && strstr(e->reason, "mass_incident")
+			? "mass_incident"
+			: e->reason && strstr(e->reason, "criminal_threshold")
+			? "criminal_threshold"
+			: NULL;
 		struct credit_proposal p = {.uscc = e->uscc,
+					    .grounds = grounds,
+					    .region = e->region,
 					    .on = e->on,
 					    .deadline = e->on,
 					    .amount = e->amount,

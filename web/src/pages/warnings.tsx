@@ -7,7 +7,7 @@ import { setQuery } from '../router';
 import { PageTitle, Pager, Show, useFetch } from '../components/ui';
 import { Warning, WarningTable } from '../components/warnlist';
 
-const RULES = ['UNPAID', 'NO_PAYROLL', 'UNDERPAID', 'EXCESS_DEDUCTION', 'OFF_CARD', 'UNREGISTERED', 'NO_LABOR_COST', 'LOW_BALANCE', 'COMPLAINTS', 'CRIMINAL_THRESHOLD'];
+const RULES = ['UNPAID', 'NO_PAYROLL', 'UNDERPAID', 'EXCESS_DEDUCTION', 'OFF_CARD', 'UNREGISTERED', 'NO_LABOR_COST', 'LOW_BALANCE', 'COMPLAINTS', 'CRIMINAL_THRESHOLD', 'LISTED_EMPLOYER'];
 const PER_PAGE = 50;
 
 export function WarningsPage({ query }: { query: URLSearchParams }) {
