@@ -35,7 +35,7 @@ int warn_config_load(struct store *s, struct warn_config *c, char *err, size_t e
 /* Checks that value is acceptable for key (a known key, a number or amount in range). */
 int warn_config_check(const char *key, const char *value, char *err, size_t errsz);
 
-/* A scan's warnings, in the order of SPEC §5 once warn_sort ran. */
+/* A scan's warnings, in the order of SPEC §5 (warn_scan sorts them before it returns). */
 struct warn_result {
 	struct warning *w;
 	size_t n, alloc;
