@@ -51,8 +51,6 @@ int warn_scan(struct store *s, int32_t as_of, const struct warn_config *c, bool 
 	      struct warn_result *out);
 void warn_result_release(struct warn_result *r);
 
-/* Appends warning i of r as one JSON object in the contract's key order, no newline. */
-int warn_format_json(const struct warn_result *r, size_t i, struct dbuf *out);
 /* The codes of warning i: 0 project, 1 employer, 2 worker; NULL where none. */
 const char *warn_key(const struct warn_result *r, size_t i, int which);
 #endif

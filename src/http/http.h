@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "domain/user.h"
+#include "domain/view.h"
 #include "store/store.h"
 #include "util/msg.h"
 
@@ -130,6 +131,9 @@ void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int
 json_t *http_money(int64_t fen);
 json_t *http_date(int64_t day);
 json_t *http_period(int64_t period);
+/* The caller as a reader of views (domain/view.h): an admin sees everyone's personal data, a
+ * worker their own, everyone else none. */
+struct view_reader http_reader(const struct http_req *rq);
 /* Whether the caller may see personal data of the worker with this ID number unmasked. */
 bool http_may_reveal(const struct http_req *rq, const char *id_number);
 /* A masked or full ID number / card / phone for the caller, into buf (48 bytes). */

@@ -7,7 +7,6 @@
 
 #include "domain/view.h"
 #include "http/http.h"
-#include "util/mask.h"
 #include "util/banned.h"
 
 json_t *http_error_object(const struct http_resp *rs, const char *code, const struct msg *m)
@@ -62,32 +61,36 @@ json_t *http_period(int64_t period)
 	return view_period(period);
 }
 
+struct view_reader http_reader(const struct http_req *rq)
+{
+	struct view_reader r = {.all = rq->who.role == ROLE_ADMIN};
+	if (rq->who.role == ROLE_WORKER)
+		r.self = rq->who.scope;
+	return r;
+}
+
 bool http_may_reveal(const struct http_req *rq, const char *id_number)
 {
-	if (rq->who.role == ROLE_ADMIN)
-		return true;
-	return rq->who.role == ROLE_WORKER && id_number && strcmp(rq->who.scope, id_number) == 0;
+	struct view_reader r = http_reader(rq);
+	return view_may_reveal(&r, id_number);
 }
 
 const char *http_id(const struct http_req *rq, const char *id_number, const char *owner, char *buf)
 {
-	if (!id_number)
-		return NULL;
-	return http_may_reveal(rq, owner) ? id_number : mask_id(id_number, buf);
+	struct view_reader r = http_reader(rq);
+	return view_id(&r, id_number, owner, buf);
 }
 
 const char *http_card(const struct http_req *rq, const char *card, const char *owner, char *buf)
 {
-	if (!card)
-		return NULL;
-	return http_may_reveal(rq, owner) ? card : mask_card(card, buf);
+	struct view_reader r = http_reader(rq);
+	return view_card(&r, card, owner, buf);
 }
 
 const char *http_phone(const struct http_req *rq, const char *phone, const char *owner, char *buf)
 {
-	if (!phone)
-		return NULL;
-	return http_may_reveal(rq, owner) ? phone : mask_phone(phone, buf);
+	struct view_reader r = http_reader(rq);
+	return view_phone(&r, phone, owner, buf);
 }
 
 int http_defer(struct http_resp *rs, void (*fn)(struct store *s, void *ctx, struct http_resp *rs),
