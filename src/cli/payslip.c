@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "domain/checkpoint.h"
 #include "domain/payslip.h"
+#include "domain/view.h"
 #include "store/store.h"
 #include "store/worker.h"
 #include "util/date.h"
@@ -18,74 +19,39 @@
 #include "util/money.h"
 #include "util/banned.h"
 
-static json_t *jmoney(int64_t fen)
-{
-	char b[MONEY_BUFSZ];
-	return json_string(money_format(fen, b));
-}
-
 static void print_payslip(const struct payslip *p, const char *checkpoint, bool as_json,
 			  bool reveal)
 {
+	const struct view_reader r = {.all = reveal};
 	const struct payslip_line *l = &p->line;
-	char id[MASK_BUFSZ], card[MASK_BUFSZ], per[PERIOD_BUFSZ], d[DATE_BUFSZ];
-	const char *idt = reveal ? l->id_number : mask_id(l->id_number, id);
-	const char *cardt = !l->bank_card ? NULL
-		: reveal                  ? l->bank_card
-					  : mask_card(l->bank_card, card);
-	static const char *const answers[] = {"none", "confirmed", "disputed"};
 	if (as_json) {
-		json_t *j = json_pack(
-			"{s:s, s:s, s:s, s:s, s:s?, s:s, s:s, s:I}", "project", l->project,
-			"project_name", l->project_name, "employer", l->employer, "employer_name",
-			l->employer_name, "name", l->name, "id_number", idt, "period",
-			period_format((int32_t)l->period, per), "days", (json_int_t)l->days);
-		json_object_set_new(j, "gross", jmoney(l->gross));
-		json_object_set_new(j, "deductions", jmoney(l->deductions));
-		json_object_set_new(j, "net", jmoney(l->net));
-		json_object_set_new(j, "paid", jmoney(p->paid));
-		json_object_set_new(j, "unpaid", jmoney(l->net > p->paid ? l->net - p->paid : 0));
-		json_object_set_new(j, "bank_card", cardt ? json_string(cardt) : json_null());
-		json_t *pays = json_array();
-		for (size_t i = 0; i < p->npay; i++) {
-			char m[MASK_BUFSZ];
-			json_t *x = json_pack("{s:s, s:s, s:s}", "txn_id", p->pay[i].txn_id,
-					      "paid_on", date_format((int32_t)p->pay[i].paid_on, d),
-					      "status", p->pay[i].status);
-			json_object_set_new(x, "amount", jmoney(p->pay[i].amount));
-			json_object_set_new(
-				x, "bank_card",
-				json_string(reveal ? p->pay[i].bank_card
-						   : mask_card(p->pay[i].bank_card, m)));
-			json_array_append_new(pays, x);
-		}
-		json_object_set_new(j, "payments", pays);
-		json_object_set_new(j, "answer", json_string(answers[l->confirmation]));
-		if (l->reason)
-			json_object_set_new(j, "dispute_reason", json_string(l->reason));
-		json_object_set_new(j, "receipt", json_string(p->receipt));
-		json_object_set_new(j, "checkpoint", json_loads(checkpoint, 0, NULL));
-		char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_t *j = view_payslip(p, &r);
+		if (j)
+			json_object_set_new(j, "checkpoint", json_loads(checkpoint, 0, NULL));
+		char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 		json_decref(j);
 		if (text)
 			puts(text);
 		free(text);
 		return;
 	}
+	static const char *const answers[] = {"none", "confirmed", "disputed"};
+	char id[MASK_BUFSZ], per[PERIOD_BUFSZ], d[DATE_BUFSZ];
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ];
 	printf("工资条 payslip  %s  %s %s\n", period_format((int32_t)l->period, per), l->project,
 	       l->project_name);
 	printf("%-10s %s (%s)\n", "employer", l->employer_name, l->employer);
-	printf("%-10s %s  %s\n", "worker", l->name ? l->name : "-", idt);
+	printf("%-10s %s  %s\n", "worker", l->name ? l->name : "-",
+	       view_id(&r, l->id_number, l->id_number, id));
 	printf("%-10s %lld\n", "days", (long long)l->days);
 	printf("%-10s %s\n%-10s %s\n%-10s %s\n", "gross", money_format(l->gross, a), "deductions",
 	       money_format(l->deductions, b), "net", money_format(l->net, c));
 	for (size_t i = 0; i < p->npay; i++) {
 		char m[MASK_BUFSZ];
+		const char *card = view_card(&r, p->pay[i].bank_card, l->id_number, m);
 		printf("%-10s %s %12s %-8s %s %s\n", i ? "" : "payments", p->pay[i].txn_id,
 		       money_format(p->pay[i].amount, a), p->pay[i].status,
-		       date_format((int32_t)p->pay[i].paid_on, d),
-		       reveal ? p->pay[i].bank_card : mask_card(p->pay[i].bank_card, m));
+		       date_format((int32_t)p->pay[i].paid_on, d), card ? card : "-");
 	}
 	printf("%-10s %s\n%-10s %s\n", "paid", money_format(p->paid, a), "unpaid",
 	       money_format(l->net > p->paid ? l->net - p->paid : 0, b));

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "domain/credit.h"
 #include "domain/supervision.h"
+#include "domain/view.h"
 #include "domain/warn.h"
 #include "store/store.h"
 #include "store/warn.h"
@@ -81,14 +82,18 @@ int cmd_scan(int argc, char **argv, const struct cli_global *g)
 	if (table) {
 		print_table(&r);
 	} else {
-		struct dbuf line = DBUF_INIT;
+		/* the operator holds the database: worker IDs in full, as the contract prints them */
+		const struct view_reader full = {.all = true};
 		for (size_t i = 0; i < r.n && !rc; i++) {
-			dbuf_reset(&line);
-			rc = warn_format_json(&r, i, &line);
-			if (!rc && (fputs(dbuf_str(&line), stdout) == EOF || putchar('\n') == EOF))
+			json_t *j = view_warning(&r.w[i], warn_key(&r, i, 0), warn_key(&r, i, 1),
+						 warn_key(&r, i, 2), &full);
+			if (!j)
+				rc = WG_ENOMEM;
+			else if (json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) ||
+				 putchar('\n') == EOF)
 				rc = WG_EIO;
+			json_decref(j);
 		}
-		dbuf_release(&line);
 	}
 	int64_t opened = 0, resolved = 0, red = 0;
 	if (!rc && record && (rc = store_warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)))

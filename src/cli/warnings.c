@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/view.h"
 #include "domain/warn.h"
 #include "store/store.h"
 #include "store/warn.h"
@@ -25,14 +26,9 @@ static int print_row(void *ctx, const struct warning_view *v)
 	const char *res =
 		v->resolved_on >= 0 ? date_format((int32_t)v->resolved_on, resolved) : NULL;
 	if (*as_json) {
-		json_t *j = json_pack(
-			"{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:I, s:I, s:s, s:s,"
-			" s:s?}",
-			"id", (json_int_t)v->id, "rule", warn_rule_names[w->rule], "level",
-			warn_level_names[w->level], "project", v->project, "employer", v->employer,
-			"worker", v->worker, "period", per, "amount", amount, "overdue_days",
-			(json_int_t)w->overdue_days, "days", (json_int_t)w->days, "first_seen",
-			first, "last_seen", last, "resolved_on", res);
+		/* the operator holds the database: worker IDs in full */
+		const struct view_reader full = {.all = true};
+		json_t *j = view_warning_stored(v, &full);
 		char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 		json_decref(j);
 		if (!text)

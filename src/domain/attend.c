@@ -1,10 +1,12 @@
 /* attend.c — the worker-month attendance aggregate, maintained inside the import transaction:
- * changes are gathered per worker-month and written with one store call each. */
+ * changes are gathered per worker-month and written with one store call each. attend_stored is
+ * the attendance kind's hook (domain/import_kinds.c). */
 #include "domain/attend.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/import_kinds.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/banned.h"
@@ -47,4 +49,10 @@ int attend_days_note(struct attend_days *a, const char *project, const char *per
 	else
 		a->clear |= bit, a->set &= ~bit;
 	return WG_OK;
+}
+
+int attend_stored(struct import_row *row, const struct rec *r)
+{
+	return attend_days_note(row->days, r->v[ATT_PROJECT_CODE].s, r->v[ATT_ID_NUMBER].s,
+				(int32_t)r->v[ATT_DATE].i, r->v[ATT_HOURS].i > 0);
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "domain/attend.h"
+#include "domain/import_kinds.h"
 #include "domain/import_read.h"
 #include "domain/ledger.h"
 #include "domain/record.h"
@@ -226,33 +227,6 @@ static void sleep_ms(unsigned ms)
 	nanosleep(&t, NULL);
 }
 
-/* Whether a column of this type names something that must already be stored: enterprises
- * and projects always (but an enterprise's own code), a person only where the record is
- * about a registered worker — attendance may name anyone with a valid ID. */
-static bool must_exist(enum rec_kind k, enum col_type t)
-{
-	switch (t) {
-	case COL_USCC: return k != REC_ENTERPRISE;
-	case COL_PROJECT: return true;
-	case COL_PERSON: return k == REC_EMPLOYMENT || k == REC_PAYROLL || k == REC_PAYMENT;
-	default: return false;
-	}
-}
-
-static int check_kind(struct import_row *row, const struct rec *r)
-{
-	switch (r->kind) {
-	case REC_ENTERPRISE:
-	case REC_PROJECT:
-	case REC_SUBCONTRACT:
-	case REC_WORKER:
-	case REC_EMPLOYMENT: return registry_check_row(row, r);
-	case REC_PAYROLL:
-	case REC_PAYMENT: return payroll_check_row(row, r);
-	default: return 0;
-	}
-}
-
 /* The first column whose value differs between cur and r, or -1. */
 static int first_difference(struct importer *im, const struct rec *cur, const struct rec *r)
 {
@@ -268,13 +242,11 @@ static int first_difference(struct importer *im, const struct rec *cur, const st
 	return -1;
 }
 
-/* Keeps the worker-month aggregate in step with a stored attendance row. */
-static int note_attendance(struct importer *im, const struct rec *r)
+/* The kind's own bookkeeping of a stored row (the attendance aggregate). */
+static int stored(struct importer *im, const struct rec *r)
 {
-	if (r->kind != REC_ATTENDANCE)
-		return WG_OK;
-	/* project_code 0, id_number 1, date 2, hours 3 */
-	return attend_days_note(&im->days, r->v[0].s, r->v[1].s, (int32_t)r->v[2].i, r->v[3].i > 0);
+	const struct import_kind *ik = import_kind(r->kind);
+	return ik->stored ? ik->stored(&im->row, r) : WG_OK;
 }
 
 /* Stores one clean row, whose canonical text is canon: new, unchanged, a payment's new
@@ -283,21 +255,19 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 {
 	struct store *s = im->row.store;
 	const struct kind_desc *d = im->row.kind;
+	const struct import_kind *ik = import_kind(r->kind);
 	struct rec cur;
 	int64_t lseq, seq;
 	int rc;
-	if (r->kind == REC_ATTENDANCE || r->kind == REC_WORKER) {
-		rc = s->ops->person_ensure(s, r->v[r->kind == REC_WORKER ? 0 : 1].s);
-		if (rc)
-			return rc;
-	}
+	if (ik->person_col >= 0 && (rc = s->ops->person_ensure(s, r->v[ik->person_col].s)))
+		return rc;
 	/* most rows are new: insert first, with the number the ledger entry will get */
 	rc = s->ops->rec_insert(s, r, ledger_next_seq(&im->lw));
 	if (rc == WG_OK) {
 		if ((rc = ledger_add_line(&im->lw, d->name, canon)))
 			return rc;
 		im->st->inserted++;
-		return note_attendance(im, r);
+		return stored(im, r);
 	}
 	if (rc != WG_ECONFLICT)
 		return rc;
@@ -312,7 +282,7 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 	}
 	int diff = first_difference(im, &cur, r);
 	enum ledger_op op = LEDGER_AMEND;
-	if (r->kind == REC_PAYMENT && diff == schema_col(d, "status")) {
+	if (diff >= 0 && diff == ik->status_col) {
 		/* a bank reporting a payment returned later: the only change allowed freely */
 		bool only_status = true;
 		for (int i = diff + 1; i < d->ncols && only_status; i++) {
@@ -354,7 +324,7 @@ static int apply(struct importer *im, const struct rec *r, const char *canon)
 		im->st->status_changes++;
 	else
 		im->st->amended++;
-	return note_attendance(im, r);
+	return stored(im, r);
 }
 
 /* Reports what the reader found wrong with a row, then checks references and the kind's
@@ -376,8 +346,9 @@ static int check_row(struct importer *im, const struct read_batch *b, const stru
 		p = msg_unpack(p + strlen(p) + 1, &m);
 		import_problem(&im->row, col, &m);
 	}
+	const struct import_kind *ik = import_kind(d->kind);
 	for (int i = 0; i < d->ncols; i++)
-		if (!(pr->bad & 1u << i) && must_exist(d->kind, d->cols[i].type))
+		if (!(pr->bad & 1u << i) && (ik->must_exist & IMPORT_TYPES(d->cols[i].type)))
 			import_check_ref(&im->row, &pr->rec, i);
 	if (im->row.errors == before && im->o->allow) {
 		const char *col = NULL;
@@ -385,8 +356,8 @@ static int check_row(struct importer *im, const struct read_batch *b, const stru
 			import_problem(&im->row, col, &m);
 	}
 	/* cross-field rules only make sense once every reference is right */
-	if (im->row.errors == before)
-		check_kind(&im->row, &pr->rec);
+	if (im->row.errors == before && ik->check)
+		ik->check(&im->row, &pr->rec);
 	return im->row.errors - before;
 }
 
@@ -450,6 +421,7 @@ int import_file(struct store *s, const struct kind_desc *kind, const char *path,
 	if ((rc = ledger_writer_init(&im.lw, s)))
 		goto store_failed;
 	attend_days_init(&im.days, s);
+	im.row.days = &im.days;
 
 	if ((rc = reader_start(&rd, r, kind, idx))) {
 		report(ctx, im.row.file, 0, NULL, msg_set(&err, MSG_IMPORT_READ_START, MSG_END));

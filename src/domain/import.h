@@ -57,6 +57,7 @@ int import_config_each(int (*cb)(void *ctx, const char *key, const char *fallbac
 		       void *ctx);
 
 /* The context a kind's row check sees. */
+struct attend_days;
 struct import_row {
 	struct store *store;
 	const struct kind_desc *kind;
@@ -65,6 +66,7 @@ struct import_row {
 	int errors;
 	import_report_fn *report;
 	void *report_ctx;
+	struct attend_days *days; /* the worker-month aggregate this import keeps */
 };
 
 /* Reports problem id with column col (NULL: the row) of the current row; the message's
@@ -80,9 +82,5 @@ int import_check_ref(struct import_row *row, const struct rec *r, int col);
 /* Reports col_end < col_start (both dates); returns -1 then. */
 int import_check_order(struct import_row *row, const struct rec *r, int col_start, int col_end);
 
-/* Per-kind cross-field checks, run once every field of a row parsed. Each reports through
- * row and returns the number of problems found. Defined by the module owning the kinds;
- * attendance, calendar, accounts and allocations have field rules only. */
-int registry_check_row(struct import_row *row, const struct rec *r);
-int payroll_check_row(struct import_row *row, const struct rec *r);
+/* What each kind checks and keeps besides its fields: domain/import_kinds.h. */
 #endif

@@ -189,9 +189,9 @@ int payslip_get(struct store *s, const char *project, const char *id_number, int
 		out->pay[i].bank_card = out->text.p + c.off[3 * i + 2];
 	}
 	struct rec key = {.kind = REC_PAYROLL};
-	key.v[0].s = out->line.project;
-	key.v[2].i = period;
-	key.v[3].s = out->line.id_number;
+	key.v[PAYROLL_PROJECT_CODE].s = out->line.project;
+	key.v[PAYROLL_PERIOD].i = period;
+	key.v[PAYROLL_ID_NUMBER].s = out->line.id_number;
 	rc = make_receipt(s, out->line.lseq, &key, out->receipt, sizeof out->receipt);
 	if (rc)
 		goto fail;
@@ -309,7 +309,7 @@ int payroll_answer(struct store *s, const char *project, const char *id_number, 
 	}
 	/* a claim is bounded like the payroll line it disputes */
 	const struct kind_desc *pd = schema_kind(REC_PAYROLL);
-	int64_t most = pd->cols[schema_col(pd, "net")].max;
+	int64_t most = pd->cols[PAYROLL_NET].max;
 	if (most && claimed > most) {
 		char m[MONEY_BUFSZ];
 		snprintf(err, errsz, "amount is more than the largest accepted, %s",
@@ -317,9 +317,9 @@ int payroll_answer(struct store *s, const char *project, const char *id_number, 
 		return WG_EINPUT;
 	}
 	struct rec key = {.kind = REC_PAYROLL}, cur;
-	key.v[0].s = project;
-	key.v[2].i = period;
-	key.v[3].s = id_number;
+	key.v[PAYROLL_PROJECT_CODE].s = project;
+	key.v[PAYROLL_PERIOD].i = period;
+	key.v[PAYROLL_ID_NUMBER].s = id_number;
 	struct ledger_writer w;
 	struct dbuf content = DBUF_INIT;
 	int64_t lseq, seq;

@@ -537,20 +537,20 @@ static int pass2(struct reader *r, FILE *in, FILE *out)
 		char due[DATE_BUFSZ] = "";
 		struct rec key = {.kind = REC_PAYROLL}, cur;
 		int64_t lseq;
-		key.v[0].s = r->project;
-		key.v[2].i = r->period;
-		key.v[3].s = id;
+		key.v[PAYROLL_PROJECT_CODE].s = r->project;
+		key.v[PAYROLL_PERIOD].i = r->period;
+		key.v[PAYROLL_ID_NUMBER].s = id;
 		int g = r->s->ops->rec_get(r->s, &key, &cur, &lseq);
-		if (g == WG_OK && cur.v[7].i == net) {
-			gross = cur.v[5].i;
-			deductions = cur.v[6].i;
-			if (!cur.v[8].null)
-				date_format((int32_t)cur.v[8].i, due);
+		if (g == WG_OK && cur.v[PAYROLL_NET].i == net) {
+			gross = cur.v[PAYROLL_GROSS].i;
+			deductions = cur.v[PAYROLL_DEDUCTIONS].i;
+			if (!cur.v[PAYROLL_DUE_DATE].null)
+				date_format((int32_t)cur.v[PAYROLL_DUE_DATE].i, due);
 		} else if (g == WG_OK && !r->amend) {
 			/* said here in the SIF's terms; the importer would name gross */
 			char was[MONEY_BUFSZ];
 			problem(r, line, "fixed_income", MSG_SIF_NEEDS_AMEND, "net",
-				money_format(cur.v[7].i, was), MSG_END);
+				money_format(cur.v[PAYROLL_NET].i, was), MSG_END);
 			continue;
 		} else if (g && g != WG_ENOTFOUND) {
 			problem(r, line, NULL, MSG_STORE_FAILED, "detail", r->s->errmsg, MSG_END);

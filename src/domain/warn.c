@@ -901,36 +901,3 @@ void warn_result_release(struct warn_result *r)
 	dbuf_release(&r->keys);
 	memset(r, 0, sizeof *r);
 }
-
-static int add_json_str(struct dbuf *b, const char *s)
-{
-	if (!s)
-		return dbuf_adds(b, "null");
-	int rc = dbuf_addc(b, '"');
-	for (; *s && !rc; s++) {
-		if (*s == '"' || *s == '\\')
-			rc = dbuf_addc(b, '\\');
-		if (!rc)
-			rc = dbuf_addc(b, *s);
-	}
-	return rc ? rc : dbuf_addc(b, '"');
-}
-
-int warn_format_json(const struct warn_result *r, size_t i, struct dbuf *out)
-{
-	const struct warning *w = &r->w[i];
-	char amount[MONEY_BUFSZ], period[PERIOD_BUFSZ];
-	int rc = dbuf_addf(out, "{\"rule\":\"%s\",\"level\":\"%s\",\"project\":",
-			   warn_rule_names[w->rule], warn_level_names[w->level]);
-	rc |= add_json_str(out, warn_key(r, i, 0));
-	rc |= dbuf_adds(out, ",\"employer\":");
-	rc |= add_json_str(out, warn_key(r, i, 1));
-	rc |= dbuf_adds(out, ",\"worker\":");
-	rc |= add_json_str(out, warn_key(r, i, 2));
-	rc |= dbuf_adds(out, ",\"period\":");
-	rc |= add_json_str(out, w->period >= 0 ? period_format((int32_t)w->period, period) : NULL);
-	rc |= dbuf_addf(out, ",\"amount\":\"%s\",\"overdue_days\":%lld,\"days\":%lld}",
-			money_format(w->amount, amount), (long long)w->overdue_days,
-			(long long)w->days);
-	return rc ? WG_ENOMEM : WG_OK;
-}

@@ -35,7 +35,7 @@ int warn_config_load(struct store *s, struct warn_config *c, char *err, size_t e
 /* Checks that value is acceptable for key (a known key, a number or amount in range). */
 int warn_config_check(const char *key, const char *value, char *err, size_t errsz);
 
-/* A scan's warnings, in the order of SPEC §5 once warn_sort ran. */
+/* A scan's warnings, in the order of SPEC §5 (warn_scan sorts them before it returns). */
 struct warn_result {
 	struct warning *w;
 	size_t n, alloc;
@@ -51,8 +51,6 @@ int warn_scan(struct store *s, int32_t as_of, const struct warn_config *c, bool 
 	      struct warn_result *out);
 void warn_result_release(struct warn_result *r);
 
-/* Appends warning i of r as one JSON object in the contract's key order, no newline. */
-int warn_format_json(const struct warn_result *r, size_t i, struct dbuf *out);
 /* The codes of warning i: 0 project, 1 employer, 2 worker; NULL where none. */
 const char *warn_key(const struct warn_result *r, size_t i, int which);
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/import.h"
+#include "domain/import_kinds.h"
 #include "http/http.h"
 #include "store/project.h"
 #include "util/err.h"
@@ -33,20 +34,6 @@ static void collect(void *ctx, const char *file, long line, const char *col, con
 					"column", col, "message",
 					msg_render(m, p->lang, text, sizeof text), "message_id",
 					msg_code(m->id), "params", msg_params_json(m, p->lang)));
-}
-
-static bool kind_allowed(enum role r, const char *kind)
-{
-	static const char *const enterprise[] = {"workers", "employments",  "attendance",
-						 "payroll", "subcontracts", NULL};
-	static const char *const bank[] = {"allocations", "payments", NULL};
-	const char *const *list = r == ROLE_ENTERPRISE ? enterprise : r == ROLE_BANK ? bank : NULL;
-	if (r == ROLE_ADMIN)
-		return true;
-	for (; list && *list; list++)
-		if (strcmp(*list, kind) == 0)
-			return true;
-	return false;
 }
 
 struct scope_ctx {
@@ -83,7 +70,8 @@ static int allow(void *ctx, const struct rec *r, const char **col, struct msg *m
 	if (c->rq->who.role == ROLE_ADMIN)
 		return 0;
 	if (r->kind == REC_WORKER)
-		return allow_person(c, r->v[0].s, col, d->cols[0].name, msg);
+		return allow_person(c, r->v[WRK_ID_NUMBER].s, col, d->cols[WRK_ID_NUMBER].name,
+				    msg);
 	if (pc < 0)
 		return 0;
 	const char *code = r->v[pc].s;
@@ -105,7 +93,7 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 	if (!kind)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_IMPORT_KIND, "kind", rq->params[0],
 				  MSG_END);
-	if (!kind_allowed(rq->who.role, kind->name))
+	if (!import_kind_may_upload(kind->kind, rq->who.role))
 		return http_error(rs, 403, "FORBIDDEN", MSG_HTTP_IMPORT_FORBIDDEN, "role",
 				  role_name(rq->who.role), "kind", kind->name, MSG_END);
 	if (!rq->body_file)

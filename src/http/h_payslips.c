@@ -47,7 +47,7 @@ static int payslip_which(struct http_req *rq, struct http_resp *rs,
 
 int h_payslip(struct http_req *rq, struct http_resp *rs)
 {
-	char id[19], mi[MASK_BUFSZ], mc[MASK_BUFSZ];
+	char id[19];
 	int32_t period;
 	const char *project = http_query(rq, "project");
 	struct payslip_projects ps;
@@ -76,28 +76,11 @@ int h_payslip(struct http_req *rq, struct http_resp *rs)
 		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, MSG_END);
 	if (rc)
 		return rc;
-	static const char *const answers[] = {"none", "confirmed", "disputed"};
-	const struct payslip_line *l = &p.line;
-	json_t *pays = json_array();
-	for (size_t i = 0; i < p.npay; i++)
-		json_array_append_new(
-			pays,
-			json_pack("{s:s, s:o, s:o, s:s, s:s}", "txn_id", p.pay[i].txn_id, "paid_on",
-				  http_date(p.pay[i].paid_on), "amount",
-				  http_money(p.pay[i].amount), "status", p.pay[i].status,
-				  "bank_card", http_card(rq, p.pay[i].bank_card, id, mc)));
-	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:o, s:I, s:o, s:o, s:o, s:o, s:o,"
-			      " s:o, s:s, s:s?, s:s}",
-			      "project", l->project, "project_name", l->project_name, "employer",
-			      l->employer, "employer_name", l->employer_name, "name", l->name,
-			      "id_number", http_id(rq, l->id_number, id, mi), "period",
-			      http_period(l->period), "days", (json_int_t)l->days, "gross",
-			      http_money(l->gross), "deductions", http_money(l->deductions), "net",
-			      http_money(l->net), "paid", http_money(p.paid), "unpaid",
-			      http_money(l->net > p.paid ? l->net - p.paid : 0), "payments", pays,
-			      "answer", answers[l->confirmation], "dispute_reason", l->reason,
-			      "receipt", p.receipt);
+	struct view_reader r = http_reader(rq);
+	json_t *j = view_payslip(&p, &r);
 	payslip_release(&p);
+	if (!j)
+		return WG_ENOMEM;
 	/* the receipt comes with the ledger's signed head: proof, later, of what it held */
 	struct checkpoint c;
 	char *cp = NULL;

@@ -59,18 +59,10 @@ struct list_ctx {
 static int add_warning(void *ctx, const struct warning_view *v)
 {
 	struct list_ctx *c = ctx;
-	char id[MASK_BUFSZ];
 	if (c->seen++ < c->offset || (int64_t)json_array_size(c->items) >= c->limit)
 		return 0;
-	json_t *row = json_pack(
-		"{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:I, s:I, s:o, s:o, s:o}", "id",
-		(json_int_t)v->id, "rule", warn_rule_names[v->w.rule], "level",
-		warn_level_names[v->w.level], "project", v->project, "employer", v->employer,
-		"worker", http_id(c->rq, v->worker, v->worker, id), "period",
-		http_period(v->w.period), "amount", http_money(v->w.amount), "overdue_days",
-		(json_int_t)v->w.overdue_days, "days", (json_int_t)v->w.days, "first_seen",
-		http_date(v->first_seen), "last_seen", http_date(v->last_seen), "resolved_on",
-		http_date(v->resolved_on));
+	struct view_reader r = http_reader(c->rq);
+	json_t *row = view_warning_stored(v, &r);
 	return json_array_append_new(c->items, row);
 }
 

@@ -1,6 +1,6 @@
 /* http.h — the HTTP server's request, response and route types, shared by the server core
- * (server.c), the router with authentication (router.c) and the handlers, one file per
- * resource (h_*.c). Handlers never touch libmicrohttpd: they read a struct http_req and fill
+ * (server.c), the router with authentication (router.c), the answer helpers (reply.c, body.c)
+ * and the handlers, one file per resource (h_*.c). Handlers never touch libmicrohttpd: they read a struct http_req and fill
  * a struct http_resp. */
 #ifndef WG_HTTP_H
 #define WG_HTTP_H
@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "domain/user.h"
+#include "domain/view.h"
 #include "store/store.h"
 #include "util/msg.h"
 
@@ -78,6 +79,7 @@ struct http_route {
 extern const struct http_route http_routes[];
 extern const int http_nroutes;
 
+/* ---- answering (reply.c; the body readers in body.c) ---- */
 /* Fills rs with the error shape of SPEC §12 and returns 0: {"error": {"code": code (the
  * documented class: NOT_FOUND, FORBIDDEN, …), "message": message id rendered in rs->lang,
  * "message_id": its catalogue code, "params": {its parameters}}}. The parameters follow id
@@ -104,6 +106,7 @@ int http_body_str(json_t *in, struct http_resp *rs, const char *field, bool requ
 		  const char **out);
 /* Sets rs->json (taking ownership) with status. Returns 0. */
 int http_json(struct http_resp *rs, int status, json_t *j);
+/* ---- the request, scope and rate limits (router.c) ---- */
 /* Counts one use of a rate-limited action (a form) by the caller — a logged-in user by
  * name, anyone else by address — allowing max per window seconds. Returns 0, or answers
  * 429 with Retry-After in rs and returns 1. */
@@ -123,10 +126,14 @@ const char *http_cookie_secure(void);
  * HTTP_PAGE_MAX). */
 #define HTTP_PAGE_MAX 1000000000LL
 void http_paging(const struct http_req *rq, int64_t *offset, int64_t *limit, int64_t *page);
+/* ---- values and masking (reply.c) ---- */
 /* json helpers: money as "1234.50", dates and periods as text, NULL as null. */
 json_t *http_money(int64_t fen);
 json_t *http_date(int64_t day);
 json_t *http_period(int64_t period);
+/* The caller as a reader of views (domain/view.h): an admin sees everyone's personal data, a
+ * worker their own, everyone else none. */
+struct view_reader http_reader(const struct http_req *rq);
 /* Whether the caller may see personal data of the worker with this ID number unmasked. */
 bool http_may_reveal(const struct http_req *rq, const char *id_number);
 /* A masked or full ID number / card / phone for the caller, into buf (48 bytes). */
@@ -134,6 +141,7 @@ const char *http_id(const struct http_req *rq, const char *id_number, const char
 const char *http_card(const struct http_req *rq, const char *card, const char *owner, char *buf);
 const char *http_phone(const struct http_req *rq, const char *phone, const char *owner, char *buf);
 
+/* ---- scope (router.c) ---- */
 /* Checks the caller may see project code: WG_OK, WG_ENOTFOUND (answered 404: also when out of
  * scope, so codes outside the scope are not confirmed to exist), or another wg_status. */
 int http_project_access(struct http_req *rq, struct http_resp *rs, const char *code);

@@ -53,6 +53,71 @@ struct col_desc {
 
 #define REC_MAXCOLS 10
 
+/* Each kind's columns by name, in descriptor order (SPEC §4's CSV order): code reads a record
+ * as r->v[PAYROLL_NET], never r->v[7]. schema.c lays each descriptor out with these as
+ * designated indices and checks at compile time that every kind fits in REC_MAXCOLS; a kind
+ * whose columns no code reads by position needs none (calendar). */
+enum enterprise_col { ENT_USCC, ENT_NAME, ENT_REGION_CODE, ENT_LEGAL_REP, ENT__COLS };
+enum project_col {
+	PROJ_CODE,
+	PROJ_NAME,
+	PROJ_REGION_CODE,
+	PROJ_INDUSTRY,
+	PROJ_OWNER_USCC,
+	PROJ_CONTRACTOR_USCC,
+	PROJ_CONTRACT_VALUE,
+	PROJ_START_DATE,
+	PROJ_END_DATE,
+	PROJ__COLS
+};
+enum subcontract_col {
+	SUB_PROJECT_CODE,
+	SUB_SUBCONTRACTOR_USCC,
+	SUB_CONTRACT_VALUE,
+	SUB_START_DATE,
+	SUB_END_DATE,
+	SUB__COLS
+};
+enum account_col { ACC_PROJECT_CODE, ACC_BANK_CODE, ACC_ACCOUNT_NO, ACC_OPENED_ON, ACC__COLS };
+enum worker_col { WRK_ID_NUMBER, WRK_NAME, WRK_PHONE, WRK_BANK_CARD, WRK_BANK_CODE, WRK__COLS };
+enum employment_col {
+	EMP_PROJECT_CODE,
+	EMP_ID_NUMBER,
+	EMP_EMPLOYER_USCC,
+	EMP_TEAM,
+	EMP_TRADE,
+	EMP_WAGE_TYPE,
+	EMP_WAGE_RATE,
+	EMP_START_DATE,
+	EMP_END_DATE,
+	EMP__COLS
+};
+enum attendance_col { ATT_PROJECT_CODE, ATT_ID_NUMBER, ATT_DATE, ATT_HOURS, ATT__COLS };
+enum allocation_col { ALLOC_TXN_ID, ALLOC_PROJECT_CODE, ALLOC_DATE, ALLOC_AMOUNT, ALLOC__COLS };
+enum payroll_col {
+	PAYROLL_PROJECT_CODE,
+	PAYROLL_EMPLOYER_USCC,
+	PAYROLL_PERIOD,
+	PAYROLL_ID_NUMBER,
+	PAYROLL_DAYS,
+	PAYROLL_GROSS,
+	PAYROLL_DEDUCTIONS,
+	PAYROLL_NET,
+	PAYROLL_DUE_DATE,
+	PAYROLL__COLS
+};
+enum payment_col {
+	PAY_TXN_ID,
+	PAY_PROJECT_CODE,
+	PAY_ID_NUMBER,
+	PAY_PERIOD,
+	PAY_AMOUNT,
+	PAY_PAID_ON,
+	PAY_BANK_CARD,
+	PAY_STATUS,
+	PAY__COLS
+};
+
 struct kind_desc {
 	enum rec_kind kind;
 	const char *name;  /* "enterprises", as in `wageguard import KIND` */

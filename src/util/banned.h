@@ -1,5 +1,6 @@
 /* banned.h — functions we never call (git's banned.h): unbounded copies and hidden state.
- * Included last by every .c file through util/common.h. */
+ * Every .c file includes it directly, after all its other includes, so that no header's own
+ * use of these names is caught. */
 #ifndef WG_BANNED_H
 #define WG_BANNED_H
 #define BANNED(f) sorry_##f##_is_banned_use_a_bounded_alternative

@@ -26,7 +26,7 @@ struct pg_rref {
 	char key[40];
 };
 
-/* Projects whose people were fetched in one go (refs.c prefetch_people). */
+/* Projects whose people were fetched in one go (refs.c, pg_prefetch_people). */
 #define PG_PREFETCHED 1024
 
 /* Registered workers already seen (ref_exists for people), by person id. */

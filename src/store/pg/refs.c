@@ -334,11 +334,10 @@ uint64_t pg_pair_hash(int64_t project, int64_t person)
 int pg_employment_overlap(struct store *s, const struct rec *e, int64_t *other_start)
 {
 	struct pg_store *q = (struct pg_store *)s;
-	/* columns: project_code 0, id_number 1, start_date 7, end_date 8 */
 	int64_t pid, wid, region;
-	int rc = pg_ref_id(q, COL_PROJECT, e->v[0].s, &pid, &region);
+	int rc = pg_ref_id(q, COL_PROJECT, e->v[EMP_PROJECT_CODE].s, &pid, &region);
 	if (rc == WG_OK)
-		rc = pg_ref_id(q, COL_PERSON, e->v[1].s, &wid, &region);
+		rc = pg_ref_id(q, COL_PERSON, e->v[EMP_ID_NUMBER].s, &wid, &region);
 	if (rc == WG_ENOTFOUND)
 		return WG_OK; /* nothing stored for this pair yet */
 	if (rc)
@@ -355,11 +354,11 @@ int pg_employment_overlap(struct store *s, const struct rec *e, int64_t *other_s
 	struct pg_params p = {0};
 	pg_param_int(&p, pid);
 	pg_param_int(&p, wid);
-	pg_param_int(&p, e->v[7].i);
-	if (e->v[8].null)
+	pg_param_int(&p, e->v[EMP_START_DATE].i);
+	if (e->v[EMP_END_DATE].null)
 		pg_param_text(&p, NULL);
 	else
-		pg_param_int(&p, e->v[8].i);
+		pg_param_int(&p, e->v[EMP_END_DATE].i);
 	PGresult *res;
 	/* planned afresh: employments is the table an employments import fills */
 	if ((rc = pg_run_custom(q,

@@ -104,11 +104,10 @@ int sq_person_ensure(struct store *s, const char *id_number)
 int sq_employment_overlap(struct store *s, const struct rec *e, int64_t *other_start)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	/* columns: project_code 0, id_number 1, start_date 7, end_date 8 */
 	int64_t pid, wid, region;
-	int rc = sq_ref_id(q, COL_PROJECT, e->v[0].s, &pid, &region);
+	int rc = sq_ref_id(q, COL_PROJECT, e->v[EMP_PROJECT_CODE].s, &pid, &region);
 	if (rc == WG_OK)
-		rc = sq_ref_id(q, COL_PERSON, e->v[1].s, &wid, &region);
+		rc = sq_ref_id(q, COL_PERSON, e->v[EMP_ID_NUMBER].s, &wid, &region);
 	if (rc == WG_ENOTFOUND)
 		return WG_OK; /* nothing stored for this pair yet */
 	if (rc)
@@ -123,11 +122,11 @@ int sq_employment_overlap(struct store *s, const struct rec *e, int64_t *other_s
 		return WG_ESTORE;
 	sqlite3_bind_int64(st, 1, pid);
 	sqlite3_bind_int64(st, 2, wid);
-	sqlite3_bind_int64(st, 3, e->v[7].i);
-	if (e->v[8].null)
+	sqlite3_bind_int64(st, 3, e->v[EMP_START_DATE].i);
+	if (e->v[EMP_END_DATE].null)
 		sqlite3_bind_null(st, 4);
 	else
-		sqlite3_bind_int64(st, 4, e->v[8].i);
+		sqlite3_bind_int64(st, 4, e->v[EMP_END_DATE].i);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		*other_start = sqlite3_column_int64(st, 0);
