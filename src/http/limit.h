@@ -1,7 +1,8 @@
 /* limit.h — counting what clients do in fixed time windows, by exact key: login failures per
  * (user, address), per address and per user, form submissions per address, requests per
- * address. Keys are compared whole (no two keys ever share a counter) in a table of fixed
- * size; when it is full the counter whose window started longest ago is dropped first.
+ * address. Keys are compared whole in a table of fixed size (keys of LIMIT_KEY_MAX bytes or
+ * more are cut to it first, so two such keys sharing their first LIMIT_KEY_MAX - 1 bytes share
+ * a counter); when it is full the counter whose window started longest ago is dropped first.
  * Thread-safe. Exports limit_* and the server's tables (limit_logins …). */
 #ifndef WG_LIMIT_H
 #define WG_LIMIT_H
