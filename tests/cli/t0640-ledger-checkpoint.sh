@@ -77,6 +77,8 @@ t_grep "8: ... naming the first" "worker 51012219850315001X, 2026-05: 0 days sto
 # --- published with notices and payslips ------------------------------------------------------
 wg ledger checkpoint -o "$T_DIR/cp3.json" 2>/dev/null
 sig=$(sed -n 's/.*"signature":"\([0-9a-f]*\)".*/\1/p' "$T_DIR/cp3.json")
+# an empty $sig would make the next grep match any line
+t_eq "8: the checkpoint's signature is 128 hex digits" 128 "${#sig}"
 wg notice publicity HZ000001 2026-05 --format html -o "$T_DIR/pub.html" 2>/dev/null
 t_grep "8: the publicity notice carries the checkpoint's signature" "${sig:0:64}" "$T_DIR/pub.html"
 wg payslip 51012219850315001X 2026-05 --json >"$T_DIR/slip.json" 2>/dev/null
