@@ -34,18 +34,10 @@ static int fail_why(struct msg *m, enum msg_id id, const char *text, enum msg_id
 	return -1;
 }
 
-/* The first 40 bytes of text, cut at a character boundary, for messages about long values. */
+/* The first 40 bytes of text (a long value quoted in its message). */
 static const char *head40(const char *text, char *buf)
 {
-	size_t n = strlen(text);
-	if (n > 40) {
-		n = 40;
-		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf, text, n);
-	buf[n] = '\0';
-	return buf;
+	return msg_head(text, 40, buf);
 }
 
 enum msg_id record_ids_reason(int ids_status)

@@ -49,6 +49,10 @@ void msg_add(struct msg *m, const char *name, const char *value);
 void msg_add_int(struct msg *m, const char *name, long long value);
 void msg_add_sub(struct msg *m, const char *name, enum msg_id sub);
 
+/* The first max bytes of s, cut back to a UTF-8 character boundary, into buf (max + 1
+ * bytes): a long value quoted in a message ("'…' is longer than 64 characters"). Returns buf. */
+const char *msg_head(const char *s, size_t max, char *buf);
+
 /* The stable code of id ("import.field.required"), or "" for an unknown id. */
 const char *msg_code(enum msg_id id);
 /* The catalogue text of id in lang, placeholders unfilled; NULL for an unknown id. */

@@ -140,6 +140,10 @@ static void test_render(void)
 	big[sizeof big - 1] = '\0';
 	msg_set(&m, MSG_TEXT, "text", big, MSG_END);
 	CHECK(strlen(m.p[0].value) == MSG_VALUESZ - 1, "a long value is kept cut, not overflowed");
+	char head[8];
+	CHECK_STR(msg_head("工资表", 4, head), "工", "msg_head cuts back to a character boundary");
+	CHECK_STR(msg_head("ab", 4, head), "ab", "msg_head keeps a short text whole");
+	CHECK_STR(msg_head("abcdef", 4, head), "abcd", "msg_head keeps max bytes of ASCII");
 }
 
 static void test_pack(void)
