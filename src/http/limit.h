@@ -26,7 +26,7 @@ int64_t limit_hit(struct limit_table *t, const char *key, int window, time_t now
 int64_t limit_count(struct limit_table *t, const char *key, int window, time_t now, int *left);
 /* Forgets key. */
 void limit_clear(struct limit_table *t, const char *key);
-/* Counters held (for tests and /metrics). */
+/* Counters held (for tests). */
 int limit_size(struct limit_table *t);
 
 /* Login throttling (issue 9): failures are counted per (user, address) — 5 in 15 minutes

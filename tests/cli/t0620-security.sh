@@ -52,4 +52,10 @@ printf 'project_code,employer_uscc,period,id_number,days,gross,deductions,net,du
 wg import payroll "$T_DIR/days.csv" 2>"$T_DIR/days.err"
 t_grep "4: more than 31 days in a month is refused" "column 'days': '32' is more than the largest accepted, 31" "$T_DIR/days.err"
 t_fails "4: a disputed amount is bounded too" wg payroll dispute 51012219850315001X 2026-05 --project HZ000001 --reason x --amount 92233720368547758.07
+
+# --- serve's limits: a typo is refused, not read as 0 ("no limit") ------------------------
+wg serve --per-address-connections 6x4 --listen 127.0.0.1:0 >/dev/null 2>&1
+t_eq "serve --per-address-connections 6x4 is a usage error" 2 $?
+wg serve --login-queue -1 --listen 127.0.0.1:0 >/dev/null 2>&1
+t_eq "serve --login-queue -1 is a usage error" 2 $?
 t_done
