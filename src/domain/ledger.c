@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "domain/record.h"
-#include "store/confirm.h"
+#include "store/payslip.h"
 #include "util/date.h"
 #include "util/money.h"
 #include "util/err.h"
@@ -275,7 +275,7 @@ static int verify_answer(struct verify *v, const struct ledger_entry *e)
 	}
 	int status = strcmp(f[3], "confirmed") == 0 ? 1 : strcmp(f[3], "disputed") == 0 ? 2 : 0;
 	struct confirmation_row row;
-	int rc = confirmation_get(v->s, f[0], f[1], period, strtoll(f[4], NULL, 10), &row);
+	int rc = store_confirmation_get(v->s, f[0], f[1], period, strtoll(f[4], NULL, 10), &row);
 	if (rc == WG_ENOTFOUND) {
 		problem(v->rep, e->seq,
 			"entry %lld: the worker's answer to payroll %s %s %s was deleted from the "
@@ -354,7 +354,7 @@ int ledger_verify(struct store *s, struct ledger_report *rep)
 				(long long)n, schema_kind(k)->name, (long long)v.matched[k]);
 	}
 	int64_t answers;
-	if (!rc && !(rc = confirmation_count(s, &answers)) && answers != v.answers)
+	if (!rc && !(rc = store_confirmation_count(s, &answers)) && answers != v.answers)
 		problem(rep, INT64_MAX,
 			"%lld workers' answers are stored but %lld are in the ledger",
 			(long long)answers, (long long)v.answers);
