@@ -52,6 +52,8 @@ wg payroll confirm 510122198503150028 2026-05 --project HZ000001 2>/dev/null
 
 # --- confirmations --------------------------------------------------------------------------
 t_ok "8: workers' answers verify" wg ledger verify
+wg ledger verify >"$T_DIR/answers.out" 2>&1
+t_grep "8: ... both answers were checked against their entries" "; 2 workers' answers" "$T_DIR/answers.out"
 t_sql "UPDATE confirmations SET status = 1 WHERE status = 2" >/dev/null
 wg ledger verify >"$T_DIR/flip.out" 2>&1
 t_eq "8: a dispute flipped to confirmed is caught" 1 "$?"
