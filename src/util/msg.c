@@ -89,14 +89,20 @@ void msg_add_sub(struct msg *m, const char *name, enum msg_id sub)
 		p->sub = sub;
 }
 
+struct msg *msg_setv(struct msg *m, enum msg_id id, va_list ap)
+{
+	m->id = id;
+	m->n = 0;
+	for (const char *name; (name = va_arg(ap, const char *));)
+		msg_add(m, name, va_arg(ap, const char *));
+	return m;
+}
+
 struct msg *msg_set(struct msg *m, enum msg_id id, ...)
 {
 	va_list ap;
-	m->id = id;
-	m->n = 0;
 	va_start(ap, id);
-	for (const char *name; (name = va_arg(ap, const char *));)
-		msg_add(m, name, va_arg(ap, const char *));
+	msg_setv(m, id, ap);
 	va_end(ap);
 	return m;
 }

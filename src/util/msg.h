@@ -5,6 +5,7 @@
 #ifndef WG_MSG_H
 #define WG_MSG_H
 #include <jansson.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 enum msg_id {
@@ -44,6 +45,9 @@ struct msg {
  * msg_set(&m, MSG_FIELD_NOT_DATE, "value", text, MSG_END). Values longer than MSG_VALUESZ are
  * cut at a character boundary. Returns m. */
 struct msg *msg_set(struct msg *m, enum msg_id id, ...) __attribute__((sentinel));
+/* The same with the name, value list in ap (for functions that take one themselves:
+ * http_error, import_error). */
+struct msg *msg_setv(struct msg *m, enum msg_id id, va_list ap);
 /* Adds one parameter to m: a text, a whole number, or another message's text. */
 void msg_add(struct msg *m, const char *name, const char *value);
 void msg_add_int(struct msg *m, const char *name, long long value);
