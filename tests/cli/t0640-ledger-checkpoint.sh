@@ -30,6 +30,15 @@ sed "s/\"seq\":$head,/\"seq\":$((head - 1)),/" "$T_DIR/cp1.json" >"$T_DIR/forged
 wg ledger verify --checkpoint "$T_DIR/forged.json" >"$T_DIR/forged.out" 2>&1
 t_grep "8: an altered checkpoint fails its signature" "signature does not match" "$T_DIR/forged.out"
 
+# the key made by several processes at once (a server starting while a notice is printed):
+# each either makes it or reads the one just made, never a file half written
+for i in $(seq 16); do
+	WAGEGUARD_LEDGER_KEY="$T_DIR/race.key" wg ledger checkpoint -o "$T_DIR/race$i.json" 2>>"$T_DIR/race.err" &
+done
+wait
+t_eq "8: sixteen processes making the key at once all sign" 16 "$(ls "$T_DIR"/race*.json 2>/dev/null | wc -l)"
+t_eq "... with the same key" 1 "$(sed -n 's/.*"public_key":"\([0-9a-f]*\)".*/\1/p' "$T_DIR"/race*.json | sort -u | wc -l)"
+
 # a new import, checkpointed, then rolled back with its entries: the chain alone still
 # verifies, the checkpoint does not
 printf 'project_code,id_number,date,hours\nHZ000001,51012219850315001X,2026-06-01,8\nHZ000001,51012219850315001X,2026-06-02,8\n' >"$T_DIR/june.csv"
