@@ -60,7 +60,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJS) $(BUILD)/openapi.
 	@echo "  LD  $@"
 	@$(CC) $(CFLAGS) $(WFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(BUILD)/openapi.o $(LIBS)
 
-test: all
+# the web UI too: the CLI suites serve it (t0690 checks / is the UI) before the browser suite
+test: all web/dist/index.html
 	./tests/run.sh $(BUILD)
 
 unit: all

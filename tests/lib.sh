@@ -71,3 +71,16 @@ t_eq() { if [ "$2" = "$3" ]; then t_pass "$1"; else t_fail "$1" "want: $2" "got:
 t_grep() { if grep -qF -- "$2" "$3"; then t_pass "$1"; else t_fail "$1" "no line with: $2" "$(head -20 "$3")"; fi; }
 t_nogrep() { if grep -qF -- "$2" "$3"; then t_fail "$1" "unexpected line with: $2"; else t_pass "$1"; fi; }
 t_done() { echo "1..$T_N"; [ "$T_FAILED" -eq 0 ]; }
+# t_tap FILE PREFIX MIN SUITE: node's TAP output in FILE re-counted as checks of this test, one
+# per top-level test ("PREFIX: its name"; a failure with its error lines), then one check that
+# at least MIN tests ran ("the SUITE suite ran its tests"), so a suite that did not load fails.
+t_tap() {
+	local f=$1 prefix=$2 min=$3 suite=$4 l
+	while read -r l; do
+		case "$l" in
+		"not ok "*) t_fail "$prefix: ${l#not ok * - }" "$(awk -v n="${l#not ok }" 'index($0, "not ok " n) == 1 { on = 1; next } on && /^(ok|not ok) / { exit } on' "$f" | grep -E 'error|expected|actual|failures|^ *[-+] ' | head -25)" ;;
+		"ok "*) t_pass "$prefix: ${l#ok * - }" ;;
+		esac
+	done < <(grep -E '^(not )?ok [0-9]+' "$f")
+	t_ok "the $suite suite ran its tests" test "$(grep -cE '^(not )?ok [0-9]+' "$f")" -ge "$min"
+}

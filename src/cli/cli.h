@@ -21,7 +21,7 @@ struct cli_command {
 	const char *usage;   /* full text for `wageguard help NAME` */
 };
 
-/* The command table (main.c) and its length. */
+/* The command table (commands.c) and its length. */
 extern const struct cli_command cli_commands[];
 extern const int cli_ncommands;
 extern const char cli_main_usage[]; /* "usage: wageguard [--db …] COMMAND [ARGS]\n" */

@@ -70,7 +70,6 @@ static int check_empty(struct store *s)
  * worker with payroll there. */
 struct picks {
 	char project[72], region[24], contractor[24], bank[24], worker[24];
-	struct store *s;
 };
 
 static int first_project(void *ctx, const struct project_row *r)
@@ -172,7 +171,9 @@ static int load(struct store *s, const char *dir, int scale_milli, int32_t *as_o
 	o.scale_milli = scale_milli;
 	o.dir = dir;
 	o.stats = &stats;
-	fprintf(stderr, ME ": generating the data set in %s ...\n", dir);
+	struct msg m;
+	fprintf(stderr, ME ": %s\n",
+		msg_cli(msg_set(&m, MSG_CLI_DEMO_GENERATING, "dir", dir, MSG_END)));
 	if (make_parents(dir))
 		return 1;
 	if (gen_run(&o, err, sizeof err)) {
@@ -186,13 +187,20 @@ static int load(struct store *s, const char *dir, int scale_milli, int32_t *as_o
 		struct import_stats st;
 		if (import_file(s, schema_kind_by_name(gen_file_names[f]), path, &io, &st,
 				cli_print_problem, NULL)) {
-			fprintf(stderr, ME ": loading %s failed\n", path);
+			fprintf(stderr, ME ": %s\n",
+				msg_cli(msg_set(&m, MSG_CLI_DEMO_LOAD_FAILED, "file", path,
+						MSG_END)));
 			return 1;
 		}
-		fprintf(stderr, "  %-12s %9lld rows, %lld new\n", gen_file_names[f],
-			(long long)st.rows, (long long)st.inserted);
+		msg_set(&m, MSG_CLI_DEMO_FILE_LOADED, "kind", gen_file_names[f], MSG_END);
+		msg_add_int(&m, "rows", (long long)st.rows);
+		msg_add_int(&m, "inserted", (long long)st.inserted);
+		fprintf(stderr, "  %s\n", msg_cli(&m));
 	}
-	fprintf(stderr, ME ": %d projects and %d workers loaded\n", stats.projects, stats.workers);
+	msg_set(&m, MSG_CLI_DEMO_LOADED, MSG_END);
+	msg_add_int(&m, "projects", stats.projects);
+	msg_add_int(&m, "workers", stats.workers);
+	fprintf(stderr, ME ": %s\n", msg_cli(&m));
 	*as_of = period_last_day(o.start + o.months - 1);
 	return 0;
 }
@@ -206,6 +214,7 @@ static int scan_and_verify(struct store *s, int32_t as_of)
 	struct ledger_report rep;
 	int64_t opened = 0, resolved = 0, red = 0;
 	char err[512], day[DATE_BUFSZ];
+	struct msg m;
 	int rc = warn_config_load(s, &cfg, err, sizeof err);
 	if (rc) {
 		fprintf(stderr, ME ": %s\n", err);
@@ -214,11 +223,12 @@ static int scan_and_verify(struct store *s, int32_t as_of)
 	if ((rc = warn_scan(s, as_of, &cfg, false, &r)) ||
 	    (rc = store_warn_record(s, as_of, r.w, r.n, &opened, &resolved, &red)) ||
 	    (rc = credit_sync_scan(s))) {
-		fprintf(stderr, ME ": scanning: %s\n", s->errmsg);
+		fprintf(stderr, ME ": %s\n",
+			msg_cli(msg_set(&m, MSG_CLI_DEMO_SCAN_FAILED, "detail", s->errmsg,
+					MSG_END)));
 		warn_result_release(&r);
 		return 1;
 	}
-	struct msg m;
 	msg_set(&m, MSG_CLI_DEMO_SCANNED, "date", date_format(as_of, day), MSG_END);
 	msg_add_int(&m, "count", (long long)r.n);
 	msg_add_int(&m, "red", red);
@@ -226,8 +236,9 @@ static int scan_and_verify(struct store *s, int32_t as_of)
 	warn_result_release(&r);
 	rc = ledger_verify(s, &rep);
 	if (rc) {
-		fprintf(stderr, ME ": the ledger does not verify: %s\n",
-			rc == WG_ETAMPER ? rep.first : s->errmsg);
+		fprintf(stderr, ME ": %s\n",
+			msg_cli(msg_set(&m, MSG_CLI_DEMO_LEDGER_BROKEN, "detail",
+					rc == WG_ETAMPER ? rep.first : s->errmsg, MSG_END)));
 		return 1;
 	}
 	msg_set(&m, MSG_CLI_DEMO_LEDGER_OK, MSG_END);
@@ -268,7 +279,7 @@ int cmd_demo(int argc, char **argv, const struct cli_global *g)
 		store_close(s);
 		return rc;
 	}
-	struct picks p = {.s = s};
+	struct picks p = {.project = ""};
 	if ((rc = scan_and_verify(s, as_of)) == 0 && pick(s, &p)) {
 		struct msg m;
 		fprintf(stderr, ME ": %s\n", msg_cli(msg_set(&m, MSG_CLI_DEMO_NO_PICK, MSG_END)));
@@ -287,7 +298,10 @@ int cmd_demo(int argc, char **argv, const struct cli_global *g)
 		new_password(users[i].password);
 		if (user_create(s, users[i].name, users[i].role, users[i].scope, users[i].display,
 				users[i].password, err, sizeof err)) {
-			fprintf(stderr, ME ": user %s: %s\n", users[i].name, err);
+			struct msg m;
+			fprintf(stderr, ME ": %s\n",
+				msg_cli(msg_set(&m, MSG_CLI_DEMO_USER_FAILED, "user", users[i].name,
+						"detail", err, MSG_END)));
 			rc = 1;
 		}
 	}

@@ -71,6 +71,7 @@ static int verify_checkpoint(struct store *s, const struct cli_global *g,
 	char text[4096], err[512], path[4096];
 	struct checkpoint c;
 	struct checkpoint_key k;
+	struct msg m;
 	unsigned char pk[32];
 	FILE *f = fopen(o->checkpoint, "r");
 	size_t len = f ? fread(text, 1, sizeof text - 1, f) : 0;
@@ -87,19 +88,19 @@ static int verify_checkpoint(struct store *s, const struct cli_global *g,
 		if (sodium_hex2bin(pk, sizeof pk, o->public_key, strlen(o->public_key), NULL, &n,
 				   NULL) != 0 ||
 		    n != sizeof pk) {
-			fprintf(stderr,
-				"wageguard ledger verify: --public-key wants 64 hex digits\n");
+			fprintf(stderr, "wageguard ledger verify: %s\n",
+				msg_cli(msg_set(&m, MSG_CLI_LEDGER_PUBLIC_KEY, MSG_END)));
 			return 1;
 		}
 	} else {
 		checkpoint_key_path(g->db, path, sizeof path);
 		int rc = checkpoint_key_load(path, 0, &k, err, sizeof err);
 		if (rc) {
-			fprintf(stderr,
-				"wageguard ledger verify: %s; say whose checkpoint it is with "
-				"--public-key\n",
-				rc == WG_ENOTFOUND ? "this ledger has no key to check against"
-						   : err);
+			if (rc == WG_ENOTFOUND)
+				msg_set(&m, MSG_CLI_LEDGER_NO_KEY, MSG_END);
+			else
+				msg_set(&m, MSG_CLI_LEDGER_KEY_UNREADABLE, "detail", err, MSG_END);
+			fprintf(stderr, "wageguard ledger verify: %s\n", msg_cli(&m));
 			return 1;
 		}
 		memcpy(pk, k.pk, sizeof pk);
@@ -107,11 +108,15 @@ static int verify_checkpoint(struct store *s, const struct cli_global *g,
 	}
 	int rc = checkpoint_verify(s, &c, pk, err, sizeof err);
 	if (rc == WG_OK) {
-		printf("checkpoint: entry %" PRId64 " is in the ledger as signed\n", c.seq);
+		msg_set(&m, MSG_CLI_LEDGER_CHECKPOINT_OK, MSG_END);
+		msg_add_int(&m, "seq", (long long)c.seq);
+		printf("%s\n", msg_cli(&m));
 		return 0;
 	}
 	if (rc == WG_ETAMPER)
-		printf("ledger BROKEN against the checkpoint: %s\n", err);
+		printf("%s\n",
+		       msg_cli(msg_set(&m, MSG_CLI_LEDGER_CHECKPOINT_BROKEN, "detail", err,
+				       MSG_END)));
 	else
 		fprintf(stderr, "wageguard ledger verify: %s\n", s->errmsg);
 	return 1;
@@ -120,21 +125,31 @@ static int verify_checkpoint(struct store *s, const struct cli_global *g,
 static int verify(struct store *s, const struct cli_global *g, const struct verify_opts *o)
 {
 	struct ledger_report rep;
+	struct msg m;
 	int rc = ledger_verify(s, &rep);
 	if (rc == WG_OK && o->deep)
 		rc = ledger_verify_deep(s, &rep);
 	if (rc == WG_OK) {
-		printf("ledger intact: %" PRId64 " entries, %" PRId64 " records checked\n",
-		       rep.entries, rep.records);
-		if (o->deep)
-			printf("derived aggregates match: %" PRId64 " worker-months recomputed\n",
-			       rep.aggregates);
+		msg_set(&m, MSG_CLI_LEDGER_INTACT, MSG_END);
+		msg_add_int(&m, "entries", (long long)rep.entries);
+		msg_add_int(&m, "records", (long long)rep.records);
+		msg_add_int(&m, "answers", (long long)rep.answers);
+		printf("%s\n", msg_cli(&m));
+		if (o->deep) {
+			msg_set(&m, MSG_CLI_LEDGER_AGGREGATES_OK, MSG_END);
+			msg_add_int(&m, "months", (long long)rep.aggregates);
+			printf("%s\n", msg_cli(&m));
+		}
 		return o->checkpoint ? verify_checkpoint(s, g, o) : 0;
 	}
 	if (rc == WG_ETAMPER) {
-		printf("ledger BROKEN: %s\n", rep.first);
-		printf("%" PRId64 " problem(s) in %" PRId64 " entries and %" PRId64 " records\n",
-		       rep.problems, rep.entries, rep.records);
+		printf("%s\n",
+		       msg_cli(msg_set(&m, MSG_CLI_LEDGER_BROKEN, "detail", rep.first, MSG_END)));
+		msg_set(&m, MSG_CLI_LEDGER_PROBLEMS, MSG_END);
+		msg_add_int(&m, "problems", (long long)rep.problems);
+		msg_add_int(&m, "entries", (long long)rep.entries);
+		msg_add_int(&m, "records", (long long)rep.records);
+		printf("%s\n", msg_cli(&m));
 		return 1;
 	}
 	fprintf(stderr, "wageguard ledger verify: %s\n", s->errmsg);
@@ -234,15 +249,18 @@ static int checkpoint(struct store *s, const struct cli_global *g, const char *d
 	if (f && fclose(f) != 0)
 		ok = false;
 	free(text);
+	struct msg m;
 	if (!ok) {
-		fprintf(stderr, "wageguard ledger checkpoint: cannot write %s\n", o.path);
+		fprintf(stderr, "wageguard ledger checkpoint: %s\n",
+			msg_cli(msg_set(&m, MSG_CLI_CANNOT_WRITE, "file", o.path, MSG_END)));
 		cli_out_abort(&o);
 		return 1;
 	}
 	if (cli_out_commit(&o, "wageguard ledger checkpoint"))
 		return 1;
-	fprintf(stderr, "wageguard ledger checkpoint: entry %" PRId64 " signed with the key %s\n",
-		c.seq, path);
+	msg_set(&m, MSG_CLI_LEDGER_SIGNED, "key", path, MSG_END);
+	msg_add_int(&m, "seq", (long long)c.seq);
+	fprintf(stderr, "wageguard ledger checkpoint: %s\n", msg_cli(&m));
 	return 0;
 }
 

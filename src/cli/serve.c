@@ -1,6 +1,8 @@
 /* serve.c — `wageguard serve`: the JSON API and the web UI over HTTP. The UI is found beside
  * the binary wherever the server is started from (cli_web_dir); without one the server says
  * so at start-up and serves the API alone. */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,18 @@
 #include "http/http.h"
 #include "util/msg.h"
 #include "util/banned.h"
+
+/* A whole number 0..100000 from text: a typo must not become 0 ("no limit"). */
+static bool count_of(const char *text, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < 0 || v > 100000)
+		return false;
+	*out = (int)v;
+	return true;
+}
 
 int cmd_serve(int argc, char **argv, const struct cli_global *g)
 {
@@ -26,12 +40,15 @@ int cmd_serve(int argc, char **argv, const struct cli_global *g)
 			web = argv[++i];
 		else if (strcmp(argv[i], "--no-web") == 0)
 			no_web = true;
-		else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
-			o.threads = (int)strtol(argv[++i], NULL, 10);
-		else if (strcmp(argv[i], "--per-address-connections") == 0 && i + 1 < argc)
-			o.per_address_connections = (int)strtol(argv[++i], NULL, 10);
-		else if (strcmp(argv[i], "--login-queue") == 0 && i + 1 < argc)
-			o.login_queue = (int)strtol(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc &&
+			 count_of(argv[i + 1], &o.threads))
+			i++;
+		else if (strcmp(argv[i], "--per-address-connections") == 0 && i + 1 < argc &&
+			 count_of(argv[i + 1], &o.per_address_connections))
+			i++;
+		else if (strcmp(argv[i], "--login-queue") == 0 && i + 1 < argc &&
+			 count_of(argv[i + 1], &o.login_queue))
+			i++;
 		else if (strcmp(argv[i], "--public-url") == 0 && i + 1 < argc)
 			o.public_url = argv[++i];
 		else if (strcmp(argv[i], "--secure-cookie") == 0 && i + 1 < argc &&

@@ -155,9 +155,17 @@ int checkpoint_key_load(const char *path, int create, struct checkpoint_key *k, 
 	if (rc != WG_ENOTFOUND || !create)
 		return rc;
 	make_dirs(path);
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno == EEXIST)
-		return read_key(path, k, err, errsz); /* another process made it just now */
+	/* written whole to a file of its own, then linked into place: another process making
+	 * the key at the same moment either wins the link (and this one reads its key) or loses
+	 * it, and nobody ever reads a key file half written */
+	char tmp[4200];
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+		snprintf(err, errsz, "the ledger key's path is too long: %s", path);
+		return WG_EIO;
+	}
+	int fd = mkstemp(tmp); /* mode 0600 */
+	if (fd >= 0)
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
 	if (fd < 0) {
 		snprintf(err, errsz, "cannot create the ledger key %s: %s", path, strerror(errno));
 		return WG_EIO;
@@ -170,8 +178,16 @@ int checkpoint_key_load(const char *path, int create, struct checkpoint_key *k, 
 	sodium_memzero(hex, sizeof hex);
 	sodium_memzero(text, sizeof text);
 	if (close(fd) != 0 || !ok) {
-		unlink(path);
+		unlink(tmp);
 		snprintf(err, errsz, "cannot write the ledger key %s", path);
+		return WG_EIO;
+	}
+	int linked = link(tmp, path) == 0 ? 0 : errno;
+	unlink(tmp);
+	if (linked == EEXIST)
+		return read_key(path, k, err, errsz); /* another process made it just now */
+	if (linked) {
+		snprintf(err, errsz, "cannot create the ledger key %s: %s", path, strerror(linked));
 		return WG_EIO;
 	}
 	return WG_OK;

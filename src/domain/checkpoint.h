@@ -29,7 +29,8 @@ struct checkpoint {
 
 /* Where the ledger key of the database at url lives: $WAGEGUARD_LEDGER_KEY when set; else,
  * for a SQLite file, beside it ("wageguard.db.ledger-key"); for PostgreSQL,
- * ~/.config/wageguard/ledger-HOST-PORT-DBNAME.key. Writes the path into buf. */
+ * ~/.config/wageguard/ledger-HOST_PORT-DBNAME.key (any character but letters, digits, '.',
+ * '-' and '_' written as '_'). Writes the path into buf. */
 void checkpoint_key_path(const char *url, char *buf, size_t n);
 
 /* Loads the key at path, creating it (mode 0600, a fresh random key) on first use when

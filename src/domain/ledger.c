@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "domain/record.h"
-#include "store/confirm.h"
+#include "store/payslip.h"
 #include "util/date.h"
 #include "util/money.h"
 #include "util/err.h"
@@ -195,6 +195,18 @@ struct verify {
 	size_t splitsz;
 };
 
+/* v->split grown to hold need bytes: 0, or -1 when memory runs out. */
+static int split_room(struct verify *v, size_t need)
+{
+	if (need <= v->splitsz)
+		return 0;
+	char *p = realloc(v->split, need);
+	if (!p)
+		return -1;
+	v->split = p, v->splitsz = need;
+	return 0;
+}
+
 /* One line of an entry: the record it names must exist and, if this entry holds its latest
  * version, be exactly this line. */
 static int verify_line(void *ctx, const char *line, int n)
@@ -202,13 +214,8 @@ static int verify_line(void *ctx, const char *line, int n)
 	struct verify *v = ctx;
 	struct rec key, cur;
 	int64_t lseq;
-	size_t need = strlen(line) + 1;
-	if (need > v->splitsz) {
-		char *p = realloc(v->split, need);
-		if (!p)
-			return WG_ENOMEM;
-		v->split = p, v->splitsz = need;
-	}
+	if (split_room(v, strlen(line) + 1))
+		return WG_ENOMEM;
 	if (record_uncanon(v->d->kind, line, v->split, v->splitsz, &key)) {
 		problem(v->rep, v->e->seq, "entry %lld line %d: not a %s record",
 			(long long)v->e->seq, n, v->d->name);
@@ -248,34 +255,6 @@ static int verify_line(void *ctx, const char *line, int n)
 	return 0;
 }
 
-/* Splits an RFC 4180 line into at most max fields, in place. Returns the count, or -1. */
-static int split_csv(char *line, char **field, int max)
-{
-	int n = 0;
-	char *w = line, *p = line;
-	for (;;) {
-		if (n == max)
-			return -1;
-		field[n++] = w;
-		if (*p == '"') {
-			for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
-				*w++ = *p == '"' ? *++p : *p;
-			if (*p++ != '"')
-				return -1;
-		} else {
-			while (*p && *p != ',')
-				*w++ = *p++;
-		}
-		bool more = *p == ',';
-		if (!more && *p)
-			return -1;
-		*w++ = '\0';
-		if (!more)
-			return n;
-		p++;
-	}
-}
-
 /* A worker's answer (payslip.c writes project,id_number,period,confirmed|disputed,
  * payroll_lseq,reason,claimed): the stored answer must be this one if this entry is its
  * latest version. */
@@ -285,14 +264,10 @@ static int verify_answer(struct verify *v, const struct ledger_entry *e)
 	int32_t period;
 	int64_t claimed;
 	size_t need = strlen(e->content) + 1;
-	if (need > v->splitsz) {
-		char *p = realloc(v->split, need);
-		if (!p)
-			return WG_ENOMEM;
-		v->split = p, v->splitsz = need;
-	}
+	if (split_room(v, need))
+		return WG_ENOMEM;
 	memcpy(v->split, e->content, need);
-	if (split_csv(v->split, f, 8) != 7 || period_parse(f[2], &period) ||
+	if (record_split(v->split, f, 8) != 7 || period_parse(f[2], &period) ||
 	    money_parse(f[6], &claimed)) {
 		problem(v->rep, e->seq, "entry %lld: not a worker's confirmation",
 			(long long)e->seq);
@@ -300,7 +275,7 @@ static int verify_answer(struct verify *v, const struct ledger_entry *e)
 	}
 	int status = strcmp(f[3], "confirmed") == 0 ? 1 : strcmp(f[3], "disputed") == 0 ? 2 : 0;
 	struct confirmation_row row;
-	int rc = confirmation_get(v->s, f[0], f[1], period, strtoll(f[4], NULL, 10), &row);
+	int rc = store_confirmation_get(v->s, f[0], f[1], period, strtoll(f[4], NULL, 10), &row);
 	if (rc == WG_ENOTFOUND) {
 		problem(v->rep, e->seq,
 			"entry %lld: the worker's answer to payroll %s %s %s was deleted from the "
@@ -379,7 +354,7 @@ int ledger_verify(struct store *s, struct ledger_report *rep)
 				(long long)n, schema_kind(k)->name, (long long)v.matched[k]);
 	}
 	int64_t answers;
-	if (!rc && !(rc = confirmation_count(s, &answers)) && answers != v.answers)
+	if (!rc && !(rc = store_confirmation_count(s, &answers)) && answers != v.answers)
 		problem(rep, INT64_MAX,
 			"%lld workers' answers are stored but %lld are in the ledger",
 			(long long)answers, (long long)v.answers);

@@ -34,18 +34,10 @@ static int fail_why(struct msg *m, enum msg_id id, const char *text, enum msg_id
 	return -1;
 }
 
-/* The first 40 bytes of text, cut at a character boundary, for messages about long values. */
+/* The first 40 bytes of text (a long value quoted in its message). */
 static const char *head40(const char *text, char *buf)
 {
-	size_t n = strlen(text);
-	if (n > 40) {
-		n = 40;
-		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf, text, n);
-	buf[n] = '\0';
-	return buf;
+	return msg_head(text, 40, buf);
 }
 
 enum msg_id record_ids_reason(int ids_status)
@@ -250,42 +242,43 @@ int record_key(const struct rec *r, struct dbuf *out)
 	return 0;
 }
 
-int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz, struct rec *r)
+int record_split(char *line, char **field, int max)
 {
-	const struct kind_desc *d = schema_kind(kind);
-	size_t len = strlen(line);
-	if (len + 1 > bufsz)
-		return -1;
-	/* split in place, undoing the RFC 4180 quoting record_format applied */
-	char *w = buf, *field[REC_MAXCOLS];
-	const char *p = line;
 	int n = 0;
+	char *w = line, *p = line;
 	for (;;) {
-		if (n == REC_MAXCOLS)
+		if (n == max)
 			return -1;
 		field[n++] = w;
 		if (*p == '"') {
-			for (p++; *p; p++) {
-				if (*p == '"' && p[1] == '"')
-					*w++ = *p++;
-				else if (*p == '"')
-					break;
-				else
-					*w++ = *p;
-			}
-			if (*p != '"')
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p++)
+				*w++ = *p == '"' ? *++p : *p;
+			if (*p++ != '"')
 				return -1;
-			p++;
 		} else {
 			while (*p && *p != ',')
 				*w++ = *p++;
 		}
+		/* read before the terminator is written: w may stand where p does */
+		bool more = *p == ',';
+		if (!more && *p)
+			return -1;
 		*w++ = '\0';
-		if (*p != ',')
-			break;
+		if (!more)
+			return n;
 		p++;
 	}
-	if (*p || n != d->ncols)
+}
+
+int record_uncanon(enum rec_kind kind, const char *line, char *buf, size_t bufsz, struct rec *r)
+{
+	const struct kind_desc *d = schema_kind(kind);
+	size_t len = strlen(line);
+	char *field[REC_MAXCOLS];
+	if (len + 1 > bufsz)
+		return -1;
+	memcpy(buf, line, len + 1);
+	if (record_split(buf, field, REC_MAXCOLS) != d->ncols)
 		return -1;
 	r->kind = kind;
 	for (int i = 0; i < d->ncols; i++) {

@@ -29,6 +29,11 @@ int record_canon(const struct rec *r, struct dbuf *out);
 /* The canonical key of r ("P001,2026-05,110105…") for messages. */
 int record_key(const struct rec *r, struct dbuf *out);
 
+/* Splits a line in place into at most max fields, undoing the RFC 4180 quoting record_format
+ * and record_canon apply (a field in double quotes, "" for a quote inside). Returns the field
+ * count, or -1: more than max fields, an unclosed quote, text after a closing quote. */
+int record_split(char *line, char **field, int max);
+
 /* Splits a canonical line back into a record (the inverse of record_canon).
  * @param[out] r values point into buf (a copy of line; caller-owned, size of line + 1).
  * Returns 0 or -1 when line does not parse. */

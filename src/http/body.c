@@ -13,11 +13,10 @@
 int http_field_error(struct http_resp *rs, int status, const char *code, const char *field,
 		     enum msg_id id, ...)
 {
-	struct msg m = {.id = id};
+	struct msg m;
 	va_list ap;
 	va_start(ap, id);
-	for (const char *name; (name = va_arg(ap, const char *));)
-		msg_add(&m, name, va_arg(ap, const char *));
+	msg_setv(&m, id, ap);
 	va_end(ap);
 	http_error_msg(rs, status, code, &m);
 	json_t *e = json_object_get(rs->json, "error");

@@ -158,9 +158,9 @@ int h_complaint(struct http_req *rq, struct http_resp *rs)
 	if (longest)
 		http_field_error(rs, 400, "BAD_FIELD", longest, MSG_HTTP_FIELD_TOO_LONG, "field",
 				 longest, "max", max_of(longest), MSG_END);
-	else if (!*c.name || strlen(c.name) > 100)
+	else if (!*c.name) /* too_long checked the lengths */
 		http_field_error(rs, 400, "BAD_FIELD", "name", MSG_HTTP_COMPLAINT_FIELDS, MSG_END);
-	else if (!*c.description || strlen(c.description) > 4000)
+	else if (!*c.description)
 		http_field_error(rs, 400, "BAD_FIELD", "description", MSG_HTTP_COMPLAINT_FIELDS,
 				 MSG_END);
 	else if (c.id_number && *c.id_number && idcard_validate(c.id_number, id))

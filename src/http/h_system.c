@@ -5,6 +5,7 @@
 
 #include "http/http.h"
 #include "store/project.h"
+#include "util/err.h"
 #include "util/banned.h"
 
 /* docs/api/openapi.json, linked into the binary by the Makefile */
@@ -15,7 +16,7 @@ int h_healthz(struct http_req *rq, struct http_resp *rs)
 	struct project_summary p;
 	/* a cheap query proves the database answers */
 	int rc = store_project_summary(rq->store, "", &p);
-	if (rc && rc != -4)
+	if (rc && rc != WG_ENOTFOUND)
 		return http_error(rs, 503, "UNAVAILABLE", MSG_HTTP_DB_SILENT, MSG_END);
 	return http_json(rs, 200, json_pack("{s:s}", "status", "ok"));
 }

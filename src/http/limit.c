@@ -234,6 +234,10 @@ void limit_login_note(const char *name, const char *address, bool ok, time_t now
 	if (ok) {
 		/* only this pair starts afresh: the address's and the user's counts stand */
 		limit_clear(pairs, key);
+		/* trusted for TRUST_WINDOW from this login, not from the first one: a window
+		 * counted from the first would lapse 30 days later however often the user
+		 * logged in since */
+		limit_clear(trusted, key);
 		limit_hit(trusted, key, TRUST_WINDOW, now);
 		return;
 	}

@@ -1,7 +1,8 @@
 /* limit.h — counting what clients do in fixed time windows, by exact key: login failures per
  * (user, address), per address and per user, form submissions per address, requests per
- * address. Keys are compared whole (no two keys ever share a counter) in a table of fixed
- * size; when it is full the counter whose window started longest ago is dropped first.
+ * address. Keys are compared whole in a table of fixed size (keys of LIMIT_KEY_MAX bytes or
+ * more are cut to it first, so two such keys sharing their first LIMIT_KEY_MAX - 1 bytes share
+ * a counter); when it is full the counter whose window started longest ago is dropped first.
  * Thread-safe. Exports limit_* and the server's tables (limit_logins …). */
 #ifndef WG_LIMIT_H
 #define WG_LIMIT_H
@@ -25,7 +26,7 @@ int64_t limit_hit(struct limit_table *t, const char *key, int window, time_t now
 int64_t limit_count(struct limit_table *t, const char *key, int window, time_t now, int *left);
 /* Forgets key. */
 void limit_clear(struct limit_table *t, const char *key);
-/* Counters held (for tests and /metrics). */
+/* Counters held (for tests). */
 int limit_size(struct limit_table *t);
 
 /* Login throttling (issue 9): failures are counted per (user, address) — 5 in 15 minutes

@@ -320,7 +320,9 @@ static void *work_main(void *arg)
 		rs->defer = NULL;
 		fn(s, rs->defer_ctx, rs);
 		if (!s) {
-			http_error(rs, 503, "UNAVAILABLE", MSG_HTTP_STOPPING, MSG_END);
+			/* stopping, or this thread's database connection could not be opened */
+			http_error(rs, 503, "UNAVAILABLE",
+				   stopping ? MSG_HTTP_STOPPING : MSG_HTTP_DB_UNAVAILABLE, MSG_END);
 			rs->retry_after = 5;
 		}
 		w.cx->work_done = true;

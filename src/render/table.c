@@ -94,8 +94,8 @@ int table_open(struct table_writer *w, enum table_format fmt, const char *path, 
 	return rc;
 }
 
-/* A text cell a spreadsheet would take for a formula (= + - @, or a tab or carriage return
- * before one) is written with a leading apostrophe, as spreadsheets expect for text: a
+/* A text cell a spreadsheet would take for a formula (starting with = + - @, a tab or a
+ * carriage return) is written with a leading apostrophe, as spreadsheets expect for text: a
  * worker named "=HYPERLINK(…)" must not run in the reader's Excel. */
 static int csv_text(struct dbuf *line, const char *s)
 {

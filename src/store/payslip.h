@@ -1,5 +1,6 @@
-/* payslip.h — the store's side of payslips, workers' answers to their payroll lines and the
- * wage ledger's pay cycles (SPEC §6), written once over store/stmt.h (store/payslip.c). */
+/* payslip.h — the store's side of payslips, workers' answers to their payroll lines (kept,
+ * and read back for the ledger's check) and the wage ledger's pay cycles (SPEC §6), written
+ * once over store/stmt.h (store/payslip.c). */
 #ifndef WG_STORE_PAYSLIP_H
 #define WG_STORE_PAYSLIP_H
 #include <stdint.h>
@@ -66,6 +67,20 @@ int store_payslip(struct store *s, const char *project, const char *id_number, i
  * entry). A later answer to the same version replaces the earlier one; a dispute waits with
  * case_status 'open' for the cases module. WG_ENOTFOUND: no such project or person. */
 int store_confirmation_put(struct store *s, const struct confirmation *c);
+/* A stored answer read back, for the ledger's check that it is the one its entry records
+ * (domain/ledger.c). */
+struct confirmation_row {
+	int status;         /* 1 confirmed, 2 disputed */
+	const char *reason; /* NULL: none; owned by the store until its next call */
+	int64_t claimed, lseq;
+};
+/* The answer to payroll version payroll_lseq of (project code, ID number, period): WG_OK,
+ * WG_ENOTFOUND, or a store status. */
+int store_confirmation_get(struct store *s, const char *project, const char *id_number,
+			   int64_t period, int64_t payroll_lseq, struct confirmation_row *out);
+/* How many answers are stored. */
+int store_confirmation_count(struct store *s, int64_t *n);
+
 /* Calls cb for each pay cycle passing f, ordered by project code, period, employer USCC
  * (none first) and ID number, all bytewise. cb must not call the store; a non-zero return
  * stops and is returned. */

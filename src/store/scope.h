@@ -4,7 +4,7 @@
 #define WG_STORE_SCOPE_H
 #include <stddef.h>
 
-/* Writes into buf the condition on project alias p for role (SCOPE_* of store.h), with
+/* Writes into buf the condition on project alias p for role (SCOPE_* of store/project.h), with
  * param standing for the scope value. Returns buf. */
 const char *store_scope_sql(int role, const char *param, char *buf, size_t n);
 

@@ -2,8 +2,9 @@
  * its speed comes from: transactions, record I/O and reference checks of the importer (COPY
  * buffers, key caches), the ledger chain, the scan's ordered streams. Everything else — read
  * models and ordinary writes — is written once over store/stmt.h, one header per system
- * (store/project.h, worker.h, warn.h, payslip.h, user.h, config.h, complaint.h). Every
- * operation returns 0 or a negative wg_status (util/err.h). */
+ * (store/project.h, worker.h, warn.h, payslip.h, user.h, config.h, complaint.h), and so is
+ * the SQL of the scan's streams (store/scan.h). Every operation returns 0 or a negative
+ * wg_status (util/err.h). */
 #ifndef WG_STORE_H
 #define WG_STORE_H
 #include <stddef.h>

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "store/dialect.h"
 #include "store/stmt.h"
 #include "util/err.h"
 #include "util/banned.h"
@@ -63,7 +64,9 @@ int store_user_get(struct store *s, const char *username, struct user *out)
 
 int store_user_list(struct store *s, int (*cb)(void *, const struct user *), void *ctx)
 {
-	static const char SQL[] = "SELECT " USER_COLUMNS " FROM users u ORDER BY u.username";
+	/* byte order on both stores: PostgreSQL's own collation may be a language's */
+	static const char SQL[] =
+		"SELECT " USER_COLUMNS " FROM users u ORDER BY u.username" SQL_BYTES;
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;

@@ -35,17 +35,23 @@ const char *msg_template(enum msg_id id, enum msg_lang lang)
 	return catalogue[id].text[lang == MSG_EN ? 1 : 0];
 }
 
-/* Copies s into out (n bytes), cutting at a UTF-8 character boundary when too long. */
-static void copy_cut(char *out, size_t n, const char *s)
+const char *msg_head(const char *s, size_t max, char *buf)
 {
 	size_t len = strlen(s);
-	if (len >= n) {
-		len = n - 1;
+	if (len > max) {
+		len = max;
 		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
 			len--;
 	}
-	memcpy(out, s, len);
-	out[len] = '\0';
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Copies s into out (n bytes), cutting at a UTF-8 character boundary when too long. */
+static void copy_cut(char *out, size_t n, const char *s)
+{
+	msg_head(s, n - 1, out);
 }
 
 static struct msg_param *next_param(struct msg *m, const char *name)
@@ -83,14 +89,20 @@ void msg_add_sub(struct msg *m, const char *name, enum msg_id sub)
 		p->sub = sub;
 }
 
+struct msg *msg_setv(struct msg *m, enum msg_id id, va_list ap)
+{
+	m->id = id;
+	m->n = 0;
+	for (const char *name; (name = va_arg(ap, const char *));)
+		msg_add(m, name, va_arg(ap, const char *));
+	return m;
+}
+
 struct msg *msg_set(struct msg *m, enum msg_id id, ...)
 {
 	va_list ap;
-	m->id = id;
-	m->n = 0;
 	va_start(ap, id);
-	for (const char *name; (name = va_arg(ap, const char *));)
-		msg_add(m, name, va_arg(ap, const char *));
+	msg_setv(m, id, ap);
 	va_end(ap);
 	return m;
 }

@@ -5,6 +5,7 @@
 #ifndef WG_MSG_H
 #define WG_MSG_H
 #include <jansson.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 enum msg_id {
@@ -44,10 +45,17 @@ struct msg {
  * msg_set(&m, MSG_FIELD_NOT_DATE, "value", text, MSG_END). Values longer than MSG_VALUESZ are
  * cut at a character boundary. Returns m. */
 struct msg *msg_set(struct msg *m, enum msg_id id, ...) __attribute__((sentinel));
+/* The same with the name, value list in ap (for functions that take one themselves:
+ * http_error, import_error). */
+struct msg *msg_setv(struct msg *m, enum msg_id id, va_list ap);
 /* Adds one parameter to m: a text, a whole number, or another message's text. */
 void msg_add(struct msg *m, const char *name, const char *value);
 void msg_add_int(struct msg *m, const char *name, long long value);
 void msg_add_sub(struct msg *m, const char *name, enum msg_id sub);
+
+/* The first max bytes of s, cut back to a UTF-8 character boundary, into buf (max + 1
+ * bytes): a long value quoted in a message ("'…' is longer than 64 characters"). Returns buf. */
+const char *msg_head(const char *s, size_t max, char *buf);
 
 /* The stable code of id ("import.field.required"), or "" for an unknown id. */
 const char *msg_code(enum msg_id id);

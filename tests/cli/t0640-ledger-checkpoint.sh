@@ -30,6 +30,15 @@ sed "s/\"seq\":$head,/\"seq\":$((head - 1)),/" "$T_DIR/cp1.json" >"$T_DIR/forged
 wg ledger verify --checkpoint "$T_DIR/forged.json" >"$T_DIR/forged.out" 2>&1
 t_grep "8: an altered checkpoint fails its signature" "signature does not match" "$T_DIR/forged.out"
 
+# the key made by several processes at once (a server starting while a notice is printed):
+# each either makes it or reads the one just made, never a file half written
+for i in $(seq 16); do
+	WAGEGUARD_LEDGER_KEY="$T_DIR/race.key" wg ledger checkpoint -o "$T_DIR/race$i.json" 2>>"$T_DIR/race.err" &
+done
+wait
+t_eq "8: sixteen processes making the key at once all sign" 16 "$(ls "$T_DIR"/race*.json 2>/dev/null | wc -l)"
+t_eq "... with the same key" 1 "$(sed -n 's/.*"public_key":"\([0-9a-f]*\)".*/\1/p' "$T_DIR"/race*.json | sort -u | wc -l)"
+
 # a new import, checkpointed, then rolled back with its entries: the chain alone still
 # verifies, the checkpoint does not
 printf 'project_code,id_number,date,hours\nHZ000001,51012219850315001X,2026-06-01,8\nHZ000001,51012219850315001X,2026-06-02,8\n' >"$T_DIR/june.csv"
@@ -52,6 +61,8 @@ wg payroll confirm 510122198503150028 2026-05 --project HZ000001 2>/dev/null
 
 # --- confirmations --------------------------------------------------------------------------
 t_ok "8: workers' answers verify" wg ledger verify
+wg ledger verify >"$T_DIR/answers.out" 2>&1
+t_grep "8: ... both answers were checked against their entries" "; 2 workers' answers" "$T_DIR/answers.out"
 t_sql "UPDATE confirmations SET status = 1 WHERE status = 2" >/dev/null
 wg ledger verify >"$T_DIR/flip.out" 2>&1
 t_eq "8: a dispute flipped to confirmed is caught" 1 "$?"
@@ -77,6 +88,8 @@ t_grep "8: ... naming the first" "worker 51012219850315001X, 2026-05: 0 days sto
 # --- published with notices and payslips ------------------------------------------------------
 wg ledger checkpoint -o "$T_DIR/cp3.json" 2>/dev/null
 sig=$(sed -n 's/.*"signature":"\([0-9a-f]*\)".*/\1/p' "$T_DIR/cp3.json")
+# an empty $sig would make the next grep match any line
+t_eq "8: the checkpoint's signature is 128 hex digits" 128 "${#sig}"
 wg notice publicity HZ000001 2026-05 --format html -o "$T_DIR/pub.html" 2>/dev/null
 t_grep "8: the publicity notice carries the checkpoint's signature" "${sig:0:64}" "$T_DIR/pub.html"
 wg payslip 51012219850315001X 2026-05 --json >"$T_DIR/slip.json" 2>/dev/null

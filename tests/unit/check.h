@@ -1,6 +1,7 @@
 /* check.h — a tiny TAP producer for the C unit tests: CHECK(cond, name) prints "ok N - name"
- * or "not ok N - name" with the failing expression; check_done() prints the plan and returns
- * the exit status. tests/run.sh counts the lines. */
+ * or "not ok N - name" with the failing expression (cond is evaluated once, so it may call
+ * what it checks); check_done() prints the plan and returns the exit status. tests/run.sh
+ * counts the lines. */
 #ifndef WG_CHECK_H
 #define WG_CHECK_H
 #include <stdio.h>
@@ -10,8 +11,9 @@ static int check_n, check_failed;
 
 #define CHECK(cond, ...)                                                                           \
 	do {                                                                                       \
+		int check_c_ = !!(cond); /* once: a condition may have side effects */             \
 		++check_n;                                                                         \
-		if (cond) {                                                                        \
+		if (check_c_) {                                                                    \
 			printf("ok %d - ", check_n);                                               \
 		} else {                                                                           \
 			++check_failed;                                                            \
@@ -19,7 +21,7 @@ static int check_n, check_failed;
 		}                                                                                  \
 		printf(__VA_ARGS__);                                                               \
 		printf("\n");                                                                      \
-		if (!(cond))                                                                       \
+		if (!check_c_)                                                                     \
 			printf("#   failed: %s at %s:%d\n", #cond, __FILE__, __LINE__);            \
 	} while (0)
 

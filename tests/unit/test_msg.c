@@ -140,6 +140,10 @@ static void test_render(void)
 	big[sizeof big - 1] = '\0';
 	msg_set(&m, MSG_TEXT, "text", big, MSG_END);
 	CHECK(strlen(m.p[0].value) == MSG_VALUESZ - 1, "a long value is kept cut, not overflowed");
+	char head[8];
+	CHECK_STR(msg_head("工资表", 4, head), "工", "msg_head cuts back to a character boundary");
+	CHECK_STR(msg_head("ab", 4, head), "ab", "msg_head keeps a short text whole");
+	CHECK_STR(msg_head("abcdef", 4, head), "abcd", "msg_head keeps max bytes of ASCII");
 }
 
 static void test_pack(void)
@@ -149,7 +153,7 @@ static void test_pack(void)
 	char x[MSG_BUFSZ], y[MSG_BUFSZ];
 	msg_set(&m, MSG_FIELD_NOT_AMOUNT, "value", "-5", MSG_END);
 	msg_add_sub(&m, "reason", MSG_MONEY_NEGATIVE);
-	int rc = msg_pack(&m, &b); /* not inside CHECK: it evaluates its condition twice */
+	int rc = msg_pack(&m, &b);
 	CHECK(rc == 0, "a message packs");
 	size_t one = b.len;
 	msg_set(&m, MSG_FIELD_REQUIRED, MSG_END);

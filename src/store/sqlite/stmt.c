@@ -17,7 +17,7 @@ struct sq_stmt {
 	struct stmt base;
 	struct sq_store *q;
 	sqlite3_stmt *st;
-	const char *sql; /* as written, for messages; NULL for a statement of one call */
+	const char *sql; /* as written, for messages (the caller's: a key's SQL, or one call's) */
 	int64_t changes;
 };
 
