@@ -36,7 +36,7 @@ t_fails "board -o board.txt is refused as well" wg notice board HZ000001 -o "$T_
 wg ledger log --kind nonsense >"$T_DIR/log.out" 2>"$T_DIR/log.err"
 t_eq "ledger log --kind nonsense exits 2" 2 $?
 t_grep "… naming the unknown kind" "unknown kind 'nonsense'" "$T_DIR/log.err"
-t_grep "… listing the known ones" "enterprises, projects, subcontracts, accounts, workers, employments, attendance, allocations, payroll, payments, calendar, import, confirmation" "$T_DIR/log.err"
+t_grep "… listing the known ones" "enterprises, projects, subcontracts, accounts, workers, employments, attendance, allocations, payroll, payments, calendar, project_events, import, confirmation" "$T_DIR/log.err"
 t_eq "… printing no entries" "" "$(cat "$T_DIR/log.out")"
 wg ledger log --kind payroll >"$T_DIR/payroll.log"
 t_ok "ledger log --kind payroll lists payroll entries" grep -q "	payroll	" "$T_DIR/payroll.log"
