@@ -190,6 +190,8 @@ const struct cli_command cli_commands[] = {
 	 "  First publishes the 30-day return notice (completed, no open arrears or cases, the\n"
 	 "  written no-arrears promise); after the notice has run, returns the deposits with\n"
 	 "  their interest. Refused otherwise, naming each condition that fails.\n"
+	 "wageguard deposit notice PROJECT [--format html|pdf] [-o FILE]\n"
+	 "  The public return notice (Chinese) as a self-contained HTML page or an A4 PDF.\n"
 	 "  Configuration (wageguard config set): deposit.rate, deposit.cap,\n"
 	 "  deposit.industries, deposit.interest, deposit.replenish_days, deposit.missing_days,\n"
 	 "  deposit.expiring_days, deposit.notice_days; per region deposit.<code>.<name>.\n"},

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "domain/deposit.h"
 #include "domain/links.h"
+#include "render/doc.h"
 #include "store/project.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -416,6 +417,64 @@ static int do_return(struct store *s, int argc, char **argv)
 	return 0;
 }
 
+/* ---- deposit notice: the return notice as HTML or PDF ---- */
+
+static int notice(struct store *s, int argc, char **argv)
+{
+	const char *project = NULL, *fmt = NULL, *dest = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			fmt = argv[++i];
+		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+			dest = argv[++i];
+		else if (argv[i][0] != '-' && !project)
+			project = argv[i];
+		else
+			return cli_usage("deposit");
+	}
+	if (!fmt && dest) {
+		const char *dot = strrchr(dest, '.');
+		fmt = dot && strcmp(dot, ".pdf") == 0 ? "pdf" : "html";
+	}
+	if (!project || (fmt && strcmp(fmt, "pdf") != 0 && strcmp(fmt, "html") != 0))
+		return cli_usage("deposit");
+	bool pdf = fmt && strcmp(fmt, "pdf") == 0;
+	struct doc d = DOC_INIT;
+	int rc = deposit_return_notice_doc(s, project, &d);
+	if (rc) {
+		doc_release(&d);
+		fprintf(stderr, "wageguard deposit: %s\n",
+			rc == WG_ENOTFOUND ? "no return notice for this project" : s->errmsg);
+		return 1;
+	}
+	struct cli_out o;
+	char err[256] = "write failed";
+	if (cli_out_open(&o, dest, pdf, "wageguard deposit")) {
+		doc_release(&d);
+		return 1;
+	}
+	FILE *f = fopen(o.path, "wb");
+	rc = f ? WG_OK : WG_EIO;
+	if (f && pdf) {
+		rc = render_pdf(&d, f, err, sizeof err);
+	} else if (f) {
+		struct dbuf b = DBUF_INIT;
+		rc = render_html(&d, &b);
+		if (!rc && fwrite(b.p, 1, b.len, f) != b.len)
+			rc = WG_EIO;
+		dbuf_release(&b);
+	}
+	if (f && fclose(f) != 0)
+		rc = WG_EIO;
+	doc_release(&d);
+	if (rc) {
+		fprintf(stderr, "wageguard deposit: %s\n", err);
+		cli_out_abort(&o);
+		return 1;
+	}
+	return cli_out_commit(&o, "wageguard deposit");
+}
+
 int cmd_deposit(int argc, char **argv, const struct cli_global *g)
 {
 	if (argc < 2)
@@ -424,7 +483,8 @@ int cmd_deposit(int argc, char **argv, const struct cli_global *g)
 		const char *name;
 		int (*fn)(struct store *, int, char **);
 	} subs[] = {{"quote", quote},       {"lodge", lodge},         {"list", list},
-		    {"activate", activate}, {"replenish", replenish}, {"return", do_return}};
+		    {"activate", activate}, {"replenish", replenish}, {"return", do_return},
+		    {"notice", notice}};
 	for (size_t k = 0; k < sizeof subs / sizeof subs[0]; k++) {
 		if (strcmp(argv[1], subs[k].name) != 0)
 			continue;

@@ -1522,3 +1522,110 @@ json_t *deposit_json(const struct deposit *d, int32_t day)
 			 jdate(d->closed_on > day ? -1 : d->closed_on), "interest",
 			 jmoney(d->interest), "lodged_by", jstr(d->actor));
 }
+
+int deposit_status_text(struct store *s, const char *code, int32_t day, char *buf, size_t n)
+{
+	static const struct {
+		const char *form, *label;
+	} labels[] = {{"cash", "现金存储"},
+		      {"bank_guarantee", "银行保函"},
+		      {"insurance", "工程保证保险"},
+		      {"guarantor", "担保公司保函"}};
+	static const struct {
+		const char *reason, *label;
+	} reasons[] = {{"small_contract", "合同金额300万元以下且上一年度无欠薪"},
+		       {"clean_record", "连续三年无欠薪且无实名制、专户违规"},
+		       {"industry_not_required", "本地区该行业无需缴存"}};
+	struct deps v;
+	char m[MONEY_BUFSZ], d[DATE_BUFSZ];
+	int rc = project_deposits(s, code, day, false, &v);
+	if (rc)
+		return rc;
+	const struct deposit *held = NULL, *returned = NULL;
+	int64_t total = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		if (held_on(&v.d[i], day)) {
+			total += balance(&v.d[i]);
+			held = held ? held : &v.d[i];
+		} else if (v.d[i].closed_on >= 0 && v.d[i].closed_on <= day &&
+			   strcmp(v.d[i].status, "returned") == 0) {
+			returned = &v.d[i];
+		}
+	}
+	if (held) {
+		const char *form = held->form;
+		for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+			if (strcmp(labels[i].form, held->form) == 0)
+				form = labels[i].label;
+		snprintf(buf, n, "已缴存（%s，%s），余额 %s 元%s%s", form, held->issuer,
+			 money_format(total, m), held->expires_on >= 0 ? "，有效期至 " : "",
+			 held->expires_on >= 0 ? date_format((int32_t)held->expires_on, d) : "");
+	} else if (returned) {
+		snprintf(buf, n, "已于 %s 返还", date_format((int32_t)returned->closed_on, d));
+	} else {
+		struct deposit_quote q;
+		if ((rc = deposit_quote(s, code, day, &q)))
+			goto done;
+		if (q.exempt) {
+			const char *why = q.reason;
+			for (size_t i = 0; i < sizeof reasons / sizeof *reasons; i++)
+				if (strcmp(reasons[i].reason, q.reason) == 0)
+					why = reasons[i].label;
+			snprintf(buf, n, "免缴（%s）", why);
+		} else {
+			snprintf(buf, n, "未缴存（应缴 %s 元）", money_format(q.amount, m));
+		}
+		deposit_quote_release(&q);
+	}
+done:
+	deps_release(&v);
+	return rc;
+}
+
+int deposit_return_notice_doc(struct store *s, const char *code, struct doc *out)
+{
+	struct dep_project p;
+	struct deposit_return r;
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ], d3[DATE_BUFSZ], status[256];
+	int rc = store_dep_project(s, code, &p);
+	if (rc)
+		return rc;
+	int64_t id = p.id;
+	char name[256], contractor[256], uscc[24];
+	snprintf(name, sizeof name, "%s", p.name);
+	snprintf(contractor, sizeof contractor, "%s", p.contractor_name);
+	snprintf(uscc, sizeof uscc, "%s", p.contractor);
+	struct project_state st;
+	if ((rc = lifecycle_state(s, id, INT32_MAX, &st)) ||
+	    (rc = store_deposit_return_open(s, id, &r)))
+		return rc;
+	int64_t published = r.published_on, ends = r.ends_on, returned = r.returned_on;
+	const char *promise = doc_str(out, r.promise);
+	if ((rc = deposit_status_text(s, code, (int32_t)published, status, sizeof status)))
+		return rc;
+	doc_title(out, "农民工工资保证金返还公示", doc_strf(out, "%s", name));
+	doc_field(out, "项目名称", doc_strf(out, "%s（项目编号 %s）", name, code));
+	doc_field(out, "施工总承包单位",
+		  doc_strf(out, "%s（统一社会信用代码 %s）", contractor, uscc));
+	doc_field(out, "工资保证金", doc_str(out, status));
+	doc_field(out, "竣工日期",
+		  st.completed_on >= 0 ? doc_str(out, date_format(st.completed_on, d1)) : "—");
+	doc_field(out, "公示期",
+		  doc_strf(out, "%s 至 %s", date_format((int32_t)published, d2),
+			   date_format((int32_t)ends, d3)));
+	doc_para(out,
+		 "根据《保障农民工工资支付条例》及工资保证金管理规定，该项目已竣工，施工总承包单位"
+		 "申请返还工资保证金，并作出如下书面承诺：");
+	doc_callout(out, promise);
+	doc_para(out,
+		 "公示期内，凡该项目存在拖欠农民工工资情形的，农民工本人或知情人可向项目所在地"
+		 "人力资源社会保障行政部门反映，或拨打劳动保障监察投诉举报电话 12333。"
+		 "公示期满无异议的，依规返还工资保证金。");
+	if (returned >= 0)
+		doc_note(out,
+			 doc_strf(out, "公示期满无异议，保证金已于 %s 返还。",
+				  date_format((int32_t)returned, d1)));
+	doc_sign(out, "项目所在地人力资源社会保障行政部门");
+	doc_sign(out, doc_str(out, date_format((int32_t)published, d1)));
+	return doc_status(out);
+}

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "render/doc.h"
 #include "store/deposit.h"
 #include "store/store.h"
 #include "util/msg.h"
@@ -176,6 +177,15 @@ int deposit_scan(struct store *s, int32_t day, deposit_warn_fn *add, void *ctx);
 
 /* Whether project id has a deposit held on day (cash, or a guarantee not expired). */
 int deposit_held(struct store *s, int64_t project, int32_t day, bool *yes);
+
+/* The project's deposit as the public sees it on its publicity notice, in Chinese, into buf:
+ * held (form, issuer, balance, expiry), returned, exempt (why) or not lodged (the amount
+ * required). */
+int deposit_status_text(struct store *s, const char *code, int32_t day, char *buf, size_t n);
+
+/* The public notice of the project's deposit return (the latest, SPEC §7) as a Chinese
+ * document for HTML and PDF. WG_ENOTFOUND when the project has no return notice. */
+int deposit_return_notice_doc(struct store *s, const char *code, struct doc *out);
 
 /* One deposit as JSON (money as strings; balance = amount − activated + replenished). */
 json_t *deposit_json(const struct deposit *d, int32_t day);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/deposit.h"
 #include "domain/record.h"
 #include "store/config.h"
 #include "store/payslip.h"
@@ -510,7 +511,7 @@ static const char *pay_date_cell(struct doc *d, const struct pub_line *l)
 }
 
 static void publicity_doc(struct doc *d, const struct facts *f, const struct pub *p, int32_t period,
-			  int32_t date, int publicity_days)
+			  int32_t date, int publicity_days, const char *deposit)
 {
 	int64_t days = 0, net = 0, paid = 0, owed = 0;
 	size_t short_paid = 0;
@@ -535,6 +536,9 @@ static void publicity_doc(struct doc *d, const struct facts *f, const struct pub
 	doc_field(d, "施工总承包单位", f->contractor);
 	doc_field(d, "用工单位", dbuf_str(&emp));
 	doc_field(d, "工资所属期", month);
+	/* SPEC §7: the project's wage deposit, as deposits see it (domain/deposit.c) */
+	if (deposit && *deposit)
+		doc_field(d, "工资保证金", deposit);
 	doc_field(d, "发放情况",
 		  doc_strf(d, "本期共 %zu 人，实发工资合计 %s 元，已发放 %s 元，未发放 %s 元%s",
 			   p->n, money_format(net, m1), money_format(paid, m2),
@@ -621,8 +625,11 @@ int notice_publicity(struct store *s, const char *code, int32_t period, int32_t 
 			 period_format(period, pb));
 		rc = WG_ENOTFOUND;
 	}
+	char deposit[256] = "";
+	if (!rc && (rc = deposit_status_text(s, f.code, date, deposit, sizeof deposit)))
+		snprintf(err, errsz, "%s", s->errmsg);
 	if (!rc) {
-		publicity_doc(out, &f, &p, period, date, days > 0 ? days : 5);
+		publicity_doc(out, &f, &p, period, date, days > 0 ? days : 5, deposit);
 		if ((rc = doc_status(out)))
 			snprintf(err, errsz, "out of memory");
 	}

@@ -81,6 +81,22 @@ setup 2023-01-01 2023-03-01 no-allocation
 wg deposit quote P1 --as-of $D --json >"$T_DIR/q.json"
 t_grep "a yellow/orange warning is no arrears, LOW_BALANCE is a violation" '"factor":"violations","years":3,"after":"2023-06-01","through":"2026-06-01","value":' "$T_DIR/q.json"
 
+# listed (credit, SPEC §9): m = 1 + 0.5 x [arrears in 2 years] + 1.0, before any exemption
+list_c() {
+	wg list propose $C --grounds mass_incident --deadline 2026-04-01 --on 2026-04-02 --reason 群体性事件 --legal-rep 李明 >/dev/null 2>&1
+	wg list notify 1 --on 2026-04-02 >/dev/null 2>&1
+	wg list decide 1 --list --on 2026-04-20 >/dev/null 2>&1
+}
+setup 2025-01-01
+list_c
+t_eq "listed: amount 3,000,000.00 x 0.02 x 2" "120000.00" "$(q P1 | cut -d' ' -f1)"
+t_eq "listed: the small contract is not exempt" "120000.00 2.0 false null listed" "$(q P2)"
+wg deposit quote P1 --as-of $D --json >"$T_DIR/q.json"
+t_grep "the listing is a factor with its day" '"factor":"listed","value":true,"since":"2026-04-20"' "$T_DIR/q.json"
+setup 2023-01-01 2025-06-02
+list_c
+t_eq "listed with arrears in 2 years: m 2.5" "150000.00 2.5 false null listed" "$(q P1)"
+
 # configuration per region
 setup 2025-01-01
 t_fails "rate 0.031 is refused" wg config set deposit.rate 0.031

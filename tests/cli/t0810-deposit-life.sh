@@ -100,6 +100,11 @@ t_grep "saying the project is not completed" "not completed" "$T_DIR/ret.err"
 t_grep "and that the promise is missing" "no written promise" "$T_DIR/ret.err"
 t_ok "completed" wg project event P1 completed 2026-11-10
 t_ok "the notice is published" wg deposit return P1 --promise 本单位承诺无拖欠农民工工资 --as-of 2026-11-12
+t_ok "the return notice as HTML" wg deposit notice P1 -o "$T_DIR/notice.html"
+t_grep "in Chinese, with the promise" "本单位承诺无拖欠农民工工资" "$T_DIR/notice.html"
+t_grep "and its period" "2026-11-12 至 2026-12-12" "$T_DIR/notice.html"
+t_ok "and as PDF" sh -c "'$WG_BIN' deposit notice P1 -o '$T_DIR/notice.pdf' && head -c 5 '$T_DIR/notice.pdf' | grep -q '%PDF'"
+t_ok "the public list shows it" sh -c "'$WG_BIN' deposit list --project P1 --json >/dev/null"
 t_fails "on the notice's 30th day the return is refused" wg deposit return P1 --as-of 2026-12-12
 wg deposit return P1 --as-of 2026-12-13 --json >"$T_DIR/ret.json"
 t_grep "the day after it the deposit is returned" '"returned":true' "$T_DIR/ret.json"
