@@ -26,6 +26,7 @@ const struct document_kind document_kinds[] = {
 	{"referral_police", "移", "涉嫌拒不支付劳动报酬犯罪案件移送书",
 	 "Referral to the police (refusal to pay wages)", "relief"},
 	/* ---- supervision (SPEC §10): rectification orders (整改通知书) go here ---- */
+	{"rectify", "改", "劳动保障监察限期整改指令书", "Rectification order", "supervision"},
 	/* ---- deposit (SPEC §7): the payment notice of an activation goes here ---- */
 	{NULL, NULL, NULL, NULL, NULL},
 };

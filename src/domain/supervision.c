@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/document.h"
 #include "domain/draw.h"
 #include "domain/links.h"
 #include "util/date.h"
@@ -326,12 +327,38 @@ int sv_inspection_record(struct store *s, int64_t id, int32_t day, const struct 
 
 /* ---- rectification orders ---- */
 
-/* ZG<region>-<year>-<seq>: 整改 (rectification), numbered per region and year without
- * gaps. When relief's numbered documents land (document.h), the number comes from there. */
+/* The order's number is its document's (relief's numbered documents, domain/document.h): the
+ * issuing authority's gap-free sequence of kind "rectify" for the year. */
 static void order_number(struct sv_order *o, char *buf, size_t n)
 {
-	snprintf(buf, n, "ZG%lld-%lld-%04lld", (long long)o->region, (long long)o->year,
-		 (long long)o->seq);
+	snprintf(buf, n, "%s", o->number ? o->number : "");
+}
+
+/* The order's wording as the document's body: what was found, what to do by when, what
+ * follows a missed deadline (Decree 724 Arts 55-56, Order 45). */
+static char *order_body(struct store *s, const struct sv_order *o, const char *deadline_text)
+{
+	const char *name = NULL;
+	char ename[256] = "", where[160] = "";
+	if (store_sv_enterprise_name(s, o->uscc, &name) == WG_OK && name)
+		snprintf(ename, sizeof ename, "%s", name);
+	if (o->project)
+		snprintf(where, sizeof where, "在“%s”项目中", o->project);
+	char text[2048];
+	snprintf(
+		text, sizeof text,
+		"经检查，你单位%s存在下列违反《保障农民工工资支付条例》的问题：%s。根据《保障农民工"
+		"工资支付条例》第五十五条、第五十六条和《劳动保障监察条例》的规定，责令你单位于%s前"
+		"改正，并将改正情况书面报送本机构。逾期不改正的，将依法予以处罚，记入工资支付信用"
+		"记录；拖欠工资的，依法启用工资保证金，并按规定列入拖欠农民工工资失信联合惩戒对象"
+		"名单。",
+		where, o->items, deadline_text);
+	json_t *b = json_pack("{s:s, s:s, s:s?, s:I, s:I}", "text", text, "employer_name", ename,
+			      "project", o->project, "inspection", (json_int_t)o->inspection_id,
+			      "workers", (json_int_t)o->workers);
+	char *out = b ? json_dumps(b, JSON_COMPACT) : NULL;
+	json_decref(b);
+	return out;
 }
 
 int sv_order_issue(struct store *s, const struct sv_new_order *o, char *number, size_t n,
@@ -375,6 +402,7 @@ int sv_order_issue(struct store *s, const struct sv_new_order *o, char *number, 
 	char uscc[24], project[72];
 	snprintf(uscc, sizeof uscc, "%s", in.uscc);
 	snprintf(project, sizeof project, "%s", in.project ? in.project : "");
+	int64_t in_region = in.region;
 	struct sv_order row = {.region = in.region,
 			       .year = y,
 			       .inspection_id = o->inspection_id,
@@ -387,17 +415,41 @@ int sv_order_issue(struct store *s, const struct sv_new_order *o, char *number, 
 			       .issued_on = o->issued_on,
 			       .deadline = deadline,
 			       .actor = o->actor};
-	for (int attempt = 0;; attempt++) {
-		if ((rc = s->ops->begin(s)))
-			return store_failed(s, rc, err);
-		if (!(rc = store_sv_order_add(s, &row, order_number)) && !(rc = s->ops->commit(s)))
-			break;
-		s->ops->rollback(s);
-		/* two issuers took the same number: the unique key refused one; take the next */
-		if ((rc != WG_ECONFLICT && rc != WG_ERETRY) || attempt >= 5)
-			return store_failed(s, rc, err);
+	char dl[48], docnum[96];
+	int dy, dm, dd;
+	date_to_ymd(deadline, &dy, &dm, &dd);
+	snprintf(dl, sizeof dl, "%d年%d月%d日", dy, dm, dd);
+	char *body = order_body(s, &row, dl);
+	if (!body) {
+		msg_set(err, MSG_OUT_OF_MEMORY, MSG_END);
+		return WG_ENOMEM;
 	}
-	order_number(&row, number, n);
+	struct document_issue doc = {.kind = "rectify",
+				     .region = in_region,
+				     .addressee = uscc,
+				     .issued = o->issued_on,
+				     .deadline = deadline,
+				     .amount = o->amount,
+				     .body = body,
+				     .actor = o->actor};
+	/* the document and the order together: a rollback gives the number back */
+	if ((rc = s->ops->begin(s))) {
+		free(body);
+		return store_failed(s, rc, err);
+	}
+	if ((rc = document_issue_tx(s, &doc, docnum, err))) {
+		s->ops->rollback(s);
+		free(body);
+		return rc;
+	}
+	free(body);
+	row.number = docnum;
+	if ((rc = store_sv_order_add(s, &row, order_number)) || (rc = s->ops->commit(s))) {
+		store_failed(s, rc, err);
+		s->ops->rollback(s);
+		return rc;
+	}
+	snprintf(number, n, "%s", docnum);
 	return WG_OK;
 }
 
@@ -416,8 +468,18 @@ int sv_order_comply(struct store *s, const char *number, int32_t day, const char
 		return fail(err, WG_ECONFLICT, MSG_SV_ORDER_COMPLIED, "order", number);
 	if (day < o.issued_on)
 		return fail(err, WG_EINPUT, MSG_SV_COMPLY_BEFORE_ISSUE, "order", number);
-	if ((rc = store_sv_order_comply(s, o.id, day, evidence)))
+	/* the order and its document, met, together */
+	int64_t id = o.id;
+	struct document_row d;
+	if ((rc = s->ops->begin(s)))
 		return store_failed(s, rc, err);
+	if ((rc = store_sv_order_comply(s, id, day, evidence)) ||
+	    (rc = store_document_get(s, number, &d)) ||
+	    (rc = store_document_set_status(s, d.id, "met", day)) || (rc = s->ops->commit(s))) {
+		store_failed(s, rc, err);
+		s->ops->rollback(s);
+		return rc;
+	}
 	return WG_OK;
 }
 
@@ -497,6 +559,14 @@ int sv_escalate(struct store *s, int32_t as_of, int *escalated, int *proposed, s
 			if ((rc = links_emit(s, &e, err)))
 				goto fail;
 			++*proposed;
+		}
+		struct document_row doc;
+		if (unpaid &&
+		    ((rc = store_document_get(s, o->number, &doc)) ||
+		     (rc = store_document_set_status(s, doc.id, "ignored",
+						     (int32_t)o->deadline + 1)))) {
+			store_failed(s, rc, err);
+			goto fail;
 		}
 		if ((rc = store_sv_order_escalated(s, o->id, as_of, propose))) {
 			store_failed(s, rc, err);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "domain/campaign.h"
+#include "domain/document.h"
 #include "domain/draw.h"
 #include "domain/links.h"
 #include "domain/supervision.h"
@@ -185,6 +186,20 @@ bad:
 	return -1;
 }
 
+/* An order as JSON with the id of its numbered document (/api/v1/documents/{id}: the
+ * printable 限期整改指令书 and its service records). */
+static json_t *order_json(struct store *st, const struct sv_order *o)
+{
+	json_t *j = sv_json_order(o, date_today());
+	struct document_row d;
+	char number[96];
+	/* a copy: the order's text may be the store's, which the lookup reuses */
+	snprintf(number, sizeof number, "%s", o->number ? o->number : "");
+	if (j && *number && store_document_get(st, number, &d) == WG_OK)
+		json_object_set_new(j, "document", json_integer(d.id));
+	return j;
+}
+
 /* ---- inspections ---- */
 
 struct scoped {
@@ -312,9 +327,15 @@ static int inspection_of(struct http_req *rq, struct http_resp *rs, struct sv_in
 	return rc;
 }
 
+struct order_list {
+	struct store *s;
+	json_t *items;
+};
+
 static int order_today(void *ctx, const struct sv_order *o)
 {
-	return json_array_append_new(ctx, sv_json_order(o, date_today()));
+	struct order_list *l = ctx;
+	return json_array_append_new(l->items, order_json(l->s, o));
 }
 
 int h_sv_inspection(struct http_req *rq, struct http_resp *rs)
@@ -328,7 +349,8 @@ int h_sv_inspection(struct http_req *rq, struct http_resp *rs)
 	/* its rectification orders, so the page shows what followed */
 	struct sv_order_filter f = {.inspection_id = id, .overdue_on = -1};
 	json_t *orders = json_array();
-	if ((rc = store_sv_order_list(rq->store, &f, order_today, orders))) {
+	struct order_list ol = {rq->store, orders};
+	if ((rc = store_sv_order_list(rq->store, &f, order_today, &ol))) {
 		json_decref(orders);
 		json_decref(j);
 		return rc;
@@ -462,7 +484,7 @@ static int order_scoped(void *ctx, const struct sv_order *o)
 	struct orders_ctx *c = ctx;
 	if (!may_see(c->rq, o->region, o->uscc))
 		return 0;
-	return json_array_append_new(c->items, sv_json_order(o, c->today));
+	return json_array_append_new(c->items, order_json(c->rq->store, o));
 }
 
 int h_sv_orders(struct http_req *rq, struct http_resp *rs)
@@ -529,7 +551,7 @@ int h_sv_order_issue(struct http_req *rq, struct http_resp *rs)
 	}
 	struct sv_order row;
 	if (!(rc = store_sv_order_get(rq->store, number, &row)))
-		http_json(rs, 201, sv_json_order(&row, date_today()));
+		http_json(rs, 201, order_json(rq->store, &row));
 done:
 	json_decref(b);
 	return rc;
@@ -551,7 +573,7 @@ int h_sv_order(struct http_req *rq, struct http_resp *rs)
 	int rc = order_of(rq, rs, &o);
 	if (rc)
 		return rc == WG_ENOTFOUND ? 0 : rc;
-	return http_json(rs, 200, sv_json_order(&o, date_today()));
+	return http_json(rs, 200, order_json(rq->store, &o));
 }
 
 int h_sv_order_comply(struct http_req *rq, struct http_resp *rs)
@@ -577,7 +599,7 @@ int h_sv_order_comply(struct http_req *rq, struct http_resp *rs)
 		goto done;
 	}
 	if (!(rc = store_sv_order_get(rq->store, rq->params[0], &o)))
-		http_json(rs, 200, sv_json_order(&o, date_today()));
+		http_json(rs, 200, order_json(rq->store, &o));
 done:
 	json_decref(b);
 	return rc;

@@ -63,7 +63,9 @@ test('rectification orders: the enterprise sees its order; compliance needs evid
   const ins = (await call('GET', `/api/v1/inspections?target=${contractor}`, { token: T.regulator })).json.items[0];
   const o = await call('POST', '/api/v1/rectifications', { token: T.regulator, body: { inspection: ins.id, items: '工资直接发放至农民工本人银行卡', days: 5, amount: '1200.50', workers: 2, date: today } });
   assert.equal(o.status, 201);
-  assert.match(o.json.number, /^ZG[0-9]{6}-[0-9]{4}-[0-9]{4}$/);
+  assert.match(o.json.number, /改〔[0-9]{4}〕[0-9]+号$/);
+  const doc = await call('GET', `/api/v1/documents/${o.json.document}?format=json`, { token: T.enterprise });
+  assert.equal(doc.status, 200, 'the enterprise reads its order as a document');
   assert.equal(o.json.amount, '1200.50');
   assert.equal(o.json.state, 'open');
   const seen = await call('GET', '/api/v1/rectifications', { token: T.enterprise });

@@ -44,7 +44,7 @@ test('an inspection recorded on a tablet, then a rectification order from it', a
     await page.fill('#sv-o-amount', '3600');
     await page.click('#sv-o-submit');
     await page.waitForSelector('#sv-msg');
-    const number = (await page.textContent('#sv-msg')).match(/ZG[0-9-]+/)[0];
+    const number = (await page.textContent('#sv-msg')).match(/[^\s，,]+改〔[0-9]+〕[0-9]+号/)[0];
     await page.waitForFunction((n) => document.querySelector('#sv-inspection-orders')?.textContent.includes(n), number);
     await page.goto('/rectifications');
     await page.waitForSelector('#sv-orders');

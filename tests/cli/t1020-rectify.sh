@@ -26,16 +26,22 @@ t_fails "not before the inspection" wg rectify issue 1 --items x --days 5 --date
 t_fails "a deadline after the day of issue" wg rectify issue 1 --items x --deadline 2026-12-01 --date 2026-12-01
 t_fails "a bad amount" wg rectify issue 1 --items x --days 5 --amount 1.234 --date 2026-12-01
 wg rectify issue 1 --items "按月足额支付工资至本人银行卡" --days 5 --amount 12000 --workers 3 --date 2026-12-01 --json >"$T_DIR/o1.json"
-t_eq "numbered for the project's region and year" "ZG330102-2026-0001" "$(jq -r .number "$T_DIR/o1.json")"
+t_eq "numbered as a document of the project's region and year" "330102人社监改〔2026〕1号" "$(jq -r .number "$T_DIR/o1.json")"
 # 12-02 (1), 12-03 holiday, 12-04 (2), Saturday 12-05 workday (3), 12-07 (4), 12-08 (5)
 t_eq "5 working days: the 5th working day after the day of issue" 2026-12-08 "$(jq -r .deadline "$T_DIR/o1.json")"
 t_eq "amount, workers, target" "12000.00 3 $E2 HZ000001" \
 	"$(jq -r '"\(.amount) \(.workers) \(.uscc) \(.project)"' "$T_DIR/o1.json")"
 wg rectify issue 1 --items "群体性讨薪：限期支付" --deadline 2026-12-10 --amount 3000 --mass-incident --date 2026-12-02 --json >"$T_DIR/o2.json"
-t_eq "the next number without a gap" "ZG330102-2026-0002" "$(jq -r .number "$T_DIR/o2.json")"
+t_eq "the next number without a gap" "330102人社监改〔2026〕2号" "$(jq -r .number "$T_DIR/o2.json")"
 wg rectify issue 1 --items "张贴维权信息告示牌" --deadline 2026-12-15 --date 2026-12-02 --json >"$T_DIR/o3.json"
-O1=ZG330102-2026-0001 O2=ZG330102-2026-0002 O3=ZG330102-2026-0003
+O1="330102人社监改〔2026〕1号" O2="330102人社监改〔2026〕2号" O3="330102人社监改〔2026〕3号"
+t_eq "each order is a numbered document addressed to the enterprise" "rectify issued $E2" \
+	"$(t_sql "SELECT kind || ' ' || status || ' ' || addressee FROM documents WHERE number='$O1'")"
+t_ok "printable as the regulator's document" wg document show "$O1" --format html -o "$T_DIR/o1.html"
+t_grep "titled 限期整改指令书" "劳动保障监察限期整改指令书" "$T_DIR/o1.html"
+t_grep "with what to rectify" "按月足额支付工资至本人银行卡" "$T_DIR/o1.html"
 t_ok "an order complied with in time" wg rectify comply $O3 --date 2026-12-14 --evidence "告示牌照片 3 张"
+t_eq "its document is met" met "$(t_sql "SELECT status FROM documents WHERE number='$O3'")"
 
 rect() { wg scan --as-of "$1" 2>"$T_DIR/scan-$1.err" | grep RECTIFY_OVERDUE; }
 t_eq "on the deadline day the order is in time" "" "$(rect 2026-12-08)"
@@ -46,6 +52,7 @@ t_grep "the scan escalates the missed deadline" "1 rectification orders escalate
 wg rectify show $O1 --json --as-of 2026-12-09 >"$T_DIR/s1.json"
 t_eq "escalated once, on the scan's day; no list proposal" "2026-12-09 false overdue" \
 	"$(jq -r '"\(.escalated_on) \(.list_proposed) \(.state)"' "$T_DIR/s1.json")"
+t_eq "its document is ignored" ignored "$(t_sql "SELECT status FROM documents WHERE number='$O1'")"
 t_eq "both overdue orders: one warning with their sum" \
 	'{"rule":"RECTIFY_OVERDUE","level":"orange","project":"HZ000001","employer":"91330100MA2AAAAA2H","worker":null,"period":null,"amount":"15000.00","overdue_days":0,"days":0}' \
 	"$(rect 2026-12-11)"

@@ -44,6 +44,7 @@ export interface Order {
   evidence: string | null;
   escalated_on: string | null;
   state: string;
+  document?: number;
 }
 
 interface Task {
@@ -328,6 +329,17 @@ export function OrderTable(props: { rows: Order[]; id: string; comply?: (o: Orde
         { label: t('supervision.col.amount'), render: (r) => money(r.amount), align: 'right' },
         { label: t('supervision.col.deadline'), render: (r) => r.deadline },
         { label: t('supervision.col.state'), render: (r) => <span class={'sv-state sv-state-' + r.state}>{tx('supervision.state.', r.state)}</span> },
+        {
+          label: t('supervision.col.document'),
+          render: (r) =>
+            r.document ? (
+              <a href={'/api/v1/documents/' + r.document + '?format=pdf'} target="_blank" rel="noopener">
+                PDF
+              </a>
+            ) : (
+              '—'
+            ),
+        },
         ...(props.comply
           ? [
               {
