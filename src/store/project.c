@@ -9,6 +9,11 @@
 #include "util/err.h"
 #include "util/banned.h"
 
+/* The dialect fragments these queries use, named so that the SQL reads (and formats) as text:
+ * the days attended in a worker-month's mask, the month number of an allocation's date. */
+#define DAYS_IN_MASK SQL_POPCOUNT("mask")
+#define MONTH_OF_DATE SQL_PERIOD("date")
+
 int store_project_summary(struct store *s, const char *code, struct project_summary *out)
 {
 	static const char SQL[] =
@@ -19,22 +24,16 @@ int store_project_summary(struct store *s, const char *code, struct project_summ
 		" (SELECT count(*) FROM employments WHERE project_id=p.id),"
 		" (SELECT count(DISTINCT person_id) FROM employments WHERE project_id=p.id),"
 		/* attendance days from the worker-month aggregate, not a walk over the raw days */
-		" (SELECT coalesce(sum(" SQL_POPCOUNT(
-			"mask") "), 0) FROM wm_days"
-				"  WHERE project_id=p.id),"
-				" (SELECT count(*) FROM payroll WHERE project_id=p.id),"
-				" (SELECT coalesce(sum(gross), 0) FROM payroll WHERE "
-				"project_id=p.id),"
-				" (SELECT coalesce(sum(net), 0) FROM payroll WHERE "
-				"project_id=p.id),"
-				" (SELECT coalesce(sum(amount), 0) FROM payments WHERE "
-				"project_id=p.id"
-				"  AND status='ok'),"
-				" (SELECT coalesce(sum(amount), 0) FROM allocations WHERE "
-				"project_id=p.id)"
-				" FROM projects p JOIN enterprises o ON o.id=p.owner_id"
-				" JOIN enterprises c ON c.id=p.contractor_id"
-				" LEFT JOIN accounts a ON a.project_id=p.id WHERE p.code=$1";
+		" (SELECT coalesce(sum(" DAYS_IN_MASK "), 0) FROM wm_days  WHERE project_id=p.id),"
+		" (SELECT count(*) FROM payroll WHERE project_id=p.id),"
+		" (SELECT coalesce(sum(gross), 0) FROM payroll WHERE project_id=p.id),"
+		" (SELECT coalesce(sum(net), 0) FROM payroll WHERE project_id=p.id),"
+		" (SELECT coalesce(sum(amount), 0) FROM payments WHERE project_id=p.id"
+		"  AND status='ok'),"
+		" (SELECT coalesce(sum(amount), 0) FROM allocations WHERE project_id=p.id)"
+		" FROM projects p JOIN enterprises o ON o.id=p.owner_id"
+		" JOIN enterprises c ON c.id=p.contractor_id"
+		" LEFT JOIN accounts a ON a.project_id=p.id WHERE p.code=$1";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -88,10 +87,11 @@ int store_project_in_scope(struct store *s, const char *code, int role, const ch
 	return rc == 1 ? WG_OK : rc == 0 ? WG_ENOTFOUND : rc;
 }
 
-/* The filter of store_project_list: $1 scope, $2 text, $3 region prefix. */
+/* The filter of store_project_list: $1 scope, $2 text, $3 region prefix (compared as text:
+ * LIKE would take the caller's % and _ for wildcards). */
 #define LIST_FILTER                                                                                \
 	" AND ($2 IS NULL OR " SQL_INSTR "(p.code, $2) > 0 OR " SQL_INSTR "(p.name, $2) > 0)"      \
-	" AND ($3 IS NULL OR CAST(p.region_code AS TEXT) LIKE $3 || '%%')"
+	" AND ($3 IS NULL OR substr(CAST(p.region_code AS TEXT), 1, length($3))=$3)"
 
 int store_project_list(struct store *s, int role, const char *scope, const char *qtext,
 		       const char *region, int64_t offset, int64_t limit,
@@ -152,30 +152,21 @@ int store_project_months(struct store *s, const char *code,
 {
 	static const char SQL[] =
 		"WITH p AS (SELECT id FROM projects WHERE code=$1),"
-		" d AS (SELECT period, sum(" SQL_POPCOUNT(
-			"mask") ") AS days, count(*) AS workers"
-				"  FROM wm_days WHERE project_id=(SELECT id FROM p) AND mask<>0 "
-				"GROUP BY period),"
-				" r AS (SELECT period, sum(gross) AS gross, sum(net) AS net FROM "
-				"payroll"
-				"  WHERE project_id=(SELECT id FROM p) GROUP BY period),"
-				" y AS (SELECT period, sum(amount) AS paid FROM payments"
-				"  WHERE project_id=(SELECT id FROM p) AND status='ok' GROUP BY "
-				"period),"
-				" a AS (SELECT " SQL_PERIOD(
-					"date") " AS period, sum(amount) AS allocated"
-						"  FROM allocations WHERE project_id=(SELECT id "
-						"FROM p) GROUP BY 1),"
-						" k AS (SELECT period FROM d UNION SELECT period "
-						"FROM r UNION SELECT period FROM y"
-						"  UNION SELECT period FROM a)"
-						" SELECT k.period, coalesce(d.days, 0), "
-						"coalesce(d.workers, 0), coalesce(r.gross, 0),"
-						" coalesce(r.net, 0), coalesce(y.paid, 0), "
-						"coalesce(a.allocated, 0) FROM k"
-						" LEFT JOIN d USING(period) LEFT JOIN r "
-						"USING(period) LEFT JOIN y USING(period)"
-						" LEFT JOIN a USING(period) ORDER BY k.period";
+		" d AS (SELECT period, sum(" DAYS_IN_MASK ") AS days, count(*) AS workers"
+		"  FROM wm_days WHERE project_id=(SELECT id FROM p) AND mask<>0 GROUP BY period),"
+		" r AS (SELECT period, sum(gross) AS gross, sum(net) AS net FROM payroll"
+		"  WHERE project_id=(SELECT id FROM p) GROUP BY period),"
+		" y AS (SELECT period, sum(amount) AS paid FROM payments"
+		"  WHERE project_id=(SELECT id FROM p) AND status='ok' GROUP BY period),"
+		" a AS (SELECT " MONTH_OF_DATE " AS period, sum(amount) AS allocated"
+		"  FROM allocations WHERE project_id=(SELECT id FROM p) GROUP BY 1),"
+		" k AS (SELECT period FROM d UNION SELECT period FROM r UNION SELECT period FROM y"
+		"  UNION SELECT period FROM a)"
+		" SELECT k.period, coalesce(d.days, 0), coalesce(d.workers, 0), coalesce(r.gross, "
+		"0),"
+		" coalesce(r.net, 0), coalesce(y.paid, 0), coalesce(a.allocated, 0) FROM k"
+		" LEFT JOIN d USING(period) LEFT JOIN r USING(period) LEFT JOIN y USING(period)"
+		" LEFT JOIN a USING(period) ORDER BY k.period";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;

@@ -10,7 +10,9 @@ const char *store_scope_sql(int role, const char *param, char *buf, size_t n)
 {
 	switch (role) {
 	case SCOPE_REGULATOR:
-		snprintf(buf, n, "CAST(p.region_code AS TEXT) LIKE %s || '%%'", param);
+		/* a prefix compared as text: LIKE would read % and _ in it as wildcards */
+		snprintf(buf, n, "substr(CAST(p.region_code AS TEXT), 1, length(%1$s))=%1$s",
+			 param);
 		break;
 	case SCOPE_ENTERPRISE:
 		/* what it owns, contracts, subcontracts or employs people on */
@@ -48,7 +50,7 @@ const char *store_scope_warning_sql(int role, const char *param, char *buf, size
 	switch (role) {
 	case SCOPE_REGULATOR:
 		/* the employer's region (warn.c stores it in w.region) */
-		snprintf(buf, n, "CAST(w.region AS TEXT) LIKE %s || '%%'", param);
+		snprintf(buf, n, "substr(CAST(w.region AS TEXT), 1, length(%1$s))=%1$s", param);
 		break;
 	case SCOPE_ENTERPRISE:
 		snprintf(buf, n, "w.employer_id=(SELECT id FROM enterprises WHERE uscc=%s)", param);
