@@ -3,7 +3,7 @@
  * address. Keys are compared whole in a table of fixed size (keys of LIMIT_KEY_MAX bytes or
  * more are cut to it first, so two such keys sharing their first LIMIT_KEY_MAX - 1 bytes share
  * a counter); when it is full the counter whose window started longest ago is dropped first.
- * Thread-safe. Exports limit_* and the server's tables (limit_logins …). */
+ * Thread-safe. Exports limit_* and the login throttle (limit_login_wait, limit_login_note). */
 #ifndef WG_LIMIT_H
 #define WG_LIMIT_H
 #include <stdbool.h>
