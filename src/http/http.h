@@ -38,6 +38,7 @@ struct http_resp {
 	char *body;   /* owned (malloc); sent when json is NULL */
 	size_t body_len;
 	const char *content_type; /* for body */
+	char disposition[160];    /* a Content-Disposition value (a download), or "" */
 	char cookie[320];         /* a Set-Cookie value, or "" */
 	enum msg_lang lang;       /* of messages: the request's Accept-Language */
 	int retry_after;          /* seconds, sent as Retry-After when above 0 (429, 503) */

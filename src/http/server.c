@@ -269,6 +269,8 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, struct conn_ctx *cx,
 	}
 	if (rs->cookie[0])
 		MHD_add_response_header(r, "Set-Cookie", rs->cookie);
+	if (rs->disposition[0])
+		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	if (rs->retry_after > 0) {
 		char s[24];
 		snprintf(s, sizeof s, "%d", rs->retry_after);

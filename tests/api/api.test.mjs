@@ -209,3 +209,52 @@ test('unknown paths, wrong methods, bad tokens and oversized bodies get the erro
   const m = await call('GET', '/metrics');
   assert.match(m.text, /wageguard_http_requests_total\{class="2xx"\} [0-9]+/);
 });
+
+test('issue 16: what the server says reaches people in Chinese, with a stable code', async () => {
+  const zh = { 'Accept-Language': 'zh-CN' };
+  const board = await call('GET', '/api/v1/public/projects/NO-SUCH-PROJECT/board', { headers: zh });
+  assert.equal(board.status, 404);
+  assert.equal(board.json.error.message_id, 'http.project.not_found');
+  assert.match(board.json.error.message, /没有项目/);
+  const pub = await call('GET', `/api/v1/public/projects/${ctx.project}/publicity/1999-01`, { headers: zh });
+  assert.equal(pub.status, 404);
+  assert.equal(pub.json.error.message_id, 'http.publicity.no_payroll');
+  assert.match(pub.json.error.message, /没有工资记录/);
+  const noReason = await call('POST', `/api/v1/payslips/${ctx.worker}/${ctx.period}/dispute`, { token: ctx.tokens.worker, headers: zh, body: { project: ctx.project } });
+  assert.equal(noReason.status, 400);
+  assert.equal(noReason.json.error.message_id, 'http.payslip.reason_needed');
+  const receipt = await call('GET', '/api/v1/receipts/not-a-code', { headers: { 'Accept-Language': 'en' } });
+  assert.equal(receipt.json.reason_id, 'receipt.not_code');
+  assert.match(receipt.json.reason, /not a receipt code/);
+  const expired = await call('GET', '/api/v1/warnings', { headers: { ...zh, Cookie: 'wg_session=expired-long-ago' } });
+  assert.equal(expired.status, 401);
+  assert.equal(expired.json.error.message_id, 'auth.session_expired');
+});
+
+test('issue 16: the warnings queue: most urgent first, names, filters, sorting and exports', async () => {
+  const q = (s) => call('GET', '/api/v1/warnings' + s, { token: ctx.tokens.admin, headers: { 'Accept-Language': 'zh-CN' } });
+  const first = (await q('?per_page=500')).json;
+  const all = first.items;
+  const rank = { red: 2, orange: 1, yellow: 0 };
+  for (let i = 1; i < all.length; i++) {
+    const a = all[i - 1], b = all[i];
+    assert.ok(rank[a.level] > rank[b.level] || (a.level === b.level && a.overdue_days >= b.overdue_days), `row ${i} out of order`);
+  }
+  const withProject = all.find((w) => w.project);
+  assert.ok(withProject.project_name, 'project names beside codes');
+  assert.ok(all.filter((w) => w.employer).every((w) => w.employer_name), 'employer names beside codes');
+  const asc = (await q('?per_page=500&sort=amount')).json.items.map((w) => Number(w.amount));
+  assert.deepEqual(asc, [...asc].sort((x, y) => x - y));
+  const region = withProject.region;
+  assert.ok((await q('?per_page=500&region=' + region)).json.items.every((w) => w.region.startsWith(region)));
+  assert.equal((await q('?sort=nope')).json.error.message_id, 'http.warnings.bad_sort');
+  assert.equal((await q('?region=33x')).status, 400);
+  const csvText = (await q('?format=csv')).text.replace(/^\uFEFF/, '');
+  assert.equal(csvText.trim().split('\n').length, first.total + 1, 'the export holds the whole list');
+  const x = await fetch(BASE + '/api/v1/warnings?format=xlsx', { headers: { Authorization: `Bearer ${ctx.tokens.admin}` } });
+  assert.match(x.headers.get('content-type'), /spreadsheetml/);
+  assert.equal(Buffer.from(await x.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+  // a worker's name is masked wherever the ID is
+  const reg = (await call('GET', '/api/v1/warnings?per_page=500', { token: ctx.tokens.regulator })).json.items.filter((w) => w.worker);
+  assert.ok(reg.every((w) => !w.worker_name || (w.worker.includes('*') === w.worker_name.includes('*'))));
+});

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, enc, post, qs } from '../api';
 import { Key, t } from '../i18n';
-import { money, num, period } from '../format';
+import { bank, money, num, period } from '../format';
 import { currentUser, sessionLost } from '../session';
 import { Alert, Facts, Field, PageTitle, Show, useFetch, errorText } from '../components/ui';
 
@@ -120,7 +120,7 @@ function PayslipView({ id, m }: { id: string; m: WorkerMonth }) {
               <ul class="payments">
                 {p.payments.map((x) => (
                   <li>
-                    <span>{x.paid_on}</span> <strong>¥{money(x.amount)}</strong> <span class="mono-sm muted">{x.txn_id}</span>
+                    <span>{x.paid_on}</span> <strong>{money(x.amount)}</strong> <span class="mono-sm muted">{x.txn_id}</span>
                     {x.status !== 'ok' && <span class="badge badge-orange">{x.status}</span>}
                   </li>
                 ))}
@@ -238,14 +238,14 @@ export function WorkerPage() {
                     items={[
                       [t('me.idNumber'), <span class="mono">{w.id_number}</span>],
                       [t('me.phone'), <span class="mono">{w.phone || '—'}</span>],
-                      [t('me.card'), <span class="mono">{(w.bank_code ? w.bank_code + ' ' : '') + (w.bank_card || '—')}</span>],
+                      [t('me.card'), <span>{w.bank_code ? bank(w.bank_code) + ' ' : ''}<span class="mono">{w.bank_card || '—'}</span></span>],
                     ]}
                   />
                   <div class={'owed ' + (unpaid > 0 ? 'owed-red' : 'owed-ok')} id="owed">
                     {unpaid > 0 ? (
                       <>
                         <span>{t('me.unpaidTotal')}</span>
-                        <strong>¥{money((unpaid / 100).toFixed(2))}</strong>
+                        <strong>{money((unpaid / 100).toFixed(2))}</strong>
                         <a class="btn btn-danger" href="/me/complaint">
                           {t('me.complaint')}
                         </a>
