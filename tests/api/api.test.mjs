@@ -177,6 +177,15 @@ test('a worker reads a payslip and anyone can check its receipt', async () => {
   assert.equal(bad.json.valid, false);
   const d = await call('POST', `/api/v1/payslips/${ctx.worker}/${ctx.period}/dispute`, { token: ctx.tokens.worker, body: { project: ctx.project, reason: '少算加班', amount: '300' } });
   assert.equal(d.json.answer, 'disputed');
+  // issue 16 (5): confirming later does not erase the dispute
+  const c = await call('POST', `/api/v1/payslips/${ctx.worker}/${ctx.period}/confirm`, { token: ctx.tokens.worker, body: { project: ctx.project } });
+  assert.equal(c.json.answer, 'confirmed');
+  const after = await call('GET', `/api/v1/payslips/${ctx.worker}/${ctx.period}?project=${ctx.project}`, { token: ctx.tokens.worker });
+  assert.equal(after.json.answer, 'confirmed');
+  assert.equal(after.json.dispute_reason, '少算加班', 'the dispute stays on record');
+  // the worker's months carry the project's name
+  const me = await call('GET', `/api/v1/workers/${ctx.worker}`, { token: ctx.tokens.worker });
+  assert.ok(me.json.months.every((m) => m.project_name), 'months name their project');
 });
 
 test('the dashboard and lists answer with real figures', async () => {

@@ -250,3 +250,15 @@ export function PageTitle(props: { children: ComponentChildren; sub?: ComponentC
     </div>
   );
 }
+
+/** The wage arrears hotline, a number a phone dials when tapped. */
+export function Hotline(props: { class?: string }) {
+  return (
+    <span class={props.class}>
+      {t('app.hotlineLabel')}{' '}
+      <a href="tel:12333" class="tel" data-testid="hotline">
+        12333
+      </a>
+    </span>
+  );
+}

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { landing, login } from '../session';
 import { navigate } from '../router';
 import { sessionExpired } from '../drafts';
-import { Alert, Field, PageTitle } from '../components/ui';
+import { Alert, Field, Hotline, PageTitle } from '../components/ui';
 
 export function LoginPage() {
   const [username, setUsername] = useState('');
@@ -80,7 +80,7 @@ export function LoginPage() {
             </li>
           </ul>
           <p class="hotline-big">
-            <span>{t('app.hotline')}</span>
+            <Hotline />
           </p>
         </div>
       </section>
