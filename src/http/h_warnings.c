@@ -43,12 +43,14 @@ static const char *msg_text(enum msg_id id, enum msg_lang lang, char *buf, size_
 	return msg_render(msg_set(&m, id, MSG_END), lang, buf, n);
 }
 
-/* The name of rule in lang from the catalogue ("warn.rule.<NAME>"); a rule without one (a
+/* The name of rule in lang from the catalogue ("warn.rule.<name>", lower case); a rule without one (a
  * system's new rule not yet named there) shows as its code. */
 static const char *rule_text(int rule, enum msg_lang lang, char *buf, size_t n)
 {
 	char code[80];
-	snprintf(code, sizeof code, "warn.rule.%s", warn_rule_names[rule]);
+	int len = snprintf(code, sizeof code, "warn.rule.%s", warn_rule_names[rule]);
+	for (int i = 10; i < len && code[i]; i++)
+		code[i] = (char)tolower((unsigned char)code[i]);
 	for (int id = 1; id < MSG_COUNT; id++)
 		if (strcmp(msg_code((enum msg_id)id), code) == 0)
 			return msg_text((enum msg_id)id, lang, buf, n);
