@@ -98,3 +98,25 @@ int h_public_publicity(struct http_req *rq, struct http_resp *rs)
 	doc_release(&d);
 	return rc;
 }
+
+static int add_period(void *ctx, int64_t period)
+{
+	return json_array_append_new(ctx, http_period(period));
+}
+
+/* The months a project's wage publicity can be shown for (those with payroll), latest
+ * first: the public page opens on the first. */
+int h_public_periods(struct http_req *rq, struct http_resp *rs)
+{
+	if (store_project_in_scope(rq->store, rq->params[0], SCOPE_ADMIN, NULL) == WG_ENOTFOUND)
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_FOUND, "project",
+				  rq->params[0], MSG_END);
+	json_t *periods = json_array();
+	int rc = store_project_payroll_periods(rq->store, rq->params[0], add_period, periods);
+	if (rc) {
+		json_decref(periods);
+		return rc;
+	}
+	return http_json(rs, 200,
+			 json_pack("{s:s, s:o}", "project", rq->params[0], "periods", periods));
+}

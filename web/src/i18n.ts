@@ -309,6 +309,9 @@ const coreZh = {
   'pub.period': '公示月份',
   'pub.officialText': '',
   'pub.noPublicity': '该月份暂无工资发放公示。',
+  'pub.notFound': '没有编号为 {code} 的项目，请核对项目编号（可在施工现场的维权信息告示牌上找到）。',
+  'pub.noPayrollYet': '该项目尚无工资发放记录，暂无公示。',
+  'pub.otherCode': '查询其他项目',
   'pub.print': '打印',
   'pub.pdf': '下载 PDF',
 } as const;
@@ -622,6 +625,9 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'pub.period': 'Month',
   'pub.officialText': 'Official notices are published in Chinese.',
   'pub.noPublicity': 'No wage publicity notice for this month.',
+  'pub.notFound': 'There is no project {code}. Check the code (it is on the rights notice board at the site).',
+  'pub.noPayrollYet': 'This project has no wages recorded yet, so there is nothing to publish.',
+  'pub.otherCode': 'Look up another project',
   'pub.print': 'Print',
   'pub.pdf': 'PDF',
 };
