@@ -267,3 +267,17 @@ test('issue 16: the warnings queue: most urgent first, names, filters, sorting a
   const reg = (await call('GET', '/api/v1/warnings?per_page=500', { token: ctx.tokens.regulator })).json.items.filter((w) => w.worker);
   assert.ok(reg.every((w) => !w.worker_name || (w.worker.includes('*') === w.worker_name.includes('*'))));
 });
+
+test('issue 16 (2): a CSV saved by Excel in GBK is read as such; errors never show the server\'s spool path', async () => {
+  const head = Buffer.from('id_number,name,phone,bank_card,bank_code\n11010519491231002X,');
+  const gbk = Buffer.concat([head, Buffer.from([0xb3, 0xc2, 0xb7, 0xe5]), Buffer.from(',13800138000,6228480000000000001,ABC\n')]); // 陈峰 in GBK
+  const ok = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: gbk, headers: { 'Content-Type': 'text/csv' } });
+  assert.equal(ok.status, 200, ok.text);
+  const w = await call('GET', '/api/v1/workers/11010519491231002X', { token: ctx.tokens.admin });
+  assert.equal(w.json.name, '陈峰');
+  const bad = Buffer.concat([head, Buffer.from([0xff, 0xfe, 0xff]), Buffer.from(',13800138000,6228480000000000001,ABC\n')]);
+  const r = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: bad, headers: { 'Content-Type': 'text/csv', 'Accept-Language': 'zh-CN' } });
+  assert.equal(r.status, 422);
+  assert.doesNotMatch(r.text, /wageguard-upload|\/tmp\//);
+  assert.match(r.json.error.details[0].message, /^workers\.csv:2/);
+});
