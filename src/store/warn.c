@@ -374,5 +374,21 @@ int store_dashboard(struct store *s, int role, const char *scope, struct dashboa
 		}
 		stmt_reset(st);
 	}
+	/* the day of the last recorded scan: what the figures are as of (every scan touches
+	 * each warning it sees, or resolves it, on its day) */
+	static const char SCANNED[] =
+		"SELECT coalesce(max(" SQL_GREATEST "(last_seen, coalesce(resolved_on, 0))), -1)"
+		" FROM warnings";
+	k->scanned_on = -1;
+	struct stmt *st = rc ? NULL : stmt_get(s, SCANNED, SCANNED);
+	if (!rc && !st)
+		return WG_ESTORE;
+	if (st) {
+		if ((rc = stmt_step(st)) == 1) {
+			k->scanned_on = stmt_int(st, 0);
+			rc = 0;
+		}
+		stmt_reset(st);
+	}
 	return rc;
 }

@@ -90,6 +90,7 @@ struct dashboard_sink {
 	int (*top)(void *ctx, const char *code, const char *name, int64_t region, int64_t red,
 		   int64_t orange, int64_t unpaid);
 	int64_t projects, workers, open_warnings; /* filled by the store */
+	int64_t scanned_on; /* day of the last recorded scan, -1: none (filled by the store) */
 };
 
 /* Records the warnings of a scan as of day as_of (a write transaction of its own): new ones

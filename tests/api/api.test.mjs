@@ -281,3 +281,11 @@ test('issue 16 (2): a CSV saved by Excel in GBK is read as such; errors never sh
   assert.doesNotMatch(r.text, /wageguard-upload|\/tmp\//);
   assert.match(r.json.error.details[0].message, /^workers\.csv:2/);
 });
+
+test('issue 16 (4): the dashboard is as of the last scan, not of today', async () => {
+  const d = await call('GET', '/api/v1/dashboard', { token: ctx.tokens.admin });
+  const all = (await call('GET', '/api/v1/warnings?open=0&per_page=500', { token: ctx.tokens.admin })).json.items;
+  const last = all.map((w) => (w.resolved_on && w.resolved_on > w.last_seen ? w.resolved_on : w.last_seen)).sort().pop();
+  assert.ok(last, 'a scan was recorded');
+  assert.equal(d.json.as_of, last);
+});
