@@ -289,3 +289,11 @@ test('issue 16 (4): the dashboard is as of the last scan, not of today', async (
   assert.ok(last, 'a scan was recorded');
   assert.equal(d.json.as_of, last);
 });
+
+test('issue 16 (2): Chinese column headers are accepted as aliases', async () => {
+  const csv = '身份证号,姓名,手机号码,银行卡号,开户银行\n11010519491231002X,陈峰,13800138000,6228480000000000001,ABC\n';
+  const r = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: csv, headers: { 'Content-Type': 'text/csv' } });
+  assert.equal(r.status, 200, r.text);
+  const bad = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: '身份证,姓名\n', headers: { 'Content-Type': 'text/csv' } });
+  assert.equal(bad.status, 422, 'an unknown header is still refused');
+});
