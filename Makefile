@@ -1,6 +1,6 @@
 # wageguard — build, test, run. `make` builds build/wageguard; `make test` runs every suite.
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq libzstd pangocairo cairo-pdf xlsxwriter
+PKGS    := sqlite3 jansson libsodium libmicrohttpd libpq libzstd pangocairo cairo-pdf xlsxwriter zlib
 # CFLAGS and LDFLAGS are the caller's (optimisation, sanitizers); the rest is always on.
 CFLAGS  ?= -O2 -g
 BUILD   ?= build

@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libsodium-dev
       libmicrohttpd-dev libpq-dev libzstd-dev postgresql clang-format cppcheck time
-      libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev poppler-utils unzip
+      libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev poppler-utils unzip zlib1g-dev
       chromium"
 missing=""
 for p in $PKGS; do

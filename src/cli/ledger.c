@@ -207,7 +207,7 @@ static int check(struct store *s, const char *code)
 		return 1;
 	}
 	if (!r.valid) {
-		printf("receipt %s is NOT valid: %s\n", code, r.why);
+		printf("receipt %s is NOT valid: %s\n", code, msg_cli(&r.why));
 		return 1;
 	}
 	char when[32];

@@ -249,7 +249,7 @@ int receipt_check(struct store *s, const char *code, struct receipt_result *out)
 	unsigned long long h;
 	char tail;
 	if (sscanf(code, "%lld-%d-%16llx%c", &seq, &line, &h, &tail) != 3 || seq < 1 || line < 1) {
-		snprintf(out->why, sizeof out->why, "not a receipt code (SEQ-LINE-HASH)");
+		msg_set(&out->why, MSG_RECEIPT_NOT_CODE, MSG_END);
 		return WG_OK;
 	}
 	out->seq = seq;
@@ -258,7 +258,8 @@ int receipt_check(struct store *s, const char *code, struct receipt_result *out)
 	struct dbuf l = DBUF_INIT, content = DBUF_INIT;
 	int rc = s->ops->ledger_get(s, seq, &e);
 	if (rc == WG_ENOTFOUND) {
-		snprintf(out->why, sizeof out->why, "the ledger has no entry %lld", seq);
+		msg_set(&out->why, MSG_RECEIPT_NO_ENTRY, MSG_END);
+		msg_add_int(&out->why, "seq", seq);
 		return WG_OK;
 	}
 	if (rc)
@@ -275,8 +276,9 @@ int receipt_check(struct store *s, const char *code, struct receipt_result *out)
 	mine.content = dbuf_str(&content);
 	out->at = e.at;
 	if (nth_line(mine.content, line, &l) || line_hash(dbuf_str(&l)) != h) {
-		snprintf(out->why, sizeof out->why, "entry %lld has no line %d with this hash", seq,
-			 line);
+		msg_set(&out->why, MSG_RECEIPT_NO_LINE, MSG_END);
+		msg_add_int(&out->why, "seq", seq);
+		msg_add_int(&out->why, "line", line);
 		goto cleanup;
 	}
 	if (seq > 1) {
@@ -288,7 +290,8 @@ int receipt_check(struct store *s, const char *code, struct receipt_result *out)
 	unsigned char again[LEDGER_HASH_BYTES];
 	ledger_hash(prev, &mine, again);
 	if (sodium_memcmp(again, mine.hash, sizeof again) != 0) {
-		snprintf(out->why, sizeof out->why, "entry %lld has been altered", seq);
+		msg_set(&out->why, MSG_RECEIPT_ALTERED, MSG_END);
+		msg_add_int(&out->why, "seq", seq);
 		goto cleanup;
 	}
 	out->valid = 1;

@@ -5,6 +5,8 @@
 #define WG_PAYSLIP_H
 #include <stdint.h>
 
+#include "util/msg.h"
+
 #include "store/store.h"
 #include "store/payslip.h"
 #include "util/dbuf.h"
@@ -46,7 +48,7 @@ struct receipt_result {
 	int line;
 	char kind[24];
 	char summary[320]; /* the record, personal data masked */
-	char why[160];     /* when not valid */
+	struct msg why;    /* when not valid */
 };
 
 /* The receipt code of line (1-based) of ledger entry seq whose text is text: what a record

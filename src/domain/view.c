@@ -89,9 +89,10 @@ json_t *view_project(const struct project_summary *p)
 
 json_t *view_worker_month(const struct worker_month *m)
 {
-	json_t *row = json_pack("{s:s, s:o, s:I, s:b}", "project", m->project, "period",
-				view_period(m->period), "attendance_days", (json_int_t)m->att_days,
-				"payroll", (int)m->has_payroll);
+	json_t *row =
+		json_pack("{s:s, s:s?, s:o, s:I, s:b}", "project", m->project, "project_name",
+			  m->project_name, "period", view_period(m->period), "attendance_days",
+			  (json_int_t)m->att_days, "payroll", (int)m->has_payroll);
 	json_object_set_new(row, "gross", view_money(m->gross));
 	json_object_set_new(row, "deductions", view_money(m->deductions));
 	json_object_set_new(row, "net", view_money(m->net));

@@ -69,11 +69,13 @@ int h_dashboard(struct http_req *rq, struct http_resp *rs)
 		json_decref(d.top);
 		return rc;
 	}
+	/* the figures are as of the last scan ("数据截至"); today where none was recorded */
 	return http_json(rs, 200,
 			 json_pack("{s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I, s:I}}", "as_of",
-				   http_date(date_today()), "warnings_by_level", d.levels,
-				   "warnings_by_region", d.regions, "arrears_by_period", d.arrears,
-				   "top_projects", d.top, "totals", "projects",
-				   (json_int_t)k.projects, "workers", (json_int_t)k.workers,
-				   "open_warnings", (json_int_t)k.open_warnings));
+				   http_date(k.scanned_on >= 0 ? k.scanned_on : date_today()),
+				   "warnings_by_level", d.levels, "warnings_by_region", d.regions,
+				   "arrears_by_period", d.arrears, "top_projects", d.top, "totals",
+				   "projects", (json_int_t)k.projects, "workers",
+				   (json_int_t)k.workers, "open_warnings",
+				   (json_int_t)k.open_warnings));
 }

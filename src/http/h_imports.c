@@ -3,9 +3,12 @@
  * allocations and payments of projects whose dedicated account it keeps; a row outside the
  * caller's scope is one more rejected line, a rejected file stores nothing, and no error
  * shows a stored value to a caller who may not see it. */
+#include <iconv.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "domain/import.h"
 #include "domain/import_kinds.h"
@@ -20,6 +23,7 @@ struct problems {
 	json_t *details;
 	int64_t count;
 	enum msg_lang lang;
+	const char *label; /* the file as the uploader knows it: never the server's spool path */
 };
 
 static void collect(void *ctx, const char *file, long line, const char *col, const struct msg *m)
@@ -29,11 +33,83 @@ static void collect(void *ctx, const char *file, long line, const char *col, con
 	(void)file;
 	if (++p->count > DETAILS_MAX)
 		return;
+	/* the CSV reader names the file it reads: the upload's spool file, which is nobody's
+	 * business; the uploader sees the kind's file name instead */
+	struct msg named = *m;
+	for (int i = 0; i < named.n; i++)
+		if (strcmp(named.p[i].name, "file") == 0)
+			snprintf(named.p[i].value, sizeof named.p[i].value, "%s", p->label);
+	m = &named;
 	json_array_append_new(p->details,
 			      json_pack("{s:I, s:s?, s:s, s:s, s:o*}", "line", (json_int_t)line,
 					"column", col, "message",
 					msg_render(m, p->lang, text, sizeof text), "message_id",
 					msg_code(m->id), "params", msg_params_json(m, p->lang)));
+}
+
+#define CONVERT_MAX (64u << 20) /* larger files must come as UTF-8 */
+
+/* Whether buf holds only well-formed UTF-8. */
+static bool utf8_ok(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		size_t k = c < 0x80      ? 1
+			: (c >> 5) == 6  ? 2
+			: (c >> 4) == 14 ? 3
+			: (c >> 3) == 30 ? 4
+					 : 0;
+		if (!k || i + k > n || (k == 2 && c < 0xC2))
+			return false;
+		for (size_t j = 1; j < k; j++)
+			if ((s[i + j] & 0xC0) != 0x80)
+				return false;
+		i += k;
+	}
+	return true;
+}
+
+/* Rewrites the upload at path in UTF-8 when it is not UTF-8 but reads as GB18030 (a superset
+ * of GBK and GB2312, what Excel saves "CSV" as on Chinese Windows); leaves anything else as it
+ * is for the reader to report. 0, or -1 when the file cannot be read or written. */
+static int to_utf8(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	struct stat st;
+	if (fstat(fileno(f), &st) || st.st_size <= 0 || (size_t)st.st_size > CONVERT_MAX) {
+		fclose(f);
+		return 0;
+	}
+	size_t n = (size_t)st.st_size, cap = n * 3 / 2 + 16;
+	char *in = malloc(n), *out = malloc(cap);
+	int rc = 0;
+	if (!in || !out || fread(in, 1, n, f) != n) {
+		rc = -1;
+		goto done;
+	}
+	if (utf8_ok((const unsigned char *)in, n))
+		goto done;
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		goto done;
+	char *ip = in, *op = out;
+	size_t il = n, ol = cap;
+	size_t r = iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	if (r == (size_t)-1 || il)
+		goto done; /* not GB18030 either: the reader says where it is not UTF-8 */
+	FILE *w = freopen(path, "wb", f);
+	f = w;
+	if (!w || fwrite(out, 1, (size_t)(op - out), w) != (size_t)(op - out))
+		rc = -1;
+done:
+	if (f)
+		fclose(f);
+	free(in);
+	free(out);
+	return rc;
 }
 
 struct scope_ctx {
@@ -106,7 +182,12 @@ int h_import(struct http_req *rq, struct http_resp *rs)
 				.allow = allow,
 				.allow_ctx = &sc,
 				.hide_stored = rq->who.role != ROLE_ADMIN};
-	struct problems pr = {.details = json_array(), .lang = rs->lang};
+	struct problems pr = {.details = json_array(), .lang = rs->lang, .label = label};
+	/* a CSV saved by Excel on a Chinese Windows is GBK / GB18030: read as such */
+	if (to_utf8(path) < 0) {
+		json_decref(pr.details);
+		return http_error(rs, 500, "INTERNAL", MSG_HTTP_UPLOAD_HOLD, MSG_END);
+	}
 	struct import_stats st;
 	int rc = import_file(rq->store, kind, path, &o, &st, collect, &pr);
 	if (rc == WG_EINPUT) {

@@ -10,6 +10,7 @@
 #include "domain/checkpoint.h"
 #include "domain/notice.h"
 #include "http/http.h"
+#include "store/project.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/banned.h"
@@ -67,7 +68,8 @@ int h_public_board(struct http_req *rq, struct http_resp *rs)
 	char err[256];
 	int rc = notice_board(rq->store, rq->params[0], date_today(), &d, err, sizeof err);
 	if (rc == WG_ENOTFOUND)
-		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, MSG_END);
+		rc = http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_FOUND, "project",
+				rq->params[0], MSG_END);
 	else if (!rc)
 		rc = send_doc(rq, rs, &d, true);
 	doc_release(&d);
@@ -84,10 +86,37 @@ int h_public_publicity(struct http_req *rq, struct http_resp *rs)
 				  rq->params[1], MSG_END);
 	int rc = notice_publicity(rq->store, rq->params[0], period, date_today(), &d, err,
 				  sizeof err);
-	if (rc == WG_ENOTFOUND)
-		rc = http_error(rs, 404, "NOT_FOUND", MSG_TEXT, "text", err, MSG_END);
+	if (rc == WG_ENOTFOUND &&
+	    store_project_in_scope(rq->store, rq->params[0], SCOPE_ADMIN, NULL) == WG_ENOTFOUND)
+		rc = http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_FOUND, "project",
+				rq->params[0], MSG_END);
+	else if (rc == WG_ENOTFOUND)
+		rc = http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PUBLICITY_NO_PAYROLL, "project",
+				rq->params[0], "period", rq->params[1], MSG_END);
 	else if (!rc)
 		rc = send_doc(rq, rs, &d, false);
 	doc_release(&d);
 	return rc;
+}
+
+static int add_period(void *ctx, int64_t period)
+{
+	return json_array_append_new(ctx, http_period(period));
+}
+
+/* The months a project's wage publicity can be shown for (those with payroll), latest
+ * first: the public page opens on the first. */
+int h_public_periods(struct http_req *rq, struct http_resp *rs)
+{
+	if (store_project_in_scope(rq->store, rq->params[0], SCOPE_ADMIN, NULL) == WG_ENOTFOUND)
+		return http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PROJECT_NOT_FOUND, "project",
+				  rq->params[0], MSG_END);
+	json_t *periods = json_array();
+	int rc = store_project_payroll_periods(rq->store, rq->params[0], add_period, periods);
+	if (rc) {
+		json_decref(periods);
+		return rc;
+	}
+	return http_json(rs, 200,
+			 json_pack("{s:s, s:o}", "project", rq->params[0], "periods", periods));
 }

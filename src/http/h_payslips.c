@@ -7,6 +7,7 @@
 #include "domain/checkpoint.h"
 #include "domain/payslip.h"
 #include "http/http.h"
+#include "store/schema.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/ids.h"
@@ -129,11 +130,24 @@ static int answer(struct http_req *rq, struct http_resp *rs, enum payroll_answer
 				MSG_END);
 		goto cleanup;
 	}
+	/* payroll_answer's own checks, said here from the catalogue */
+	if (a == ANSWER_DISPUTE && (!reason || !*reason)) {
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_REASON, MSG_END);
+		goto cleanup;
+	}
+	const struct kind_desc *pd = schema_kind(REC_PAYROLL);
+	int64_t most = pd->cols[schema_col(pd, "net")].max;
+	if (most && claimed > most) {
+		char m[MONEY_BUFSZ];
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_CLAIM_TOO_LARGE, "max",
+				money_format(most, m), MSG_END);
+		goto cleanup;
+	}
 	rc = payroll_answer(rq->store, project, id, period, a, reason, claimed, err, sizeof err);
 	if (rc == WG_ENOTFOUND)
 		rc = http_error(rs, 404, "NOT_FOUND", MSG_HTTP_PAYSLIP_NOT_FOUND, MSG_END);
 	else if (rc == WG_EINPUT)
-		rc = http_error(rs, 400, "BAD_REQUEST", MSG_TEXT, "text", err, MSG_END);
+		rc = http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_DISPUTE_BODY, MSG_END);
 	else if (!rc)
 		rc = http_json(rs, 200,
 			       json_pack("{s:s}", "answer",

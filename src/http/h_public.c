@@ -21,8 +21,14 @@ int h_receipt(struct http_req *rq, struct http_resp *rs)
 	int rc = receipt_check(rq->store, rq->params[0], &r);
 	if (rc)
 		return rc;
-	if (!r.valid)
-		return http_json(rs, 200, json_pack("{s:b, s:s}", "valid", 0, "reason", r.why));
+	if (!r.valid) {
+		char why[MSG_BUFSZ];
+		return http_json(rs, 200,
+				 json_pack("{s:b, s:s, s:s, s:o}", "valid", 0, "reason",
+					   msg_render(&r.why, rs->lang, why, sizeof why),
+					   "reason_id", msg_code(r.why.id), "params",
+					   msg_params_json(&r.why, rs->lang)));
+	}
 	char when[32];
 	time_t t = (time_t)r.at + 8 * 3600;
 	struct tm tm;

@@ -1,12 +1,9 @@
-/* h_workers.c — a worker's record and wage history (the worker themself, or staff), and the
- * stored warnings within the caller's scope. */
+/* h_workers.c — a worker's record and wage history (the worker themself, or staff). */
 #include <stdio.h>
 #include <string.h>
 
 #include "domain/view.h"
-#include "domain/warn.h"
 #include "http/http.h"
-#include "store/warn.h"
 #include "store/worker.h"
 #include "util/err.h"
 #include "util/ids.h"
@@ -48,46 +45,4 @@ int h_worker(struct http_req *rq, struct http_resp *rs)
 		return rc;
 	}
 	return http_json(rs, 200, j);
-}
-
-struct list_ctx {
-	struct http_req *rq;
-	json_t *items;
-	int64_t offset, limit, seen;
-};
-
-static int add_warning(void *ctx, const struct warning_view *v)
-{
-	struct list_ctx *c = ctx;
-	if (c->seen++ < c->offset || (int64_t)json_array_size(c->items) >= c->limit)
-		return 0;
-	struct view_reader r = http_reader(c->rq);
-	json_t *row = view_warning_stored(v, &r);
-	return json_array_append_new(c->items, row);
-}
-
-int h_warnings(struct http_req *rq, struct http_resp *rs)
-{
-	struct warning_filter f = {
-		.level = -1, .rule = -1, .scope_role = (int)rq->who.role, .scope = rq->who.scope};
-	const char *open = http_query(rq, "open"), *level = http_query(rq, "level"),
-		   *rule = http_query(rq, "rule");
-	f.open_only = open && strcmp(open, "0") != 0;
-	f.project = http_query(rq, "project");
-	if (level && (f.level = warn_level_by_name(level)) < 0)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_LEVEL, MSG_END);
-	if (rule && (f.rule = warn_rule_by_name(rule)) < 0)
-		return http_error(rs, 400, "BAD_REQUEST", MSG_HTTP_BAD_RULE, "rule", rule, MSG_END);
-	int64_t page;
-	struct list_ctx c = {.rq = rq, .items = json_array()};
-	http_paging(rq, &c.offset, &c.limit, &page);
-	int rc = store_warn_list(rq->store, &f, add_warning, &c);
-	if (rc) {
-		json_decref(c.items);
-		return rc;
-	}
-	return http_json(rs, 200,
-			 json_pack("{s:o, s:I, s:I, s:I}", "items", c.items, "page",
-				   (json_int_t)page, "per_page", (json_int_t)c.limit, "total",
-				   (json_int_t)c.seen));
 }

@@ -38,6 +38,7 @@ struct http_resp {
 	char *body;   /* owned (malloc); sent when json is NULL */
 	size_t body_len;
 	const char *content_type; /* for body */
+	char disposition[160];    /* a Content-Disposition value (a download), or "" */
 	char cookie[320];         /* a Set-Cookie value, or "" */
 	enum msg_lang lang;       /* of messages: the request's Accept-Language */
 	int retry_after;          /* seconds, sent as Retry-After when above 0 (429, 503) */
@@ -180,7 +181,7 @@ int http_serve(const struct http_options *o);
 http_handler h_healthz, h_metrics, h_openapi, h_login, h_logout, h_me, h_dashboard, h_projects,
 	h_project, h_project_months, h_project_roster, h_project_attendance, h_worker, h_warnings,
 	h_import, h_payslip, h_payslip_confirm, h_payslip_dispute, h_receipt, h_complaint,
-	h_public_board, h_public_publicity, h_public_checkpoint;
+	h_public_board, h_public_publicity, h_public_periods, h_public_checkpoint;
 /* deposits and the emergency wage fund (h_deposits.c, h_funds.c) */
 http_handler h_project_deposit, h_deposit_lodge, h_deposit_activate, h_deposit_replenish,
 	h_deposit_return, h_project_events_get, h_project_events_post, h_deposits,

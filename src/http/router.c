@@ -386,7 +386,10 @@ bool router_admit(struct router_state *st, void *conn, struct store *s, const ch
 	}
 	snprintf(user, usersz, "%s", rq->who.role == ROLE_PUBLIC ? "" : rq->who.username);
 	if (!(route->roles & ROLE_BIT(rq->who.role))) {
-		if (rq->who.role == ROLE_PUBLIC)
+		if (rq->who.role == ROLE_PUBLIC && rq->token && st->cookie)
+			/* a session cookie the store no longer knows: it has expired (or ended) */
+			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_SESSION_EXPIRED, MSG_END);
+		else if (rq->who.role == ROLE_PUBLIC)
 			http_error(rs, 401, "UNAUTHENTICATED", MSG_AUTH_LOGIN_FIRST, MSG_END);
 		else
 			http_error(rs, 403, "FORBIDDEN", MSG_AUTH_ROLE_FORBIDDEN, "role",

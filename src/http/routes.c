@@ -32,6 +32,7 @@ const struct http_route http_routes[] = {
 	{.method = "POST",   .path = "/api/v1/complaints",    .handler = h_complaint, .roles = R(PUBLIC) | R(WORKER)},
 	{.method = "GET",    .path = "/api/v1/public/projects/{}/board", .handler = h_public_board, .roles = ANYONE},
 	{.method = "GET",    .path = "/api/v1/public/projects/{}/publicity/{}", .handler = h_public_publicity, .roles = ANYONE},
+	{.method = "GET",    .path = "/api/v1/public/projects/{}/periods", .handler = h_public_periods, .roles = ANYONE, .cache = true},
 	{.method = "GET",    .path = "/api/v1/public/ledger/checkpoint", .handler = h_public_checkpoint, .roles = ANYONE},
 
 	/* relief: cases, documents, liability, accountability (SPEC §11) */

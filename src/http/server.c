@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "domain/checkpoint.h"
 #include "http/http.h"
@@ -170,22 +171,71 @@ static const char *content_type(const char *path)
 	return "application/octet-stream";
 }
 
-/* A file of the web UI for path; unknown paths get index.html (the UI routes itself). */
-static struct MHD_Response *static_file(struct server *sv, const char *path, int *status)
+/* Whether the client's Accept-Encoding takes coding (a listed token without ";q=0"). */
+static bool accepts(const char *ae, const char *coding)
+{
+	size_t n = strlen(coding);
+	for (const char *p = ae; p && *p;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		const char *end = p + strcspn(p, ",");
+		if ((size_t)(end - p) >= n && strncasecmp(p, coding, n) == 0 &&
+		    (p[n] == ',' || p[n] == ';' || p[n] == ' ' || p[n] == '\0')) {
+			const char *q = strstr(p, ";q=");
+			return !(q && q < end && strtod(q + 3, NULL) <= 0);
+		}
+		p = end;
+	}
+	return false;
+}
+
+/* Opens file's precompressed sibling (file.br, else file.gz) when the client takes that
+ * coding: the build writes them beside the assets (scripts/precompress.mjs). Returns the
+ * descriptor with its stat and coding, or -1. */
+static int precompressed(const char *file, const char *ae, struct stat *st, const char **coding)
+{
+	static const char *const codings[][2] = {{"br", ".br"}, {"gzip", ".gz"}};
+	char alt[4400];
+	for (int i = 0; ae && i < 2; i++) {
+		if (!accepts(ae, codings[i][0]))
+			continue;
+		snprintf(alt, sizeof alt, "%s%s", file, codings[i][1]);
+		int fd = open(alt, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, st) == 0 && S_ISREG(st->st_mode)) {
+			*coding = codings[i][0];
+			return fd;
+		}
+		close(fd);
+	}
+	return -1;
+}
+
+/* A file of the web UI for path; unknown paths get index.html (the UI routes itself). Sent
+ * precompressed where the build made a .br or .gz and the client takes it (ae: its
+ * Accept-Encoding, or NULL). */
+static struct MHD_Response *static_file(struct server *sv, const char *path, const char *ae,
+					int *status)
 {
 	char file[4352];
 	struct stat st;
 	int fd = -1;
+	const char *coding = NULL;
 	*status = 200;
 	if (sv->web[0] && !strstr(path, "..") && strlen(path) < 256) {
 		snprintf(file, sizeof file, "%s%s", sv->web, path);
-		if (stat(file, &st) == 0 && S_ISREG(st.st_mode))
+		if (stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (fd = precompressed(file, ae, &st, &coding)) < 0)
 			fd = open(file, O_RDONLY | O_CLOEXEC);
 	}
 	if (fd < 0) {
 		snprintf(file, sizeof file, "%s/index.html", sv->web);
-		if (!sv->web[0] || stat(file, &st) != 0 ||
-		    (fd = open(file, O_RDONLY | O_CLOEXEC)) < 0) {
+		if (sv->web[0] && stat(file, &st) == 0 &&
+		    (fd = precompressed(file, ae, &st, &coding)) >= 0) {
+			/* index.html, compressed */
+		} else if (!sv->web[0] || stat(file, &st) != 0 ||
+			   (fd = open(file, O_RDONLY | O_CLOEXEC)) < 0) {
 			static const char missing[] =
 				"<!doctype html><meta charset=utf-8><title>wageguard</title>"
 				"<p>此服务器未安装网页界面。The web UI is not installed with this "
@@ -200,6 +250,9 @@ static struct MHD_Response *static_file(struct server *sv, const char *path, int
 	struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
 	if (r) {
 		MHD_add_response_header(r, "Content-Type", content_type(file));
+		if (coding)
+			MHD_add_response_header(r, "Content-Encoding", coding);
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
 		/* hashed asset names never change; the page itself is always fetched fresh */
 		MHD_add_response_header(r, "Cache-Control",
 					strstr(file, "/assets/")
@@ -246,29 +299,87 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct conn_ctx *cx, str
 	return ok;
 }
 
-/* Sends rs (taking what it owns). */
+#define GZIP_MIN 1024 /* smaller answers go as they are: the headers would eat the gain */
+
+/* A gzip copy of body (malloc'd, *out_len), or NULL when it does not pay or fails. */
+static char *gzip_body(const char *body, size_t len, size_t *out_len)
+{
+	z_stream z = {0};
+	/* level 5: most of level 9's gain at a fraction of its time, on every answer */
+	if (deflateInit2(&z, 5, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return NULL;
+	size_t cap = deflateBound(&z, (uLong)len);
+	char *out = malloc(cap);
+	if (!out) {
+		deflateEnd(&z);
+		return NULL;
+	}
+	z.next_in = (Bytef *)body;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)out;
+	z.avail_out = (uInt)cap;
+	int zr = deflate(&z, Z_FINISH);
+	*out_len = z.total_out;
+	deflateEnd(&z);
+	if (zr != Z_STREAM_END || *out_len >= len) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Whether an answer of this type is worth compressing (text; not PDF, XLSX or images). */
+static bool compressible(const char *type)
+{
+	return strncmp(type, "application/json", 16) == 0 || strncmp(type, "text/", 5) == 0;
+}
+
+/* Sends rs (taking what it owns); gzip-compressed when the client takes it. */
 static enum MHD_Result send_resp(struct MHD_Connection *c, struct conn_ctx *cx,
 				 struct http_resp *rs)
 {
 	struct MHD_Response *r;
+	char *data;
+	size_t len;
+	const char *type;
+	enum MHD_ResponseMemoryMode mode = MHD_RESPMEM_MUST_FREE;
 	if (rs->json) {
-		char *text = json_dumps(rs->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		data = json_dumps(rs->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(rs->json);
 		rs->json = NULL;
-		r = MHD_create_response_from_buffer(text ? strlen(text) : 0, text,
-						    MHD_RESPMEM_MUST_FREE);
-		MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+		len = data ? strlen(data) : 0;
+		type = "application/json; charset=utf-8";
 	} else {
-		r = MHD_create_response_from_buffer(rs->body_len, rs->body ? rs->body : (char *)"",
-						    rs->body ? MHD_RESPMEM_MUST_FREE
-							     : MHD_RESPMEM_PERSISTENT);
+		data = rs->body ? rs->body : (char *)"";
+		len = rs->body_len;
+		mode = rs->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT;
 		rs->body = NULL;
-		MHD_add_response_header(r, "Content-Type",
-					rs->content_type ? rs->content_type
-							 : "text/plain; charset=utf-8");
+		type = rs->content_type ? rs->content_type : "text/plain; charset=utf-8";
 	}
+	const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding");
+	const char *coding = NULL;
+	if (data && len >= GZIP_MIN && compressible(type) && ae && accepts(ae, "gzip")) {
+		size_t zlen;
+		char *z = gzip_body(data, len, &zlen);
+		if (z) {
+			if (mode == MHD_RESPMEM_MUST_FREE)
+				free(data);
+			data = z;
+			len = zlen;
+			mode = MHD_RESPMEM_MUST_FREE;
+			coding = "gzip";
+		}
+	}
+	r = MHD_create_response_from_buffer(len, data, mode);
+	MHD_add_response_header(r, "Content-Type", type);
+	if (coding)
+		MHD_add_response_header(r, "Content-Encoding", coding);
+	if (len >= GZIP_MIN || coding)
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
 	if (rs->cookie[0])
 		MHD_add_response_header(r, "Set-Cookie", rs->cookie);
+	if (rs->disposition[0])
+		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	if (rs->retry_after > 0) {
 		char s[24];
 		snprintf(s, sizeof s, "%d", rs->retry_after);
@@ -502,7 +613,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			http_error(&cx->rs, 405, "METHOD_NOT_ALLOWED", MSG_HTTP_ONLY_GET, MSG_END);
 			return send_resp(c, cx, &cx->rs);
 		}
-		struct MHD_Response *r = static_file(sv, url, &status);
+		struct MHD_Response *r = static_file(
+			sv, url, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding"),
+			&status);
 		return answer(c, cx, r, status, false);
 	}
 	if (cx->upload_fd >= 0) {

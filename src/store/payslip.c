@@ -80,11 +80,16 @@ int store_payslip(struct store *s, const char *project, const char *id_number, i
 
 int store_confirmation_put(struct store *s, const struct confirmation *c)
 {
-	/* the answer to this version replaces an earlier one; else a new row. The same two
+	/* the answer to this version replaces an earlier one; else a new row. A confirmation
+	 * after a dispute does not erase it: its reason, claim and case stay (the ledger holds
+	 * both answers; the payslip shows the dispute beside the confirmation). The same two
 	 * statements on both stores, whose unique keys differ (PostgreSQL's include region). */
 	static const char UPDATE[] =
-		"UPDATE confirmations SET status=$5, reason=$6, claimed=$7, at=$8, lseq=$9,"
-		" case_status=CASE WHEN $5=2 THEN 'open' END"
+		"UPDATE confirmations SET status=$5,"
+		" reason=CASE WHEN $5=1 AND reason IS NOT NULL THEN reason ELSE $6 END,"
+		" claimed=CASE WHEN $5=1 AND reason IS NOT NULL THEN claimed ELSE $7 END,"
+		" at=$8, lseq=$9,"
+		" case_status=CASE WHEN $5=2 THEN 'open' ELSE case_status END"
 		" WHERE project_id=(SELECT id FROM projects WHERE code=$1)"
 		" AND person_id=(SELECT id FROM persons WHERE id_number=$2) AND period=$3"
 		" AND payroll_lseq=$4";

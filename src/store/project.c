@@ -262,3 +262,22 @@ int store_project_subcontracts(struct store *s, const char *code,
 	stmt_reset(st);
 	return rc;
 }
+
+int store_project_payroll_periods(struct store *s, const char *code,
+				  int (*cb)(void *ctx, int64_t period), void *ctx)
+{
+	/* the payroll's key begins with the project: a range of its index */
+	static const char SQL[] = "SELECT DISTINCT period FROM payroll"
+				  " WHERE project_id=(SELECT id FROM projects WHERE code=$1)"
+				  " ORDER BY period DESC";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, code);
+	int rc;
+	while ((rc = stmt_step(st)) == 1)
+		if ((rc = cb(ctx, stmt_int(st, 0))))
+			break;
+	stmt_reset(st);
+	return rc;
+}

@@ -50,6 +50,9 @@ struct subcontract_view {
 
 /* WG_ENOTFOUND when there is no project code. */
 int store_project_summary(struct store *s, const char *code, struct project_summary *out);
+/* Calls cb for each period project code has payroll lines in, latest first. */
+int store_project_payroll_periods(struct store *s, const char *code,
+				  int (*cb)(void *ctx, int64_t period), void *ctx);
 /* Whether project code is within the scope of role (SCOPE_*): WG_OK, or WG_ENOTFOUND when
  * there is no such project or it is outside the scope. */
 int store_project_in_scope(struct store *s, const char *code, int role, const char *scope);

@@ -196,29 +196,65 @@ fail:
 	return rc;
 }
 
+int warn_sort_known(const char *name)
+{
+	static const char *const keys[] = {"level", "overdue", "amount",   "period", "first_seen",
+					   "rule",  "project", "employer", "worker", NULL};
+	for (int i = 0; keys[i]; i++)
+		if (strcmp(name, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+#define WARN_LIST_SELECT                                                                                                              \
+	"SELECT w.id, w.rule, w.level, w.project_id, w.employer_id, w.person_id, w.period,"                                           \
+	" w.amount, w.overdue_days, w.days, w.first_seen, w.last_seen,"                                                               \
+	" coalesce(w.resolved_on, -1), p.code, e.uscc, pe.id_number, p.name, e.name, wk.name,"                                        \
+	" coalesce(p.region_code, e.region_code, 0) FROM warnings w"                                                                  \
+	" LEFT JOIN projects p ON p.id=w.project_id"                                                                                  \
+	" LEFT JOIN enterprises e ON e.id=w.employer_id"                                                                              \
+	" LEFT JOIN persons pe ON pe.id=w.person_id"                                                                                  \
+	" LEFT JOIN workers wk ON wk.person_id=w.person_id"                                                                           \
+	" WHERE ($1=0 OR w.resolved_on IS NULL) AND ($2 IS NULL OR p.code=$2)"                                                        \
+	" AND ($3<0 OR w.level=$3) AND ($4 IS NULL OR w.rule=$4)" /* the caller's scope: region, own enterprise, bank, own records */ \
+	" AND ($5=0"                                                                                                                  \
+	"  OR ($5=1 AND CAST(coalesce(p.region_code, e.region_code) AS TEXT) LIKE $6 || "                                             \
+	"'%')"                                                                                                                        \
+	"  OR ($5=2 AND (e.uscc=$6 OR p.owner_id=(SELECT id FROM enterprises WHERE uscc=$6)"                                          \
+	"   OR p.contractor_id=(SELECT id FROM enterprises WHERE uscc=$6)))"                                                          \
+	"  OR ($5=3 AND EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=w.project_id"                                              \
+	"   AND a.bank_code=$6))"                                                                                                     \
+	"  OR ($5=4 AND pe.id_number=$6))" /* the queue's filters: a district, a first-seen window */                                 \
+	" AND ($7 IS NULL OR CAST(coalesce(p.region_code, e.region_code) AS TEXT) LIKE $7 || '%')"                                    \
+	" AND ($8=0 OR w.first_seen>=$8) AND ($9=0 OR w.first_seen<=$9)"
+
+#define WARN_LIST_SCAN_ORDER                                                                       \
+	"w.rule" SQL_BYTES ", p.code" SQL_BYTES " NULLS FIRST, e.uscc" SQL_BYTES                   \
+	" NULLS FIRST, pe.id_number" SQL_BYTES " NULLS FIRST, w.period"
+
 int store_warn_list(struct store *s, const struct warning_filter *f,
 		    int (*cb)(void *, const struct warning_view *), void *ctx)
 {
-	static const char SQL[] =
-		"SELECT w.id, w.rule, w.level, w.project_id, w.employer_id, w.person_id, w.period,"
-		" w.amount, w.overdue_days, w.days, w.first_seen, w.last_seen,"
-		" coalesce(w.resolved_on, -1), p.code, e.uscc, pe.id_number FROM warnings w"
-		" LEFT JOIN projects p ON p.id=w.project_id"
-		" LEFT JOIN enterprises e ON e.id=w.employer_id"
-		" LEFT JOIN persons pe ON pe.id=w.person_id"
-		" WHERE ($1=0 OR w.resolved_on IS NULL) AND ($2 IS NULL OR p.code=$2)"
-		" AND ($3<0 OR w.level=$3) AND ($4 IS NULL OR w.rule=$4)"
-		/* the caller's scope: region, own enterprise, bank, own records */
-		" AND ($5=0"
-		"  OR ($5=1 AND CAST(coalesce(p.region_code, e.region_code) AS TEXT) LIKE $6 || "
-		"'%')"
-		"  OR ($5=2 AND (e.uscc=$6 OR p.owner_id=(SELECT id FROM enterprises WHERE uscc=$6)"
-		"   OR p.contractor_id=(SELECT id FROM enterprises WHERE uscc=$6)))"
-		"  OR ($5=3 AND EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=w.project_id"
-		"   AND a.bank_code=$6))"
-		"  OR ($5=4 AND pe.id_number=$6))"
-		" ORDER BY w.rule" SQL_BYTES ", p.code" SQL_BYTES " NULLS FIRST, e.uscc" SQL_BYTES
-		" NULLS FIRST, pe.id_number" SQL_BYTES " NULLS FIRST, w.period";
+	static const char SCAN_SQL[] = WARN_LIST_SELECT " ORDER BY " WARN_LIST_SCAN_ORDER;
+	/* the work queue: the chosen key ($10; numbers, then texts, each way by $11: 1 or -1),
+	 * then the most urgent first */
+	static const char QUEUE_SQL[] = WARN_LIST_SELECT
+		" ORDER BY"
+		" $11 * (CASE $10 WHEN 'level' THEN w.level WHEN 'overdue' THEN w.overdue_days"
+		"  WHEN 'amount' THEN w.amount WHEN 'period' THEN coalesce(w.period, -1)"
+		"  WHEN 'first_seen' THEN w.first_seen ELSE 0 END),"
+		" (CASE WHEN $11>0 THEN (CASE $10 WHEN 'rule' THEN w.rule WHEN 'project' THEN "
+		"p.code"
+		"  WHEN 'employer' THEN coalesce(e.name, e.uscc) WHEN 'worker' THEN pe.id_number "
+		"END)"
+		" END)" SQL_BYTES " NULLS FIRST,"
+		" (CASE WHEN $11<0 THEN (CASE $10 WHEN 'rule' THEN w.rule WHEN 'project' THEN "
+		"p.code"
+		"  WHEN 'employer' THEN coalesce(e.name, e.uscc) WHEN 'worker' THEN pe.id_number "
+		"END)"
+		" END)" SQL_BYTES " DESC NULLS LAST,"
+		" w.level DESC, w.overdue_days DESC, w.amount DESC, " WARN_LIST_SCAN_ORDER;
+	const char *SQL = f->queue ? QUEUE_SQL : SCAN_SQL;
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -229,6 +265,14 @@ int store_warn_list(struct store *s, const struct warning_filter *f,
 		       f->rule >= 0 && f->rule < WARN__RULES ? warn_rule_names[f->rule] : NULL);
 	stmt_bind_int(st, 5, f->scope_role);
 	stmt_bind_text(st, 6, f->scope ? f->scope : "");
+	stmt_bind_text(st, 7, f->region && *f->region ? f->region : NULL);
+	stmt_bind_int(st, 8, f->seen_from);
+	stmt_bind_int(st, 9, f->seen_to);
+	if (f->queue) {
+		stmt_bind_text(st, 10, f->sort ? f->sort : "level");
+		/* the default order is the most urgent first */
+		stmt_bind_int(st, 11, f->desc || !f->sort ? -1 : 1);
+	}
 	int rc;
 	while ((rc = stmt_step(st)) == 1) {
 		struct warning_view v = {
@@ -248,6 +292,10 @@ int store_warn_list(struct store *s, const struct warning_filter *f,
 			.project = stmt_text(st, 13),
 			.employer = stmt_text(st, 14),
 			.worker = stmt_text(st, 15),
+			.project_name = stmt_text(st, 16),
+			.employer_name = stmt_text(st, 17),
+			.worker_name = stmt_text(st, 18),
+			.region = stmt_int(st, 19),
 		};
 		if (v.w.rule < 0 || v.w.level < 0 || v.w.level > LEVEL_RED)
 			continue; /* a rule this version does not know: not ours to show */
@@ -323,6 +371,22 @@ int store_dashboard(struct store *s, int role, const char *scope, struct dashboa
 #undef I
 			if (rc)
 				break;
+		}
+		stmt_reset(st);
+	}
+	/* the day of the last recorded scan: what the figures are as of (every scan touches
+	 * each warning it sees, or resolves it, on its day) */
+	static const char SCANNED[] =
+		"SELECT coalesce(max(" SQL_GREATEST "(last_seen, coalesce(resolved_on, 0))), -1)"
+		" FROM warnings";
+	k->scanned_on = -1;
+	struct stmt *st = rc ? NULL : stmt_get(s, SCANNED, SCANNED);
+	if (!rc && !st)
+		return WG_ESTORE;
+	if (st) {
+		if ((rc = stmt_step(st)) == 1) {
+			k->scanned_on = stmt_int(st, 0);
+			rc = 0;
 		}
 		stmt_reset(st);
 	}

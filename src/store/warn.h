@@ -53,8 +53,10 @@ struct warning {
  * returns. */
 struct warning_view {
 	struct warning w;
-	const char *project, *employer, *worker;    /* codes; NULL where none */
-	int64_t first_seen, last_seen, resolved_on; /* days; resolved_on -1: open */
+	const char *project, *employer, *worker;                /* codes; NULL where none */
+	const char *project_name, *employer_name, *worker_name; /* NULL where none */
+	int64_t region;                                         /* project's, else employer's */
+	int64_t first_seen, last_seen, resolved_on;             /* days; resolved_on -1: open */
 	int64_t id;
 };
 
@@ -65,7 +67,20 @@ struct warning_filter {
 	const char *project; /* project code, or NULL */
 	int level;           /* enum warn_level, or -1 */
 	int rule;            /* enum warn_rule, or -1 */
+	/* the work queue (the API): region code prefix (NULL: all), first seen within
+	 * [seen_from, seen_to] (days; 0: open-ended), and its order: queue = 0 lists in the
+	 * scan's order (rule, project, employer, worker, period: the CLI's), else by sort
+	 * ("level", "overdue", "amount", "period", "first_seen", "rule", "project", "employer",
+	 * "worker"; NULL: level) descending when desc, then level, overdue days and amount,
+	 * highest first, then the scan's order */
+	const char *region;
+	int64_t seen_from, seen_to;
+	int queue;
+	const char *sort;
+	int desc;
 };
+/* Whether name is one of the sort keys of struct warning_filter. */
+int warn_sort_known(const char *name);
 
 /* What the regulator's dashboard shows, delivered through callbacks. */
 struct dashboard_sink {
@@ -75,6 +90,7 @@ struct dashboard_sink {
 	int (*top)(void *ctx, const char *code, const char *name, int64_t region, int64_t red,
 		   int64_t orange, int64_t unpaid);
 	int64_t projects, workers, open_warnings; /* filled by the store */
+	int64_t scanned_on; /* day of the last recorded scan, -1: none (filled by the store) */
 };
 
 /* Records the warnings of a scan as of day as_of (a write transaction of its own): new ones

@@ -57,7 +57,7 @@ int store_worker_months(struct store *s, const char *id_number,
 				"NOT NULL,"
 				"  coalesce(pr.gross, 0), coalesce(pr.deductions, 0), "
 				"coalesce(pr.net, 0),"
-				"  coalesce(pay.paid, 0)"
+				"  coalesce(pay.paid, 0), p.name"
 				" FROM keys k JOIN projects p ON p.id=k.project_id"
 				" LEFT JOIN att USING(project_id, period) LEFT JOIN pr "
 				"USING(project_id, period)"
@@ -78,6 +78,7 @@ int store_worker_months(struct store *s, const char *id_number,
 			.deductions = stmt_int(st, 5),
 			.net = stmt_int(st, 6),
 			.paid = stmt_int(st, 7),
+			.project_name = stmt_text(st, 8),
 		};
 		if ((rc = cb(ctx, &m)))
 			break;

@@ -14,7 +14,7 @@ struct worker_summary {
 
 /* One row of a worker's monthly history. */
 struct worker_month {
-	const char *project;
+	const char *project, *project_name;
 	int64_t period, att_days, has_payroll, gross, deductions, net, paid;
 };
 

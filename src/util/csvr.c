@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -341,6 +342,85 @@ cleanup:
 	return rc;
 }
 
+/* The Chinese column headers enterprises and banks use, each an alias of a column (documented
+ * in docs/formats.md): a header matches a column by its name or by an alias of that name. */
+static const char *const header_aliases[][2] = {
+	{"身份证号", "id_number"},
+	{"身份证号码", "id_number"},
+	{"公民身份号码", "id_number"},
+	{"姓名", "name"},
+	{"名称", "name"},
+	{"单位名称", "name"},
+	{"项目名称", "name"},
+	{"手机号", "phone"},
+	{"手机号码", "phone"},
+	{"联系电话", "phone"},
+	{"银行卡号", "bank_card"},
+	{"工资卡号", "bank_card"},
+	{"收款卡号", "bank_card"},
+	{"开户银行", "bank_code"},
+	{"银行代码", "bank_code"},
+	{"项目编号", "project_code"},
+	{"项目编码", "project_code"},
+	{"日期", "date"},
+	{"考勤日期", "date"},
+	{"工时", "hours"},
+	{"出勤工时", "hours"},
+	{"月份", "period"},
+	{"工资月份", "period"},
+	{"出勤天数", "days"},
+	{"应发工资", "gross"},
+	{"应发金额", "gross"},
+	{"扣款", "deductions"},
+	{"代扣款项", "deductions"},
+	{"实发工资", "net"},
+	{"实发金额", "net"},
+	{"应发放日期", "due_date"},
+	{"金额", "amount"},
+	{"发放日期", "paid_on"},
+	{"支付日期", "paid_on"},
+	{"流水号", "txn_id"},
+	{"交易流水号", "txn_id"},
+	{"银行流水号", "txn_id"},
+	{"状态", "status"},
+	{"统一社会信用代码", "uscc"},
+	{"用工单位", "employer_uscc"},
+	{"用人单位", "employer_uscc"},
+	{"班组", "team"},
+	{"工种", "trade"},
+	{"计薪方式", "wage_type"},
+	{"工资标准", "wage_rate"},
+	{"进场日期", "start_date"},
+	{"开工日期", "start_date"},
+	{"退场日期", "end_date"},
+	{"竣工日期", "end_date"},
+	{"行政区划代码", "region_code"},
+	{"所属行业", "industry"},
+	{"行业", "industry"},
+	{"法定代表人", "legal_rep"},
+	{"建设单位", "owner_uscc"},
+	{"施工总承包单位", "contractor_uscc"},
+	{"总承包单位", "contractor_uscc"},
+	{"合同金额", "contract_value"},
+	{"分包单位", "subcontractor_uscc"},
+	{"专用账户", "account_no"},
+	{"账号", "account_no"},
+	{"开户日期", "opened_on"},
+	{"项目代码", "code"},
+	{"类型", "kind"},
+};
+
+/* Whether header h names column name, itself or by one of its aliases. */
+static bool header_is(const char *h, const char *name)
+{
+	if (strcmp(h, name) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof header_aliases / sizeof header_aliases[0]; i++)
+		if (strcmp(header_aliases[i][1], name) == 0 && strcmp(header_aliases[i][0], h) == 0)
+			return true;
+	return false;
+}
+
 int csvr_map(struct csvr *r, const struct csvr_col *cols, size_t ncols, int *idx,
 	     void (*report)(void *ctx, long line, const char *col, enum msg_id msg), void *ctx)
 {
@@ -351,7 +431,7 @@ int csvr_map(struct csvr *r, const struct csvr_col *cols, size_t ncols, int *idx
 	for (size_t i = 0; i < r->width; i++) {
 		size_t c;
 		for (c = 0; c < ncols; c++)
-			if (strcmp(r->hdr[i], cols[c].name) == 0)
+			if (header_is(r->hdr[i], cols[c].name))
 				break;
 		if (c == ncols) {
 			report(ctx, r->hdr_line, r->hdr[i], MSG_CSV_UNKNOWN_COLUMN);

@@ -64,3 +64,24 @@ char *mask_card(const char *card, char *buf)
 	}
 	return buf;
 }
+
+char *mask_name(const char *name, char *buf)
+{
+	/* the first character (UTF-8: its lead byte and continuation bytes), then one star for
+	 * each character after it, at least one: 张三 → 张*, 欧阳娜娜 → 欧***, Li → L* */
+	size_t o = 0, i = 0;
+	if (name[i])
+		do
+			buf[o++] = name[i++];
+		while (name[i] && ((unsigned char)name[i] & 0xC0) == 0x80 && o < 4);
+	size_t stars = 0;
+	for (; name[i]; i++)
+		if (((unsigned char)name[i] & 0xC0) != 0x80)
+			stars++;
+	if (stars == 0)
+		stars = 1;
+	while (stars-- && o < MASK_BUFSZ - 1)
+		buf[o++] = '*';
+	buf[o] = '\0';
+	return buf;
+}

@@ -13,4 +13,6 @@
 char *mask_id(const char *id, char *buf);
 char *mask_card(const char *card, char *buf);
 char *mask_phone(const char *phone, char *buf);
+/* A person's name: its first character kept, one star for each other (at least one). */
+char *mask_name(const char *name, char *buf);
 #endif

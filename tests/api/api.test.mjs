@@ -177,6 +177,15 @@ test('a worker reads a payslip and anyone can check its receipt', async () => {
   assert.equal(bad.json.valid, false);
   const d = await call('POST', `/api/v1/payslips/${ctx.worker}/${ctx.period}/dispute`, { token: ctx.tokens.worker, body: { project: ctx.project, reason: '少算加班', amount: '300' } });
   assert.equal(d.json.answer, 'disputed');
+  // issue 16 (5): confirming later does not erase the dispute
+  const c = await call('POST', `/api/v1/payslips/${ctx.worker}/${ctx.period}/confirm`, { token: ctx.tokens.worker, body: { project: ctx.project } });
+  assert.equal(c.json.answer, 'confirmed');
+  const after = await call('GET', `/api/v1/payslips/${ctx.worker}/${ctx.period}?project=${ctx.project}`, { token: ctx.tokens.worker });
+  assert.equal(after.json.answer, 'confirmed');
+  assert.equal(after.json.dispute_reason, '少算加班', 'the dispute stays on record');
+  // the worker's months carry the project's name
+  const me = await call('GET', `/api/v1/workers/${ctx.worker}`, { token: ctx.tokens.worker });
+  assert.ok(me.json.months.every((m) => m.project_name), 'months name their project');
 });
 
 test('the dashboard and lists answer with real figures', async () => {
@@ -208,4 +217,83 @@ test('unknown paths, wrong methods, bad tokens and oversized bodies get the erro
   assert.equal(big.status, 413);
   const m = await call('GET', '/metrics');
   assert.match(m.text, /wageguard_http_requests_total\{class="2xx"\} [0-9]+/);
+});
+
+test('issue 16: what the server says reaches people in Chinese, with a stable code', async () => {
+  const zh = { 'Accept-Language': 'zh-CN' };
+  const board = await call('GET', '/api/v1/public/projects/NO-SUCH-PROJECT/board', { headers: zh });
+  assert.equal(board.status, 404);
+  assert.equal(board.json.error.message_id, 'http.project.not_found');
+  assert.match(board.json.error.message, /没有项目/);
+  const pub = await call('GET', `/api/v1/public/projects/${ctx.project}/publicity/1999-01`, { headers: zh });
+  assert.equal(pub.status, 404);
+  assert.equal(pub.json.error.message_id, 'http.publicity.no_payroll');
+  assert.match(pub.json.error.message, /没有工资记录/);
+  const noReason = await call('POST', `/api/v1/payslips/${ctx.worker}/${ctx.period}/dispute`, { token: ctx.tokens.worker, headers: zh, body: { project: ctx.project } });
+  assert.equal(noReason.status, 400);
+  assert.equal(noReason.json.error.message_id, 'http.payslip.reason_needed');
+  const receipt = await call('GET', '/api/v1/receipts/not-a-code', { headers: { 'Accept-Language': 'en' } });
+  assert.equal(receipt.json.reason_id, 'receipt.not_code');
+  assert.match(receipt.json.reason, /not a receipt code/);
+  const expired = await call('GET', '/api/v1/warnings', { headers: { ...zh, Cookie: 'wg_session=expired-long-ago' } });
+  assert.equal(expired.status, 401);
+  assert.equal(expired.json.error.message_id, 'auth.session_expired');
+});
+
+test('issue 16: the warnings queue: most urgent first, names, filters, sorting and exports', async () => {
+  const q = (s) => call('GET', '/api/v1/warnings' + s, { token: ctx.tokens.admin, headers: { 'Accept-Language': 'zh-CN' } });
+  const first = (await q('?per_page=500')).json;
+  const all = first.items;
+  const rank = { red: 2, orange: 1, yellow: 0 };
+  for (let i = 1; i < all.length; i++) {
+    const a = all[i - 1], b = all[i];
+    assert.ok(rank[a.level] > rank[b.level] || (a.level === b.level && a.overdue_days >= b.overdue_days), `row ${i} out of order`);
+  }
+  const withProject = all.find((w) => w.project);
+  assert.ok(withProject.project_name, 'project names beside codes');
+  assert.ok(all.filter((w) => w.employer).every((w) => w.employer_name), 'employer names beside codes');
+  const asc = (await q('?per_page=500&sort=amount')).json.items.map((w) => Number(w.amount));
+  assert.deepEqual(asc, [...asc].sort((x, y) => x - y));
+  const region = withProject.region;
+  assert.ok((await q('?per_page=500&region=' + region)).json.items.every((w) => w.region.startsWith(region)));
+  assert.equal((await q('?sort=nope')).json.error.message_id, 'http.warnings.bad_sort');
+  assert.equal((await q('?region=33x')).status, 400);
+  const csvText = (await q('?format=csv')).text.replace(/^\uFEFF/, '');
+  assert.equal(csvText.trim().split('\n').length, first.total + 1, 'the export holds the whole list');
+  const x = await fetch(BASE + '/api/v1/warnings?format=xlsx', { headers: { Authorization: `Bearer ${ctx.tokens.admin}` } });
+  assert.match(x.headers.get('content-type'), /spreadsheetml/);
+  assert.equal(Buffer.from(await x.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+  // a worker's name is masked wherever the ID is
+  const reg = (await call('GET', '/api/v1/warnings?per_page=500', { token: ctx.tokens.regulator })).json.items.filter((w) => w.worker);
+  assert.ok(reg.every((w) => !w.worker_name || (w.worker.includes('*') === w.worker_name.includes('*'))));
+});
+
+test('issue 16 (2): a CSV saved by Excel in GBK is read as such; errors never show the server\'s spool path', async () => {
+  const head = Buffer.from('id_number,name,phone,bank_card,bank_code\n11010519491231002X,');
+  const gbk = Buffer.concat([head, Buffer.from([0xb3, 0xc2, 0xb7, 0xe5]), Buffer.from(',13800138000,6228480000000000001,ABC\n')]); // 陈峰 in GBK
+  const ok = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: gbk, headers: { 'Content-Type': 'text/csv' } });
+  assert.equal(ok.status, 200, ok.text);
+  const w = await call('GET', '/api/v1/workers/11010519491231002X', { token: ctx.tokens.admin });
+  assert.equal(w.json.name, '陈峰');
+  const bad = Buffer.concat([head, Buffer.from([0xff, 0xfe, 0xff]), Buffer.from(',13800138000,6228480000000000001,ABC\n')]);
+  const r = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: bad, headers: { 'Content-Type': 'text/csv', 'Accept-Language': 'zh-CN' } });
+  assert.equal(r.status, 422);
+  assert.doesNotMatch(r.text, /wageguard-upload|\/tmp\//);
+  assert.match(r.json.error.details[0].message, /^workers\.csv:2/);
+});
+
+test('issue 16 (4): the dashboard is as of the last scan, not of today', async () => {
+  const d = await call('GET', '/api/v1/dashboard', { token: ctx.tokens.admin });
+  const all = (await call('GET', '/api/v1/warnings?open=0&per_page=500', { token: ctx.tokens.admin })).json.items;
+  const last = all.map((w) => (w.resolved_on && w.resolved_on > w.last_seen ? w.resolved_on : w.last_seen)).sort().pop();
+  assert.ok(last, 'a scan was recorded');
+  assert.equal(d.json.as_of, last);
+});
+
+test('issue 16 (2): Chinese column headers are accepted as aliases', async () => {
+  const csv = '身份证号,姓名,手机号码,银行卡号,开户银行\n11010519491231002X,陈峰,13800138000,6228480000000000001,ABC\n';
+  const r = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: csv, headers: { 'Content-Type': 'text/csv' } });
+  assert.equal(r.status, 200, r.text);
+  const bad = await call('POST', '/api/v1/imports/workers', { token: ctx.tokens.admin, raw: '身份证,姓名\n', headers: { 'Content-Type': 'text/csv' } });
+  assert.equal(bad.status, 422, 'an unknown header is still refused');
 });

@@ -90,7 +90,8 @@ done
 
 export WG_BASE_URL="http://127.0.0.1:$PORT" WG_TEST_PASSWORD="$PASS" WG_OUT="$OUT" \
 	WG_PROJECT="$PROJECT" WG_WORKER_ID="$WORKER" WG_RECEIPT="$RECEIPT" CHROMIUM
-node --test --test-reporter=tap --test-concurrency=1 "$ROOT"/tests/browser/*.test.mjs
+# WG_BROWSER_ONLY=name runs tests/browser/name.test.mjs alone (while developing)
+node --test --test-reporter=tap --test-concurrency=1 "$ROOT"/tests/browser/${WG_BROWSER_ONLY:-*}.test.mjs
 rc=$?
 stop_server
 trap - EXIT

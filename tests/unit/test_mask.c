@@ -34,5 +34,10 @@ int main(void)
 	longid[sizeof(longid) - 2] = '9';
 	mask_card(longid, buf);
 	CHECK_STR(buf, "1111 **** **** 1119", "card of 99 digits keeps its true last four");
+	/* issue 16: a worker's name in the warnings queue */
+	CHECK_STR(mask_name("张三", buf), "张*", "two-character name keeps its surname");
+	CHECK_STR(mask_name("欧阳娜娜", buf), "欧***", "one star per hidden character");
+	CHECK_STR(mask_name("李", buf), "李*", "a one-character name still hides something");
+	CHECK_STR(mask_name("Li Na", buf), "L****", "latin names too");
 	return check_done();
 }

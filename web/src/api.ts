@@ -44,6 +44,11 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
+let unauthenticated: (() => void) | null = null;
+/** Who hears of a 401 (session.ts: the session has ended). */
+export function onUnauthenticated(f: () => void): void {
+  unauthenticated = f;
+}
 export function setCsrf(token: string | undefined): void {
   csrfToken = token || '';
 }
@@ -81,6 +86,8 @@ export async function request<T>(method: string, path: string, body?: Body, cont
   }
   if (!res.ok) {
     const err = (data && data.error) || {};
+    // a wrong password at login is a 401 too, but there is no session to lose then
+    if (res.status === 401 && path !== '/session' && path !== '/me') queueMicrotask(() => unauthenticated?.());
     throw new ApiError(
       res.status,
       err.code || 'HTTP_' + res.status,

@@ -2,13 +2,14 @@
 // (never through floating point for display), region names, periods and dates.
 import { getLang } from './i18n';
 
-/** "1234567.50" → "1,234,567.50"; keeps the server's two decimals exactly. */
+/** "1234567.50" → "¥1,234,567.50" ("-¥12.00" below zero); keeps the server's two decimals
+ * exactly (never through floating point). */
 export function money(v: string | number | null | undefined): string {
   if (v === null || v === undefined || v === '') return '—';
   const s = typeof v === 'number' ? v.toFixed(2) : String(v);
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(s);
   if (!m) return s;
-  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] || '');
+  return m[1] + '¥' + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] || '');
 }
 
 /** A money string as a number, for charts only. */
@@ -47,8 +48,45 @@ export function period(p: string | null | undefined): string {
   return `${names[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/** A day as the server sends it ("2026-09-30"), or a moment ("2026-09-30T14:05:00+08:00")
+ * shown in the platform's time (China Standard Time, which the server writes) without the
+ * offset: "2026-09-30 14:05". */
 export function date(d: string | null | undefined): string {
-  return d || '—';
+  if (!d) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(d);
+  return m ? `${m[1]} ${m[2]}` : d;
+}
+
+// the banks of the wage accounts and workers' cards by code (the codes the registry uses),
+// with the Chinese names banks go by and their English names
+const banks: Record<string, [string, string]> = {
+  ICBC: ['中国工商银行', 'ICBC'],
+  ABC: ['中国农业银行', 'Agricultural Bank of China'],
+  BOC: ['中国银行', 'Bank of China'],
+  CCB: ['中国建设银行', 'China Construction Bank'],
+  BOCOM: ['交通银行', 'Bank of Communications'],
+  PSBC: ['中国邮政储蓄银行', 'Postal Savings Bank of China'],
+  CMB: ['招商银行', 'China Merchants Bank'],
+  CITIC: ['中信银行', 'China CITIC Bank'],
+  CEB: ['中国光大银行', 'China Everbright Bank'],
+  HXB: ['华夏银行', 'Hua Xia Bank'],
+  CMBC: ['中国民生银行', 'China Minsheng Bank'],
+  CGB: ['广发银行', 'China Guangfa Bank'],
+  PAB: ['平安银行', 'Ping An Bank'],
+  SPDB: ['上海浦东发展银行', 'Shanghai Pudong Development Bank'],
+  CIB: ['兴业银行', 'Industrial Bank'],
+  CZB: ['浙商银行', 'China Zheshang Bank'],
+  HZB: ['杭州银行', 'Bank of Hangzhou'],
+  NBCB: ['宁波银行', 'Bank of Ningbo'],
+  ZJRCU: ['浙江农商银行', 'Zhejiang Rural Commercial Bank'],
+};
+
+/** A bank by its name ("中国农业银行"), the code where the table has none. */
+export function bank(code: string | null | undefined): string {
+  if (!code) return '—';
+  const b = banks[code.toUpperCase()];
+  if (!b) return code;
+  return getLang() === 'zh' ? b[0] : b[1];
 }
 
 const regions: Record<string, [string, string]> = {

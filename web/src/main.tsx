@@ -1,13 +1,14 @@
 // main.tsx — starts the UI: loads the session, applies the language, and maps paths to pages
 // (public pages need no login; the others send a visitor without a session to /login).
 import { render } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import './styles.css';
 import { applyLang, getLang, onLang, t } from './i18n';
 import { interceptLinks, navigate, useLocation } from './router';
 import { currentUser, landing, loadMe, onSession, sessionLoaded, sessionVersion } from './session';
 import { Layout } from './components/layout';
-import { Loading, PageTitle } from './components/ui';
+import { Alert, Loading, PageTitle } from './components/ui';
+import { restoreDraft } from './drafts';
 import { LoginPage } from './pages/login';
 import { DashboardPage } from './pages/dashboard';
 import { ProjectsPage } from './pages/projects';
@@ -56,6 +57,17 @@ function NotFound() {
   );
 }
 
+/** Puts back what the user had typed on this page when their session expired. */
+function DraftRestorer({ href }: { href: string }) {
+  const [restored, setRestored] = useState(false);
+  useEffect(() => restoreDraft(setRestored), [href]);
+  return restored ? (
+    <Alert kind="info" id="draft-restored">
+      {t('app.draftRestored')}
+    </Alert>
+  ) : null;
+}
+
 function App() {
   const loc = useLocation();
   const [, force] = useState(0);
@@ -99,6 +111,7 @@ function App() {
     return (
       <Layout path={loc.path} wide={r.wide}>
         <div key={getLang() + loc.path} class="page">
+          {u && <DraftRestorer href={loc.path + location.search} />}
           {r.page({ params: m.slice(1), query: loc.query })}
         </div>
       </Layout>

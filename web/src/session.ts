@@ -1,6 +1,7 @@
 // session.ts — who is logged in: GET /api/v1/me at start, POST/DELETE /api/v1/session, and
 // the landing page of each role.
-import { ApiError, User, del, get, post, setCsrf } from './api';
+import { ApiError, User, del, get, onUnauthenticated, post, setCsrf } from './api';
+import { clearExpired, markExpired, saveDraft } from './drafts';
 
 let user: User | null = null;
 let loaded = false;
@@ -37,6 +38,8 @@ export async function loadMe(): Promise<void> {
     setCsrf(me.csrf_token);
   } catch (e) {
     if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403)) console.warn('me:', e);
+    // a session cookie the server no longer knows: the login page says it expired
+    if (e instanceof ApiError && e.messageId === 'auth.session_expired') markExpired();
     user = null;
     setCsrf('');
   }
@@ -46,6 +49,7 @@ export async function loadMe(): Promise<void> {
 
 export async function login(username: string, password: string): Promise<User> {
   const r = await post<{ user: User; csrf_token: string }>('/session', { username, password });
+  clearExpired();
   user = r.user;
   setCsrf(r.csrf_token);
   changed();
@@ -63,9 +67,11 @@ export async function logout(): Promise<void> {
   changed();
 }
 
-/** Called when an API call answers 401: the session has ended. */
+/** Called when an API call answers 401: the session has ended (expired, or ended elsewhere).
+ * What the user typed on the page is kept for after the new login. */
 export function sessionLost(): void {
   if (user) {
+    saveDraft();
     user = null;
     setCsrf('');
     changed();
@@ -87,3 +93,6 @@ export function landing(u: User | null): string {
   }
   return '/';
 }
+
+// any API call answering 401 while logged in means the session has ended
+onUnauthenticated(sessionLost);

@@ -5,6 +5,7 @@ import { getLang, setLang, t, Key } from '../i18n';
 import { currentUser, logout } from '../session';
 import { navigate } from '../router';
 import type { User } from '../api';
+import { Hotline } from './ui';
 import * as relief from '../systems/relief';
 import * as deposit from '../systems/deposit';
 import * as credit from '../systems/credit';
@@ -137,7 +138,9 @@ export function Layout(props: { path: string; children: ComponentChildren; wide?
       </main>
       <footer class="foot">
         <p>
-          <strong>{t('app.hotline')}</strong>
+          <strong>
+            <Hotline />
+          </strong>
         </p>
         <p>{t('app.footer')}</p>
       </footer>

@@ -85,20 +85,55 @@ export interface Column<T> {
   render: (row: T, i: number) => ComponentChildren;
   align?: 'left' | 'right' | 'center';
   class?: string;
+  /** the server's sort key of this column: its header becomes a button */
+  sortKey?: string;
 }
 
-export function DataTable<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; captionHidden?: boolean; rowKey?: (r: T, i: number) => string | number; empty?: string; class?: string; id?: string }) {
+/** The state of a sortable column: "key" ascending, "-key" descending. */
+function ariaSort(sort: string | undefined, key: string | undefined): 'ascending' | 'descending' | undefined {
+  if (!key || !sort) return undefined;
+  if (sort === key) return 'ascending';
+  if (sort === '-' + key) return 'descending';
+  return undefined;
+}
+
+export function DataTable<T>(props: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  captionHidden?: boolean;
+  rowKey?: (r: T, i: number) => string | number;
+  rowClass?: (r: T) => string;
+  empty?: string;
+  class?: string;
+  id?: string;
+  /** the current sort ("key" or "-key") and what a header's click asks for */
+  sort?: string;
+  onSort?: (sort: string) => void;
+}) {
   return (
     <div class={'table-wrap ' + (props.class || '')} tabIndex={0} role="region" aria-label={props.caption} id={props.id}>
       <table class="data">
         <caption class={props.captionHidden ? 'sr-only' : ''}>{props.caption}</caption>
         <thead>
           <tr>
-            {props.columns.map((c) => (
-              <th scope="col" class={(c.align ? 'a-' + c.align : '') + (c.class ? ' ' + c.class : '')}>
-                {c.label}
-              </th>
-            ))}
+            {props.columns.map((c) => {
+              const as = ariaSort(props.sort, c.sortKey);
+              return (
+                <th scope="col" class={(c.align ? 'a-' + c.align : '') + (c.class ? ' ' + c.class : '')} aria-sort={as}>
+                  {c.sortKey && props.onSort ? (
+                    <button type="button" class="th-sort" data-sort={c.sortKey} onClick={() => props.onSort!(as === 'descending' ? c.sortKey! : '-' + c.sortKey)}>
+                      {c.label}
+                      <span aria-hidden="true" class="sort-mark">
+                        {as === 'ascending' ? ' ▲' : as === 'descending' ? ' ▼' : ' ⇅'}
+                      </span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -110,7 +145,7 @@ export function DataTable<T>(props: { caption: string; columns: Column<T>[]; row
             </tr>
           ) : (
             props.rows.map((r, i) => (
-              <tr key={props.rowKey ? props.rowKey(r, i) : i}>
+              <tr key={props.rowKey ? props.rowKey(r, i) : i} class={props.rowClass ? props.rowClass(r) : undefined}>
                 {props.columns.map((c) => (
                   <td class={(c.align ? 'a-' + c.align : '') + (c.class ? ' ' + c.class : '')}>{c.render(r, i)}</td>
                 ))}
@@ -213,5 +248,17 @@ export function PageTitle(props: { children: ComponentChildren; sub?: ComponentC
       <h1 tabIndex={-1}>{props.children}</h1>
       {props.sub && <p class="page-sub">{props.sub}</p>}
     </div>
+  );
+}
+
+/** The wage arrears hotline, a number a phone dials when tapped. */
+export function Hotline(props: { class?: string }) {
+  return (
+    <span class={props.class}>
+      {t('app.hotlineLabel')}{' '}
+      <a href="tel:12333" class="tel" data-testid="hotline">
+        12333
+      </a>
+    </span>
   );
 }

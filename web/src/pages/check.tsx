@@ -6,6 +6,7 @@ import { Key, t, tx } from '../i18n';
 import { setQuery } from '../router';
 import { Alert, Card, Facts, Field, PageTitle, useFetch, Loading, errorText } from '../components/ui';
 import { GenericView } from '../components/docview';
+import { bank, date, money, period } from '../format';
 
 interface Receipt {
   valid: boolean;
@@ -30,8 +31,21 @@ const FIELD_KEYS: Record<string, Key> = {
   paid_on: 'col.paidOn',
   txn_id: 'col.txn',
   bank_card: 'col.card',
+  bank_code: 'chk.bank',
   status: 'col.status',
 };
+
+const MONEY = new Set(['gross', 'deductions', 'net', 'amount', 'paid']);
+
+/** A ledger value as a person reads it: money with ¥, months as 2026年9月, banks by name. */
+function shown(k: string, v: string): string {
+  if (!v) return '—';
+  if (MONEY.has(k)) return money(v);
+  if (k === 'period') return period(v);
+  if (k === 'bank_code') return bank(v);
+  if (k.endsWith('_date') || k.endsWith('_on')) return date(v);
+  return v;
+}
 
 /** "payroll project_code=P period=2026-05 …" (the ledger's canonical text) as label/value rows. */
 function parseSummary(s: string): [string, string][] | null {
@@ -40,7 +54,7 @@ function parseSummary(s: string): [string, string][] | null {
   return parts.slice(1).map((p) => {
     const i = p.indexOf('=');
     const k = p.slice(0, i);
-    return [FIELD_KEYS[k] ? t(FIELD_KEYS[k]) : k, p.slice(i + 1) || '—'];
+    return [FIELD_KEYS[k] ? t(FIELD_KEYS[k]) : k, shown(k, p.slice(i + 1))];
   });
 }
 
@@ -94,7 +108,7 @@ export function CheckPage({ code }: { code: string }) {
                   [t('chk.code'), <span class="mono">{code}</span>],
                   ...(res.data.seq !== undefined ? [[t('chk.seq'), String(res.data.seq)] as [string, preact.ComponentChildren]] : []),
                   ...(res.data.kind ? [[t('chk.kind'), tx('kind.', res.data.kind)] as [string, preact.ComponentChildren]] : []),
-                  ...(res.data.recorded_at ? [[t('chk.recordedAt'), res.data.recorded_at.replace('T', ' ')] as [string, preact.ComponentChildren]] : []),
+                  ...(res.data.recorded_at ? [[t('chk.recordedAt'), date(res.data.recorded_at)] as [string, preact.ComponentChildren]] : []),
                   ...(res.data.line !== undefined ? [[t('chk.line'), <Value v={res.data.line} />] as [string, preact.ComponentChildren]] : []),
                   ...(res.data.summary !== undefined ? [[t('chk.summary'), <Value v={res.data.summary} />] as [string, preact.ComponentChildren]] : []),
                 ]}

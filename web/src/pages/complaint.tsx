@@ -4,10 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, enc, get, post } from '../api';
 import { Key, t, tx } from '../i18n';
 import { currentUser } from '../session';
+import { hasPage } from '../links';
+import { date } from '../format';
 import { Alert, Field, PageTitle, errorText } from '../components/ui';
 
 interface Receipt {
   id: number | string;
+  /** the case it became (relief): its number, whose progress page a worker may open */
+  case_number?: string;
   received_on: string;
   status: string;
 }
@@ -102,12 +106,16 @@ export function ComplaintPage({ worker }: { worker?: boolean }) {
               <div>
                 <dt>{t('cmp.caseNo')}</dt>
                 <dd class="mono case-no" data-testid="case-id">
-                  {String(done.id)}
+                  {done.case_number && hasPage('/cases/' + done.case_number, currentUser()?.role) ? (
+                    <a href={'/cases/' + enc(done.case_number)}>{done.case_number}</a>
+                  ) : (
+                    done.case_number || String(done.id)
+                  )}
                 </dd>
               </div>
               <div>
                 <dt>{t('cmp.receivedOn')}</dt>
-                <dd>{done.received_on}</dd>
+                <dd>{date(done.received_on)}</dd>
               </div>
               <div>
                 <dt>{t('col.status')}</dt>

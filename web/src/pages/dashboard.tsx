@@ -152,7 +152,7 @@ function Body({ d }: { d: Dashboard }) {
             {t('dash.unpaid')}
             {latest ? ' · ' + period(latest.period) : ''}
           </span>
-          <span class="kpi-value">¥{money(latest ? latest.unpaid : '0.00')}</span>
+          <span class="kpi-value">{money(latest ? latest.unpaid : '0.00')}</span>
         </li>
       </ul>
 

@@ -5,13 +5,15 @@ import { ApiError } from '../api';
 import { t } from '../i18n';
 import { landing, login } from '../session';
 import { navigate } from '../router';
-import { Alert, Field, PageTitle } from '../components/ui';
+import { sessionExpired } from '../drafts';
+import { Alert, Field, Hotline, PageTitle } from '../components/ui';
 
 export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [expired] = useState(sessionExpired);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -23,7 +25,14 @@ export function LoginPage() {
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : landing(u), true);
     } catch (err) {
       const ae = err as ApiError;
-      setError(ae.messageId === 'auth.locked' || ae.status === 429 ? t('login.throttled') : ae.status === 401 || ae.status === 403 || ae.status === 400 ? t('login.failed') : t('app.error', { msg: ae.message }));
+      // the throttle's answer names the time to wait (rendered by the server in our language)
+      setError(
+        ae.messageId === 'auth.locked' || ae.status === 429
+          ? ae.message || t('login.throttled')
+          : ae.status === 401 || ae.status === 403 || ae.status === 400
+            ? t('login.failed')
+            : t('app.error', { msg: ae.message }),
+      );
       setBusy(false);
     }
   }
@@ -36,6 +45,12 @@ export function LoginPage() {
             <span id="login-h">{t('login.title')}</span>
           </PageTitle>
           <p class="muted">{t('login.lead')}</p>
+          {expired.expired && !error && (
+            <Alert kind="warning" id="login-expired">
+              {t('app.sessionExpired')}
+              {expired.draft ? ' ' + t('login.draftKept') : ''}
+            </Alert>
+          )}
           {error && <Alert kind="error">{error}</Alert>}
           <form onSubmit={submit} class="form" novalidate>
             <Field id="username" label={t('login.username')} required>
@@ -65,7 +80,7 @@ export function LoginPage() {
             </li>
           </ul>
           <p class="hotline-big">
-            <span>{t('app.hotline')}</span>
+            <Hotline />
           </p>
         </div>
       </section>

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { asPage, enc, Page, qs } from '../api';
 import { t, tx } from '../i18n';
-import { daysOf, int, money, num, paren, period, region, shortMoney, weekday } from '../format';
+import { bank, daysOf, int, money, num, paren, period, region, shortMoney, weekday } from '../format';
 import { setQuery } from '../router';
 import { Card, DataTable, Facts, PageTitle, Pager, Show, useFetch } from '../components/ui';
 import { Tabs } from '../components/tabs';
@@ -72,15 +72,15 @@ function SummaryView({ s }: { s: Summary }) {
         </li>
         <li class="kpi">
           <span class="kpi-label">{t('proj.net')}</span>
-          <span class="kpi-value">¥{money(s.net)}</span>
+          <span class="kpi-value">{money(s.net)}</span>
         </li>
         <li class="kpi">
           <span class="kpi-label">{t('proj.paid')}</span>
-          <span class="kpi-value">¥{money(s.paid)}</span>
+          <span class="kpi-value">{money(s.paid)}</span>
         </li>
         <li class={'kpi ' + (num(s.balance) < 0 ? 'kpi-red' : '')}>
           <span class="kpi-label">{t('proj.balance')}</span>
-          <span class="kpi-value">¥{money(s.balance)}</span>
+          <span class="kpi-value">{money(s.balance)}</span>
         </li>
       </ul>
       <Facts
@@ -92,7 +92,7 @@ function SummaryView({ s }: { s: Summary }) {
           [t('col.contractor'), s.contractor ? paren(s.contractor.name, s.contractor.uscc) : '—'],
           [t('proj.contractValue'), money(s.contract_value)],
           [t('proj.period'), `${s.start_date || '—'} ~ ${s.end_date || '—'}`],
-          [t('proj.account'), s.account ? `${s.account.bank_code} ${s.account.account_no}` : '—'],
+          [t('proj.account'), s.account ? `${bank(s.account.bank_code)} ${s.account.account_no}` : '—'],
           [t('proj.subcontracts'), int(s.subcontracts)],
           [t('proj.attendanceDays'), int(s.attendance_days)],
           [t('proj.payrollLines'), int(s.payroll_lines)],
@@ -109,14 +109,19 @@ function employerText(r: RosterRow): string {
   return r.employer_name || (r.employer as string) || '—';
 }
 
-function Roster({ code }: { code: string }) {
+function Roster({ code, worker }: { code: string; worker?: string }) {
   const [page, setPage] = useState(1);
-  const res = useFetch<Page<RosterRow> | RosterRow[]>(`/projects/${enc(code)}/roster` + qs({ page, per_page: 50 }));
+  // one worker (from the warnings queue): the whole roster, that worker's rows kept
+  const res = useFetch<Page<RosterRow> | RosterRow[]>(`/projects/${enc(code)}/roster` + qs(worker ? { per_page: 500 } : { page, per_page: 50 }));
   return (
     <Show res={res}>
       {(raw) => {
         // a server that answers the whole roster as an array is paged here
-        const p = Array.isArray(raw) ? { items: raw.slice((page - 1) * 50, page * 50), page, per_page: 50, total: raw.length } : asPage(raw);
+        let p = Array.isArray(raw) ? { items: raw.slice((page - 1) * 50, page * 50), page, per_page: 50, total: raw.length } : asPage(raw);
+        if (worker) {
+          const items = (Array.isArray(raw) ? raw : p.items).filter((r) => r.id_number === worker);
+          p = { items, page: 1, per_page: items.length || 1, total: items.length };
+        }
         return (
           <>
             <DataTable<RosterRow>
@@ -307,7 +312,7 @@ export function ProjectPage({ code }: { code: string }) {
         <div class="card-body">
           <Tabs tabs={tabs} current={tab} label={sum.data?.name || code} onSelect={(id) => setQuery({ tab: id, period: id === 'attendance' ? per : undefined })}>
             {tab === 'roster' ? (
-              <Roster code={code} />
+              <Roster code={code} worker={q.get('worker') || undefined} />
             ) : tab === 'attendance' ? (
               <Show res={months}>{(m) => <Calendar code={code} months={asPage(m).items} per={per} />}</Show>
             ) : tab === 'warnings' ? (

@@ -1,6 +1,7 @@
 // public.tsx — public notices without login: pick a project by code, then its rights notice
 // board and its wage publicity notice of a month.
 import { useState } from 'preact/hooks';
+import { period as fmtPeriod } from '../format';
 import { enc } from '../api';
 import { t } from '../i18n';
 import { navigate, setQuery } from '../router';
@@ -33,18 +34,31 @@ export function PublicIndexPage() {
   );
 }
 
-function lastMonth(): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+interface Periods {
+  project: string;
+  periods: string[];
 }
 
 export function PublicProjectPage({ code, period }: { code: string; period: string }) {
-  const per = /^\d{4}-\d{2}$/.test(period) ? period : lastMonth();
-  const [perIn, setPerIn] = useState(per);
+  // the months with payroll, latest first: the page opens on the latest, not on an empty month
+  const periods = useFetch<Periods>(`/public/projects/${enc(code)}/periods`);
+  const known = periods.data?.periods || [];
+  const per = /^\d{4}-\d{2}$/.test(period) ? period : known[0] || '';
   const board = useFetch<unknown>(`/public/projects/${enc(code)}/board`);
-  const pub = useFetch<unknown>(`/public/projects/${enc(code)}/publicity/${enc(per)}`);
+  const pub = useFetch<unknown>(per ? `/public/projects/${enc(code)}/publicity/${enc(per)}` : null);
+  const missing = periods.error?.status === 404 || board.error?.status === 404;
+  if (missing)
+    return (
+      <div class="narrow" id="public-not-found">
+        <PageTitle>{t('app.notFound')}</PageTitle>
+        <Alert kind="warning">{t('pub.notFound', { code })}</Alert>
+        <p>
+          <a class="btn btn-primary" href="/public">
+            {t('pub.otherCode')}
+          </a>
+        </p>
+      </div>
+    );
   return (
     <>
       <PageTitle sub={t('pub.officialText') || undefined}>
@@ -55,14 +69,16 @@ export function PublicProjectPage({ code, period }: { code: string; period: stri
           title={t('pub.board')}
           id="board"
           actions={
-            <span class="btn-row no-print">
-              <a class="btn btn-ghost-dark" href={`/api/v1/public/projects/${enc(code)}/board?format=pdf`}>
-                {t('pub.pdf')}
-              </a>
-              <button type="button" class="btn btn-ghost-dark" onClick={() => window.print()}>
-                {t('pub.print')}
-              </button>
-            </span>
+            board.data ? (
+              <span class="btn-row no-print">
+                <a class="btn btn-ghost-dark" href={`/api/v1/public/projects/${enc(code)}/board?format=pdf`}>
+                  {t('pub.pdf')}
+                </a>
+                <button type="button" class="btn btn-ghost-dark" onClick={() => window.print()}>
+                  {t('pub.print')}
+                </button>
+              </span>
+            ) : undefined
           }
         >
           <Show res={board}>{(d) => <DocView doc={d} id="board-doc" />}</Show>
@@ -78,31 +94,35 @@ export function PublicProjectPage({ code, period }: { code: string; period: stri
             ) : undefined
           }
         >
-          <form
-            class="filters no-print"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setQuery({ period: perIn });
-            }}
-          >
-            <div class="field field-inline">
-              <label for="pub-period">{t('pub.period')}</label>
-              <input id="pub-period" type="month" value={perIn} onInput={(e) => setPerIn((e.target as HTMLInputElement).value)} />
-            </div>
-            <button class="btn btn-primary" type="submit">
-              {t('pub.open')}
-            </button>
-          </form>
-          {pub.loading && !pub.data ? (
-            <Loading />
-          ) : pub.error ? (
-            pub.error.status === 404 ? (
-              <p class="muted">{t('pub.noPublicity')}</p>
-            ) : (
-              <Alert kind="error">{t('app.error', { msg: errorText(pub.error) })}</Alert>
-            )
+          {periods.data && known.length === 0 ? (
+            <p class="muted" id="no-payroll-yet">
+              {t('pub.noPayrollYet')}
+            </p>
           ) : (
-            pub.data && <DocView doc={pub.data} id="publicity-doc" />
+            <>
+              <form class="filters no-print" onSubmit={(e) => e.preventDefault()}>
+                <div class="field field-inline">
+                  <label for="pub-period">{t('pub.period')}</label>
+                  <select id="pub-period" value={per} onChange={(e) => setQuery({ period: (e.target as HTMLSelectElement).value })}>
+                    {known.includes(per) || !per ? null : <option value={per}>{fmtPeriod(per)}</option>}
+                    {known.map((p) => (
+                      <option value={p}>{fmtPeriod(p)}</option>
+                    ))}
+                  </select>
+                </div>
+              </form>
+              {(pub.loading && !pub.data) || (!per && periods.loading) ? (
+                <Loading />
+              ) : pub.error ? (
+                pub.error.status === 404 ? (
+                  <p class="muted">{t('pub.noPublicity')}</p>
+                ) : (
+                  <Alert kind="error">{t('app.error', { msg: errorText(pub.error) })}</Alert>
+                )
+              ) : (
+                pub.data && <DocView doc={pub.data} id="publicity-doc" />
+              )}
+            </>
           )}
         </Card>
       </div>

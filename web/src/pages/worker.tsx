@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, enc, post, qs } from '../api';
 import { Key, t } from '../i18n';
-import { money, num, period } from '../format';
+import { bank, date, money, num, period } from '../format';
 import { currentUser, sessionLost } from '../session';
 import { Alert, Facts, Field, PageTitle, Show, useFetch, errorText } from '../components/ui';
 
@@ -108,7 +108,7 @@ function PayslipView({ id, m }: { id: string; m: WorkerMonth }) {
                 [t('col.deductions'), money(p.deductions)],
                 [t('col.net'), money(p.net)],
                 [t('col.paid'), money(p.paid)],
-                [t('col.card'), p.bank_card || '—'],
+                [t('col.card'), <span class="mono">{p.bank_card || '—'}</span>],
                 [t('me.answer'), <span class={'answer answer-' + p.answer}>{t(('me.answer.' + (p.answer || 'none')) as Key)}</span>],
                 ...(p.dispute_reason ? [[t('me.disputeWhy'), p.dispute_reason] as [string, preact.ComponentChildren]] : []),
               ]}
@@ -120,7 +120,7 @@ function PayslipView({ id, m }: { id: string; m: WorkerMonth }) {
               <ul class="payments">
                 {p.payments.map((x) => (
                   <li>
-                    <span>{x.paid_on}</span> <strong>¥{money(x.amount)}</strong> <span class="mono-sm muted">{x.txn_id}</span>
+                    <span>{date(x.paid_on)}</span> <strong>{money(x.amount)}</strong> <span class="mono-sm muted">{x.txn_id}</span>
                     {x.status !== 'ok' && <span class="badge badge-orange">{x.status}</span>}
                   </li>
                 ))}
@@ -159,10 +159,20 @@ function PayslipView({ id, m }: { id: string; m: WorkerMonth }) {
               </form>
             ) : (
               <div class="btn-row">
-                {p.answer !== 'confirmed' && (
-                  <button type="button" class="btn btn-primary" disabled={busy} onClick={() => answer('confirm')}>
+                {p.answer !== 'confirmed' && num(p.paid) > 0 && (
+                  <button type="button" class="btn btn-primary" disabled={busy} onClick={() => answer('confirm')} aria-describedby={p.answer === 'disputed' ? `kept-${m.project}-${m.period}` : undefined}>
                     {t('me.confirm')}
                   </button>
+                )}
+                {p.answer !== 'confirmed' && num(p.paid) <= 0 && (
+                  <p class="hint" data-testid="nothing-paid">
+                    {t('me.confirmNothingPaid')}
+                  </p>
+                )}
+                {p.answer === 'disputed' && num(p.paid) > 0 && (
+                  <p class="hint" id={`kept-${m.project}-${m.period}`}>
+                    {t('me.disputeKept')}
+                  </p>
                 )}
                 {p.answer !== 'disputed' && (
                   <button type="button" class="btn" disabled={busy} onClick={() => setMode('dispute')}>
@@ -228,6 +238,9 @@ export function WorkerPage() {
         {(w) => {
           const months = [...(w.months || [])].sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : a.project.localeCompare(b.project)));
           const unpaid = months.reduce((s, m) => s + Math.round(num(m.unpaid) * 100), 0);
+          // "all paid" only where there is a payroll to have been paid
+          const withPayroll = months.filter((m) => m.payroll).length;
+          const noPayroll = months.filter((m) => !m.payroll && m.attendance_days > 0).length;
           return (
             <>
               <PageTitle sub={t('me.title')}>{t('me.hello', { name: w.name })}</PageTitle>
@@ -238,20 +251,27 @@ export function WorkerPage() {
                     items={[
                       [t('me.idNumber'), <span class="mono">{w.id_number}</span>],
                       [t('me.phone'), <span class="mono">{w.phone || '—'}</span>],
-                      [t('me.card'), <span class="mono">{(w.bank_code ? w.bank_code + ' ' : '') + (w.bank_card || '—')}</span>],
+                      [t('me.card'), <span>{w.bank_code ? bank(w.bank_code) + ' ' : ''}<span class="mono">{w.bank_card || '—'}</span></span>],
                     ]}
                   />
-                  <div class={'owed ' + (unpaid > 0 ? 'owed-red' : 'owed-ok')} id="owed">
+                  <div class={'owed ' + (unpaid > 0 ? 'owed-red' : withPayroll === 0 ? 'owed-none' : 'owed-ok')} id="owed">
                     {unpaid > 0 ? (
                       <>
                         <span>{t('me.unpaidTotal')}</span>
-                        <strong>¥{money((unpaid / 100).toFixed(2))}</strong>
+                        <strong>{money((unpaid / 100).toFixed(2))}</strong>
                         <a class="btn btn-danger" href="/me/complaint">
                           {t('me.complaint')}
                         </a>
                       </>
+                    ) : withPayroll === 0 ? (
+                      <span data-testid="no-wages">{t('me.noWagesYet')}</span>
                     ) : (
                       <span>{t('me.allPaid')}</span>
+                    )}
+                    {noPayroll > 0 && (
+                      <p class="hint" data-testid="no-payroll-months">
+                        {t('me.someNoPayroll', { n: noPayroll })}
+                      </p>
                     )}
                   </div>
                 </div>
