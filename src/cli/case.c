@@ -391,6 +391,21 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		goto done;
 	if (strcmp(sub, "adopt") == 0) {
 		rc = 0;
+	} else if (strcmp(sub, "import") == 0) {
+		struct case_import_stats st;
+		rc = case_import(s, o->number, cli_print_problem, NULL, &st);
+		if (!rc) {
+			struct msg m;
+			char a[16], b[16], c2[16], d[16];
+			snprintf(a, sizeof a, "%d", st.leads);
+			snprintf(b, sizeof b, "%d", st.opened);
+			snprintf(c2, sizeof c2, "%d", st.joined);
+			snprintf(d, sizeof d, "%d", st.known);
+			msg_set(&m, MSG_RELIEF_IMPORT_DONE, "file", o->number, "leads", a, "opened",
+				b, "joined", c2, "known", d, MSG_END);
+			fprintf(stderr, "%s\n", msg_cli(&m));
+		}
+		rc = rc ? 1 : 0;
 	} else if (strcmp(sub, "open") == 0) {
 		if (!o->channel || !o->employer) {
 			rc = cli_usage(argv[0]);

@@ -795,6 +795,20 @@ static int do_reject(struct store *s, const struct case_clock *k, struct case_ro
 	return emit(s, c, LINK_CASE_CLOSED, a->on, 0, NULL, 0, "rejected", a->actor, err);
 }
 
+int case_reject_tx(struct store *s, const char *number, int32_t on, const char *reason,
+		   const char *actor, struct msg *err)
+{
+	struct step a = {.number = number, .on = on, .reason = reason, .actor = actor};
+	struct case_row *c = malloc(sizeof *c);
+	if (!c)
+		return store_failed(s, err, WG_ENOMEM);
+	int rc = case_get(s, number, c, err);
+	if (!rc)
+		rc = do_reject(s, NULL, c, &a, err);
+	free(c);
+	return rc;
+}
+
 int case_reject(struct store *s, const char *number, int32_t on, const char *reason,
 		const char *actor, struct msg *err)
 {

@@ -97,6 +97,24 @@ int case_intake(struct store *s, const struct case_intake *in, char number[CASE_
 int case_intake_tx(struct store *s, const struct case_clock *k, const struct case_intake *in,
 		   char number[CASE_NUMBER_SZ], bool *joined, struct msg *err);
 
+/* Imports leads of the national arrears-lead platform (docs/formats.md): one row per worker,
+ * the rows of one lead_id one case (channel platform unless the row says otherwise; a
+ * `rejected` day records a rejection at acceptance, for registers carried over). Atomic:
+ * every problem goes to report as FILE:LINE: column 'NAME': message and nothing is stored. A
+ * lead_id imported before is left alone. Returns 0, WG_EINPUT (problems reported) or a
+ * wg_status. */
+typedef void case_import_report_fn(void *ctx, const char *file, long line, const char *col,
+				   const struct msg *m);
+struct case_import_stats {
+	int leads, opened, joined, known;
+};
+int case_import(struct store *s, const char *path, case_import_report_fn *report, void *ctx,
+		struct case_import_stats *st);
+
+/* case_reject in the caller's transaction. */
+int case_reject_tx(struct store *s, const char *number, int32_t on, const char *reason,
+		   const char *actor, struct msg *err);
+
 /* Takes every complaint still waiting in the complaints table and every payroll dispute still
  * waiting for a case into cases (in the caller's transaction); *n how many. A complaint whose
  * respondent cannot be told (no employer, no known project) stays waiting. */

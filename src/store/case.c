@@ -432,6 +432,25 @@ int store_case_list(struct store *s, const struct case_filter *f,
 	return rc;
 }
 
+int store_case_open_count(struct store *s, const char *project, const char *uscc, int64_t day,
+			  int64_t *n)
+{
+	static const char SQL[] =
+		"SELECT count(*) FROM cases WHERE ((CAST($1 AS TEXT) IS NOT NULL AND project=$1)"
+		" OR (CAST($2 AS TEXT) IS NOT NULL AND employer=$2)) AND received<=$3"
+		" AND (rejected IS NULL OR rejected>$3) AND (closed IS NULL OR closed>$3)";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, project);
+	stmt_bind_text(st, 2, uscc);
+	stmt_bind_int(st, 3, day);
+	int rc = stmt_step(st);
+	*n = rc == 1 ? stmt_int(st, 0) : 0;
+	stmt_reset(st);
+	return rc == 1 ? WG_OK : rc < 0 ? rc : WG_ESTORE;
+}
+
 int store_case_substantiated_in(struct store *s, const char *uscc, int64_t from, int64_t to,
 				bool *yes)
 {
@@ -598,6 +617,55 @@ int store_liability_facts(struct store *s, const char *project, const char *empl
 	}
 	stmt_reset(st);
 	return rc < 0 ? rc : WG_OK;
+}
+
+int store_case_complaints(struct store *s, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, int64_t project_id, int64_t cases, int64_t claimed),
+			  void *ctx)
+{
+	static const char SQL[] =
+		"SELECT p.id, count(*), coalesce(sum(c.claimed), 0) FROM cases c"
+		" JOIN projects p ON p.code=c.project WHERE c.channel<>'tipoff'"
+		" AND c.received>=$1 AND c.received<=$2 AND (c.rejected IS NULL OR c.rejected>$2)"
+		" GROUP BY p.id";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_int(st, 1, from);
+	stmt_bind_int(st, 2, to);
+	int rc;
+	while ((rc = stmt_step(st)) == 1)
+		if ((rc = cb(ctx, stmt_int(st, 0), stmt_int(st, 1), stmt_int(st, 2))))
+			break;
+	stmt_reset(st);
+	return rc;
+}
+
+int store_case_lead_get(struct store *s, const char *lead_id, char number[CASE_NUMBER_SZ])
+{
+	static const char SQL[] = "SELECT case_number FROM case_leads WHERE lead_id=$1";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, lead_id);
+	int rc = stmt_step(st);
+	if (rc == 1)
+		copy(number, CASE_NUMBER_SZ, stmt_text(st, 0)), rc = WG_OK;
+	else if (rc == 0)
+		rc = WG_ENOTFOUND;
+	stmt_reset(st);
+	return rc;
+}
+
+int store_case_lead_put(struct store *s, const char *lead_id, const char *number)
+{
+	static const char SQL[] = "INSERT INTO case_leads(lead_id, case_number) VALUES($1, $2)";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, lead_id);
+	stmt_bind_text(st, 2, number);
+	return stmt_exec(st);
 }
 
 /* ---- documents ---- */

@@ -111,6 +111,10 @@ int store_case_list(struct store *s, const struct case_filter *f,
 		    int (*cb)(void *ctx, const struct case_row *c), void *ctx);
 
 /* Cases as the other systems see them (links/relief.c). */
+/* How many cases about project (code, or NULL) or against uscc (or NULL) were open on day:
+ * received by then and neither rejected nor closed by then. */
+int store_case_open_count(struct store *s, const char *project, const char *uscc, int64_t day,
+			  int64_t *n);
 int store_case_substantiated_in(struct store *s, const char *uscc, int64_t from, int64_t to,
 				bool *yes);
 int store_case_has_worker(struct store *s, const char *number, const char *id_number, bool *yes);
@@ -144,6 +148,15 @@ struct liability_facts {
 /* WG_ENOTFOUND when there is no such project. */
 int store_liability_facts(struct store *s, const char *project, const char *employer, int64_t as_of,
 			  struct liability_facts *out);
+
+/* link_complaints_by_project (domain/links.h) over the cases table. */
+int store_case_complaints(struct store *s, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, int64_t project_id, int64_t cases, int64_t claimed),
+			  void *ctx);
+
+/* The case a platform lead became (WG_ENOTFOUND: not imported yet), and recording it. */
+int store_case_lead_get(struct store *s, const char *lead_id, char number[CASE_NUMBER_SZ]);
+int store_case_lead_put(struct store *s, const char *lead_id, const char *number);
 
 /* ---- numbered documents ---- */
 struct document_row {
