@@ -62,6 +62,9 @@ struct opts {
 	const char *description, *reporter, *reporter_phone, *txn, *status;
 	int64_t region, amount;
 	int32_t received, on, deadline, as_of;
+	int depth;
+	bool received_set;
+	const char *region_prefix;
 	bool json, reveal, open_only, overdue, anonymous, priority, has_on, has_amount;
 	struct case_claim claims[MAX_WORKERS];
 	char ids[MAX_WORKERS][19];
@@ -102,6 +105,7 @@ static int parse(int argc, char **argv, int first, struct opts *o)
 {
 	o->received = o->on = o->as_of = date_today();
 	o->deadline = -1;
+	o->depth = 6;
 	for (int i = first; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -144,7 +148,17 @@ static int parse(int argc, char **argv, int first, struct opts *o)
 		else if (VAL("--worker"))
 			rc = parse_worker(o, argv[i]);
 		else if (VAL("--received"))
-			rc = parse_day(v, &o->received);
+			rc = parse_day(v, &o->received), o->received_set = true;
+		else if (VAL("--from"))
+			rc = parse_day(v, &o->received), o->received_set = true;
+		else if (VAL("--to"))
+			rc = parse_day(v, &o->on), o->has_on = true;
+		else if (VAL("--depth")) {
+			o->depth = (int)strtol(v, NULL, 10);
+			if (o->depth != 2 && o->depth != 4 && o->depth != 6)
+				return -1;
+		} else if (VAL("--region-prefix"))
+			o->region_prefix = v;
 		else if (VAL("--on"))
 			rc = parse_day(v, &o->on), o->has_on = true;
 		else if (VAL("--deadline"))
@@ -371,8 +385,8 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		free(o);
 		return rc;
 	}
-	bool needs_number =
-		strcmp(sub, "open") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "adopt") != 0;
+	bool needs_number = strcmp(sub, "open") != 0 && strcmp(sub, "list") != 0 &&
+		strcmp(sub, "adopt") != 0 && strcmp(sub, "accountability") != 0;
 	if (needs_number && !o->number) {
 		free(o);
 		return cli_usage(argv[0]);
@@ -438,6 +452,44 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		rc = show(s, o->number, o);
 	} else if (strcmp(sub, "list") == 0) {
 		rc = list(s, o);
+	} else if (strcmp(sub, "accountability") == 0) {
+		int y, m, d;
+		date_to_ymd(o->as_of, &y, &m, &d);
+		int32_t to = o->has_on ? o->on : o->as_of;
+		int32_t from = o->received_set ? o->received : date_from_ymd(y, 1, 1);
+		json_t *j;
+		if ((rc = case_accountability(s, o->region_prefix, from, to, o->depth, &j))) {
+			fprintf(stderr, ME ": %s\n", s->errmsg);
+			rc = 1;
+		} else if (o->json) {
+			rc = print_json(j);
+		} else {
+			size_t i;
+			json_t *r;
+			printf("%-4s %-8s %5s %8s %8s %9s %6s %6s %s\n", "rank", "region", "cases",
+			       "accept%", "conclude%", "recovery%", "red", "score", "flag");
+			json_array_foreach(json_object_get(j, "regions"), i, r)
+			{
+				const char *v[4];
+				const char *keys[4] = {"accept_rate", "conclude_rate",
+						       "recovery_rate", "score"};
+				for (int k = 0; k < 4; k++) {
+					json_t *x = json_object_get(r, keys[k]);
+					v[k] = json_is_string(x) ? json_string_value(x) : "-";
+				}
+				printf("%-4lld %-8s %5lld %8s %8s %9s %6lld %6s %s\n",
+				       (long long)json_integer_value(json_object_get(r, "rank")),
+				       json_string_value(json_object_get(r, "region")),
+				       (long long)json_integer_value(json_object_get(r, "cases")),
+				       v[0], v[1], v[2],
+				       (long long)json_integer_value(
+					       json_object_get(r, "red_warnings")),
+				       v[3],
+				       json_is_true(json_object_get(r, "flagged")) ? "BELOW" : "");
+			}
+			json_decref(j);
+			rc = 0;
+		}
 	} else if (strcmp(sub, "liability") == 0) {
 		json_t *j;
 		if ((rc = case_liability(s, o->number, o->as_of, msg_cli_lang, &j, &err)))

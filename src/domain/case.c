@@ -54,6 +54,12 @@ const struct case_config_key case_config_keys[] = {
 	{"relief.extend_days", "30", "working days one extension adds", 1, 365},
 	{"relief.surcharge_percent", "50", "surcharge on an ignored order, % (Art 26: 50-100)", 50,
 	 100},
+	{"relief.accountability.accept", "90",
+	 "accountability: on-time acceptance below this % is flagged", 0, 100},
+	{"relief.accountability.conclude", "90",
+	 "accountability: on-time conclusion below this % is flagged", 0, 100},
+	{"relief.accountability.recovery", "50",
+	 "accountability: recovered/claimed below this % is flagged", 0, 100},
 };
 const int case_config_nkeys = (int)(sizeof case_config_keys / sizeof case_config_keys[0]);
 

@@ -184,6 +184,21 @@ int case_reporter_seen(struct store *s, const char *number, const char *actor, s
 int case_liability(struct store *s, const char *number, int32_t as_of, enum msg_lang lang,
 		   struct json_t **out, struct msg *err);
 
+/* Government accountability (SPEC §11): per region (the region codes cut to depth digits:
+ * 2 province, 4 city, 6 district) for the cases received in [from, to], as of to: on-time
+ * acceptance rate (accepted or rejected by accept_by, over those decided or past accept_by),
+ * on-time conclusion rate (closed by conclude_by, over accepted cases closed or past it),
+ * recovered over claimed (paid through the cases by to), open red warnings now; ranked by
+ * the mean of the three rates (a rate with nothing to measure counts as met), then by fewer
+ * red warnings; a region below a threshold (config relief.accountability.accept|conclude|
+ * recovery, per cent, defaults 90, 90, 50) is flagged. {"from","to","depth","thresholds",
+ * "regions":[{"rank","region","cases","accepted_in_time","accept_due","accept_rate",
+ * "concluded_in_time","conclude_due","conclude_rate","claimed","recovered","recovery_rate",
+ * "red_warnings","score","flagged","below":[…]}]}; rates are two-decimal per-cent strings or
+ * null. Caller owns *out. */
+int case_accountability(struct store *s, const char *region, int32_t from, int32_t to, int depth,
+			struct json_t **out);
+
 /* The priority queue's points: amount (1 per 1,000.00 outstanding, at most 100), workers
  * (5 each, at most 100) and the Spring Festival (100 − days to it, when within 100 days). */
 int64_t case_priority(const struct case_row *c, int days_to_festival);

@@ -539,3 +539,27 @@ int h_case_reporter(struct http_req *rq, struct http_resp *rs)
 	free(c);
 	return http_json(rs, 200, j);
 }
+
+/* Government accountability (SPEC §11): the regions within the caller's scope ranked. */
+int h_accountability(struct http_req *rq, struct http_resp *rs)
+{
+	int32_t to = date_today(), from;
+	const char *f = http_query(rq, "from"), *t = http_query(rq, "to"),
+		   *d = http_query(rq, "depth");
+	if (t && date_parse(t, &to))
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DATE_BAD, "value", t, MSG_END);
+	int y, m, day;
+	date_to_ymd(to, &y, &m, &day);
+	from = date_from_ymd(y, 1, 1);
+	if (f && date_parse(f, &from))
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DATE_BAD, "value", f, MSG_END);
+	int depth = rq->who.role == ROLE_REGULATOR && strlen(rq->who.scope) >= 4 ? 6 : 4;
+	if (d && (strcmp(d, "2") == 0 || strcmp(d, "4") == 0 || strcmp(d, "6") == 0))
+		depth = d[0] - '0';
+	else if (d)
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DEPTH, MSG_END);
+	json_t *j;
+	int rc = case_accountability(rq->store, rq->who.role == ROLE_ADMIN ? "" : rq->who.scope,
+				     from, to, depth, &j);
+	return rc ? rc : http_json(rs, 200, j);
+}

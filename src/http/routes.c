@@ -52,6 +52,7 @@ const struct http_route http_routes[] = {
 	{.method = "GET",    .path = "/api/v1/documents/{}",   .handler = h_document, .roles = STAFF | R(ENTERPRISE)},
 	{.method = "POST",   .path = "/api/v1/documents/{}/services", .handler = h_document_service, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/inspection-tasks", .handler = h_inspection_tasks, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/accountability", .handler = h_accountability, .roles = STAFF},
 
 	/* deposits and the emergency wage fund (SPEC §7–8) */
 	{.method = "GET",    .path = "/api/v1/projects/{}/deposit", .handler = h_project_deposit, .roles = STAFF | R(ENTERPRISE), .cache = true},

@@ -668,6 +668,57 @@ int store_case_lead_put(struct store *s, const char *lead_id, const char *number
 	return stmt_exec(st);
 }
 
+int store_case_clock_rows(struct store *s, const char *region, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, const struct case_clock_row *r), void *ctx)
+{
+	static const char SQL[] =
+		"SELECT c.region, c.received, c.accept_by, c.accepted, c.rejected, c.conclude_by,"
+		" c.closed, c.claimed, coalesce((SELECT sum(p.amount) FROM case_payments p"
+		"  WHERE p.case_id=c.id AND p.paid_on<=$3), 0)"
+		" FROM cases c WHERE CAST(c.region AS TEXT) LIKE $1 || '%'"
+		" AND c.received>=$2 AND c.received<=$3 ORDER BY c.id";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, region ? region : "");
+	stmt_bind_int(st, 2, from);
+	stmt_bind_int(st, 3, to);
+	int rc;
+	while ((rc = stmt_step(st)) == 1) {
+		struct case_clock_row r = {.region = stmt_int(st, 0),
+					   .received = stmt_int(st, 1),
+					   .accept_by = stmt_int(st, 2),
+					   .accepted = col_day(st, 3),
+					   .rejected = col_day(st, 4),
+					   .conclude_by = col_day(st, 5),
+					   .closed = col_day(st, 6),
+					   .claimed = stmt_int(st, 7),
+					   .paid = stmt_int(st, 8)};
+		if ((rc = cb(ctx, &r)))
+			break;
+	}
+	stmt_reset(st);
+	return rc;
+}
+
+int store_red_warnings_by_region(struct store *s, const char *region,
+				 int (*cb)(void *ctx, int64_t region, int64_t n), void *ctx)
+{
+	static const char SQL[] =
+		"SELECT region, count(*) FROM warnings WHERE level=2 AND resolved_on IS NULL"
+		" AND CAST(region AS TEXT) LIKE $1 || '%' GROUP BY region";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, region ? region : "");
+	int rc;
+	while ((rc = stmt_step(st)) == 1)
+		if ((rc = cb(ctx, stmt_int(st, 0), stmt_int(st, 1))))
+			break;
+	stmt_reset(st);
+	return rc;
+}
+
 /* ---- documents ---- */
 
 #define DOC_COLS                                                                                   \

@@ -158,6 +158,19 @@ int store_case_complaints(struct store *s, int64_t from, int64_t to,
 int store_case_lead_get(struct store *s, const char *lead_id, char number[CASE_NUMBER_SZ]);
 int store_case_lead_put(struct store *s, const char *lead_id, const char *number);
 
+/* What government accountability (SPEC §11) counts, one case at a time: cases received in
+ * [from, to] within the region prefix ("" all), with what was paid through each on or before
+ * to. Days -1 where not happened. */
+struct case_clock_row {
+	int64_t region, received, accept_by, accepted, rejected, conclude_by, closed;
+	int64_t claimed, paid;
+};
+int store_case_clock_rows(struct store *s, const char *region, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, const struct case_clock_row *r), void *ctx);
+/* Open red warnings per region (the warning's region), within the prefix. */
+int store_red_warnings_by_region(struct store *s, const char *region,
+				 int (*cb)(void *ctx, int64_t region, int64_t n), void *ctx);
+
 /* ---- numbered documents ---- */
 struct document_row {
 	int64_t id, region, year, seq, case_id;
