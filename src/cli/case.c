@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "domain/case.h"
+#include "render/doc.h"
 #include "store/project.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -59,7 +60,7 @@ static const char *actor(void)
 /* Options every subcommand may take. */
 struct opts {
 	const char *number, *channel, *employer, *employer_name, *project, *reason, *outcome;
-	const char *description, *reporter, *reporter_phone, *txn, *status;
+	const char *description, *reporter, *reporter_phone, *txn, *status, *format, *dest;
 	int64_t region, amount;
 	int32_t received, on, deadline, as_of;
 	int depth;
@@ -145,6 +146,10 @@ static int parse(int argc, char **argv, int first, struct opts *o)
 			o->txn = v;
 		else if (VAL("--status"))
 			o->status = v;
+		else if (VAL("--format"))
+			o->format = v;
+		else if (VAL("-o"))
+			o->dest = v;
 		else if (VAL("--worker"))
 			rc = parse_worker(o, argv[i]);
 		else if (VAL("--received"))
@@ -452,6 +457,27 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		rc = show(s, o->number, o);
 	} else if (strcmp(sub, "list") == 0) {
 		rc = list(s, o);
+	} else if (strcmp(sub, "dossier") == 0) {
+		json_t *j;
+		if ((rc = case_dossier(s, o->number, &j, &err))) {
+			rc = fail_msg(&err);
+		} else if (!o->format || strcmp(o->format, "json") == 0) {
+			if (o->dest) {
+				struct doc d = DOC_INIT;
+				rc = case_dossier_doc(j, &d)
+					? 1
+					: relief_write_doc(&d, "json", o->dest);
+				doc_release(&d);
+				json_decref(j);
+			} else {
+				rc = print_json(j);
+			}
+		} else {
+			struct doc d = DOC_INIT;
+			rc = case_dossier_doc(j, &d) ? 1 : relief_write_doc(&d, o->format, o->dest);
+			doc_release(&d);
+			json_decref(j);
+		}
 	} else if (strcmp(sub, "accountability") == 0) {
 		int y, m, d;
 		date_to_ymd(o->as_of, &y, &m, &d);

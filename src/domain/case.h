@@ -199,6 +199,16 @@ int case_liability(struct store *s, const char *number, int32_t as_of, enum msg_
 int case_accountability(struct store *s, const char *region, int32_t from, int32_t to, int depth,
 			struct json_t **out);
 
+/* The criminal referral dossier of case number (SPEC §11): allowed when the employer has
+ * absconded, or when the case's order to pay was found ignored and a CRIMINAL_THRESHOLD
+ * warning naming the employer is open (WG_EINPUT otherwise). The case, complainants, each
+ * one's payroll lines, payments and attendance on the project, payments through the case,
+ * documents and their service, every record with its ledger receipt code. Caller owns *out.
+ * case_dossier_doc draws it as a printable Chinese document (render/doc.h). */
+int case_dossier(struct store *s, const char *number, struct json_t **out, struct msg *err);
+struct doc;
+int case_dossier_doc(struct json_t *j, struct doc *d);
+
 /* The priority queue's points: amount (1 per 1,000.00 outstanding, at most 100), workers
  * (5 each, at most 100) and the Spring Festival (100 − days to it, when within 100 days). */
 int64_t case_priority(const struct case_row *c, int days_to_festival);

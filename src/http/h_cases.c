@@ -9,6 +9,7 @@
 
 #include "domain/case.h"
 #include "http/http.h"
+#include "render/doc.h"
 #include "store/case.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -562,4 +563,59 @@ int h_accountability(struct http_req *rq, struct http_resp *rs)
 	int rc = case_accountability(rq->store, rq->who.role == ROLE_ADMIN ? "" : rq->who.scope,
 				     from, to, depth, &j);
 	return rc ? rc : http_json(rs, 200, j);
+}
+
+/* The criminal referral dossier of a case: JSON (default), Chinese HTML or A4 PDF. */
+int h_case_dossier(struct http_req *rq, struct http_resp *rs)
+{
+	struct case_row *c = malloc(sizeof *c);
+	int rc = c ? load(rq, rs, c) : WG_ENOMEM;
+	free(c);
+	if (rc)
+		return rc < 0 ? rc : 0;
+	const char *format = http_query(rq, "format");
+	if (format && strcmp(format, "json") != 0 && strcmp(format, "html") != 0 &&
+	    strcmp(format, "pdf") != 0)
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DOCUMENT_FORMAT, MSG_END);
+	json_t *j;
+	struct msg err;
+	if ((rc = case_dossier(rq->store, rq->params[0], &j, &err)))
+		return domain_error(rs, rc, &err);
+	if (!format || strcmp(format, "json") == 0)
+		return http_json(rs, 200, j);
+	struct doc d = DOC_INIT;
+	rc = case_dossier_doc(j, &d);
+	json_decref(j);
+	if (!rc && strcmp(format, "html") == 0) {
+		struct dbuf b = DBUF_INIT;
+		b.max = 64u << 20;
+		if ((rc = render_html(&d, &b))) {
+			dbuf_release(&b);
+		} else {
+			rs->body = b.p ? b.p : strdup("");
+			rs->body_len = b.len;
+			rs->content_type = "text/html; charset=utf-8";
+		}
+	} else if (!rc) {
+		char *buf = NULL, why[256];
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		if (!f) {
+			rc = WG_ENOMEM;
+		} else {
+			int failed = render_pdf(&d, f, why, sizeof why);
+			fclose(f);
+			if (failed) {
+				free(buf);
+				rc = http_error(rs, 500, "INTERNAL", MSG_RELIEF_DOCUMENT_DRAW,
+						"reason", why, MSG_END);
+			} else {
+				rs->body = buf;
+				rs->body_len = len;
+				rs->content_type = "application/pdf";
+			}
+		}
+	}
+	doc_release(&d);
+	return rc;
 }

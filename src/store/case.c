@@ -719,6 +719,79 @@ int store_red_warnings_by_region(struct store *s, const char *region,
 	return rc;
 }
 
+int store_dossier_records(struct store *s, const char *project, const char *id_number,
+			  int (*cb)(void *ctx, const struct dossier_record *r), void *ctx)
+{
+	static const char PAYROLL[] =
+		"SELECT pr.period, e.uscc, pr.days, pr.gross, pr.deductions, pr.net, pr.lseq"
+		" FROM payroll pr JOIN projects p ON p.id=pr.project_id"
+		" JOIN persons pe ON pe.id=pr.person_id JOIN enterprises e ON e.id=pr.employer_id"
+		" WHERE p.code=$1 AND pe.id_number=$2 ORDER BY pr.period";
+	static const char PAYMENTS[] =
+		"SELECT pa.txn_id, pa.status, pa.period, pa.amount, pa.paid_on, pa.lseq"
+		" FROM payments pa JOIN projects p ON p.id=pa.project_id"
+		" JOIN persons pe ON pe.id=pa.person_id WHERE p.code=$1 AND pe.id_number=$2"
+		" ORDER BY pa.paid_on, pa.txn_id" SQL_BYTES;
+	static const char ATTENDANCE[] =
+		"SELECT a.date, a.hours, a.lseq FROM attendance a JOIN projects p ON "
+		"p.id=a.project_id"
+		" JOIN persons pe ON pe.id=a.person_id WHERE p.code=$1 AND pe.id_number=$2"
+		" ORDER BY a.date";
+	const char *const sql[3] = {PAYROLL, PAYMENTS, ATTENDANCE};
+	int rc = 0;
+	for (int k = 0; k < 3 && !rc; k++) {
+		struct stmt *st = stmt_get(s, sql[k], sql[k]);
+		if (!st)
+			return WG_ESTORE;
+		stmt_bind_text(st, 1, project);
+		stmt_bind_text(st, 2, id_number);
+		while ((rc = stmt_step(st)) == 1) {
+			struct dossier_record r = {0};
+			if (k == 0)
+				r = (struct dossier_record){.kind = "payroll",
+							    .period = stmt_int(st, 0),
+							    .text1 = stmt_text(st, 1),
+							    .a = stmt_int(st, 2),
+							    .b = stmt_int(st, 3),
+							    .c = stmt_int(st, 4),
+							    .d = stmt_int(st, 5),
+							    .lseq = stmt_int(st, 6)};
+			else if (k == 1)
+				r = (struct dossier_record){.kind = "payment",
+							    .text1 = stmt_text(st, 0),
+							    .text2 = stmt_text(st, 1),
+							    .period = stmt_int(st, 2),
+							    .a = stmt_int(st, 3),
+							    .day = stmt_int(st, 4),
+							    .lseq = stmt_int(st, 5)};
+			else
+				r = (struct dossier_record){.kind = "attendance",
+							    .day = stmt_int(st, 0),
+							    .a = stmt_int(st, 1),
+							    .lseq = stmt_int(st, 2)};
+			if ((rc = cb(ctx, &r)))
+				break;
+		}
+		stmt_reset(st);
+	}
+	return rc;
+}
+
+int store_criminal_open(struct store *s, const char *uscc, bool *yes)
+{
+	static const char SQL[] = "SELECT count(*) FROM warnings w JOIN enterprises e"
+				  " ON e.id=w.employer_id WHERE w.rule='CRIMINAL_THRESHOLD'"
+				  " AND w.resolved_on IS NULL AND e.uscc=$1";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, uscc);
+	int rc = stmt_step(st);
+	*yes = rc == 1 && stmt_int(st, 0) > 0;
+	stmt_reset(st);
+	return rc == 1 ? WG_OK : rc < 0 ? rc : WG_ESTORE;
+}
+
 /* ---- documents ---- */
 
 #define DOC_COLS                                                                                   \

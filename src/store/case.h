@@ -171,6 +171,19 @@ int store_case_clock_rows(struct store *s, const char *region, int64_t from, int
 int store_red_warnings_by_region(struct store *s, const char *region,
 				 int (*cb)(void *ctx, int64_t region, int64_t n), void *ctx);
 
+/* The monitoring records of a worker on a project, for a criminal referral dossier, each with
+ * its latest ledger entry (lseq): kind "payroll" (period, employer, days, gross, deductions,
+ * net), "payment" (txn_id, period, amount, paid_on, status), "attendance" (date, hours in
+ * hundredths). Text valid during the callback. */
+struct dossier_record {
+	const char *kind, *text1, *text2; /* payroll: employer; payment: txn_id, status */
+	int64_t day, period, a, b, c, d, lseq;
+};
+int store_dossier_records(struct store *s, const char *project, const char *id_number,
+			  int (*cb)(void *ctx, const struct dossier_record *r), void *ctx);
+/* Whether a CRIMINAL_THRESHOLD warning naming uscc is open. */
+int store_criminal_open(struct store *s, const char *uscc, bool *yes);
+
 /* ---- numbered documents ---- */
 struct document_row {
 	int64_t id, region, year, seq, case_id;
