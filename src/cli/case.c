@@ -66,7 +66,7 @@ struct opts {
 	int depth;
 	bool received_set;
 	const char *region_prefix;
-	bool json, reveal, open_only, overdue, anonymous, priority, has_on, has_amount;
+	bool json, reveal, open_only, overdue, anonymous, priority, has_on, has_amount, issue;
 	struct case_claim claims[MAX_WORKERS];
 	char ids[MAX_WORKERS][19];
 	int nclaims;
@@ -124,6 +124,8 @@ static int parse(int argc, char **argv, int first, struct opts *o)
 			o->anonymous = true;
 		else if (strcmp(a, "--priority") == 0)
 			o->priority = true;
+		else if (strcmp(a, "--issue") == 0)
+			o->issue = true;
 		else if (VAL("--channel"))
 			o->channel = v;
 		else if (VAL("--employer"))
@@ -515,6 +517,26 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 			}
 			json_decref(j);
 			rc = 0;
+		}
+	} else if (strcmp(sub, "liability") == 0 && o->issue) {
+		json_t *j;
+		if (o->deadline < 0) {
+			rc = cli_usage(argv[0]);
+		} else if ((rc = case_liability_orders(s, o->number, o->on, o->deadline, who, &j,
+						       &err))) {
+			rc = fail_msg(&err);
+		} else {
+			size_t i;
+			json_t *d;
+			json_array_foreach(j, i, d)
+			{
+				printf("%s\t%s\t%s\t%s\n",
+				       json_string_value(json_object_get(d, "number")),
+				       json_string_value(json_object_get(d, "uscc")),
+				       json_string_value(json_object_get(d, "role")),
+				       json_string_value(json_object_get(d, "owes")));
+			}
+			json_decref(j);
 		}
 	} else if (strcmp(sub, "liability") == 0) {
 		json_t *j;

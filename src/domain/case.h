@@ -199,6 +199,14 @@ int case_liability(struct store *s, const char *number, int32_t as_of, enum msg_
 int case_accountability(struct store *s, const char *region, int32_t from, int32_t to, int depth,
 			struct json_t **out);
 
+/* Produces the orders of the liability split (case_liability as of on): one numbered
+ * document of kind liability_order to each party owing something — the general contractor,
+ * the construction unit (the employer's own order is the case's order to pay) — with the rule
+ * and records behind its amount, due by deadline. *issued receives [{"number","uscc","role",
+ * "owes"}]. One transaction. */
+int case_liability_orders(struct store *s, const char *number, int32_t on, int32_t deadline,
+			  const char *actor, struct json_t **issued, struct msg *err);
+
 /* The criminal referral dossier of case number (SPEC §11): allowed when the employer has
  * absconded, or when the case's order to pay was found ignored and a CRIMINAL_THRESHOLD
  * warning naming the employer is open (WG_EINPUT otherwise). The case, complainants, each

@@ -619,3 +619,28 @@ int h_case_dossier(struct http_req *rq, struct http_resp *rs)
 	doc_release(&d);
 	return rc;
 }
+
+/* The orders of the liability split, one to each party owing something. */
+int h_case_liability_orders(struct http_req *rq, struct http_resp *rs)
+{
+	static const char *const fields[] = {"on", "deadline", NULL};
+	json_t *in = http_body(rq, rs, fields);
+	if (!in)
+		return 0;
+	struct case_row *c = malloc(sizeof *c);
+	int rc = c ? load(rq, rs, c) : WG_ENOMEM;
+	free(c);
+	int32_t on, deadline;
+	if (rc || day_field(in, rs, "on", false, &on) ||
+	    day_field(in, rs, "deadline", true, &deadline)) {
+		json_decref(in);
+		return rc < 0 ? rc : 0;
+	}
+	json_decref(in);
+	json_t *issued;
+	struct msg err;
+	if ((rc = case_liability_orders(rq->store, rq->params[0], on, deadline, rq->who.username,
+					&issued, &err)))
+		return domain_error(rs, rc, &err);
+	return http_json(rs, 201, json_pack("{s:o}", "issued", issued));
+}

@@ -47,6 +47,7 @@ const struct http_route http_routes[] = {
 	{.method = "POST",   .path = "/api/v1/cases/{}/close",  .handler = h_case_close, .roles = STAFF},
 	{.method = "POST",   .path = "/api/v1/cases/{}/absconded", .handler = h_case_absconded, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/cases/{}/liability", .handler = h_case_liability, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/liability-orders", .handler = h_case_liability_orders, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/cases/{}/reporter", .handler = h_case_reporter, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/cases/{}/dossier", .handler = h_case_dossier, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/documents",      .handler = h_documents, .roles = STAFF | R(ENTERPRISE)},
