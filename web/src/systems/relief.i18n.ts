@@ -163,6 +163,12 @@ export const zh = {
   "relief.acc.score": "综合得分",
   "relief.acc.flag": "考核",
   "relief.acc.below": "未达标",
+  "relief.action.absconded": "记录用人单位逃匿",
+  "relief.liabilityIssued": "已出具 {n} 份连带清偿指令书。",
+  "relief.liabilityConfirm": "确定按上表向各责任主体出具限期改正指令书（连带清偿）？",
+  "relief.issueLiability": "出具连带清偿指令书",
+  "relief.dossier": "涉嫌犯罪案件移送材料",
+  "relief.dossierHint": "用人单位逃匿，或指令书被认定拒不履行且达到犯罪数额标准时可移送公安机关；每条记录附工资台账核验码。",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -328,4 +334,10 @@ export const en: Record<keyof typeof zh, string> = {
   "relief.acc.score": "Score",
   "relief.acc.flag": "Assessment",
   "relief.acc.below": "Below",
+  "relief.action.absconded": "Record that the employer absconded",
+  "relief.liabilityIssued": "{n} orders issued under joint liability.",
+  "relief.liabilityConfirm": "Issue an order to pay to each party of the split above?",
+  "relief.issueLiability": "Issue the joint-liability orders",
+  "relief.dossier": "Criminal referral dossier",
+  "relief.dossierHint": "When the employer absconded, or the order was found ignored with the criminal threshold met; every record carries its ledger receipt code.",
 };
