@@ -2,7 +2,8 @@
 -- independent of the C engine (`wageguard scan`), over the import CSV files themselves.
 --
 -- Input: the views raw_enterprises, raw_projects, raw_subcontracts, raw_accounts, raw_workers,
--- raw_employments, raw_attendance, raw_allocations, raw_payroll and raw_payments, one per CSV
+-- raw_employments, raw_attendance, raw_allocations, raw_payroll, raw_payments and raw_cases
+-- (complaint cases as platform leads; empty without a cases.csv), one per CSV
 -- file, every column VARCHAR exactly as read (an optional column absent from the file's header
 -- is there as NULL). scan.mjs makes them.
 --
@@ -15,6 +16,9 @@
 --   criminal_periods   BIGINT  ... over this many distinct periods (3)
 --   criminal_workers   BIGINT  or this many workers with arrears (10)
 --   criminal_total     BIGINT  ... adding up to at least this many fen (3000000)
+--   complaints_orange  BIGINT  cases in the window that raise COMPLAINTS (3)
+--   complaints_red     BIGINT  ... that make it red (10)
+--   complaints_window  BIGINT  days up to D the cases count in (30: D - 29 to D)
 --
 -- Output: the last statement, one row per warning, in the order the JSON Lines are printed.
 -- All money is BIGINT fen (sums are HUGEINT until cast); no floating point anywhere.
@@ -282,13 +286,34 @@ low_balance AS (
     LEFT JOIN projects p USING (project)
     WHERE n.need > 0 AND coalesce(b.balance, 0) < n.need
 ),
--- COMPLAINTS: 3 or more complaint cases against the project received in the 30 days up to D
--- (10 or more: red), amount the total claimed, employer null. No CSV carries complaint cases
--- yet, so this rule yields nothing; when cases exist, read them here.
+-- COMPLAINTS: 3 or more complaint cases naming the project (10 or more: red), received on a
+-- day in [D - 29, D] (window 30), tip-offs left out and so are cases rejected at acceptance on
+-- or before D; amount the total claimed, employer null. The cases are the leads of cases.csv
+-- (one case a lead_id, claimed the sum of its rows; channel platform unless it says).
+case_rows AS (
+    SELECT DISTINCT clean(lead_id) AS lead, CAST(clean(received) AS DATE) AS received,
+           clean(project_code) AS project, coalesce(clean(channel), 'platform') AS channel,
+           CAST(clean(rejected) AS DATE) AS rejected, upper(clean(id_number)) AS worker,
+           fen(clean(amount)) AS amount
+    FROM raw_cases
+),
+cases AS (
+    SELECT lead, any_value(received) AS received, any_value(project) AS project,
+           any_value(channel) AS channel, any_value(rejected) AS rejected, sum(amount) AS claimed
+    FROM case_rows
+    GROUP BY lead
+),
 complaints AS (
-    SELECT 'COMPLAINTS' AS rule, 'orange' AS level, NULL AS project, NULL AS employer,
-           NULL AS worker, NULL AS period, 0 AS amount, 0 AS overdue_days, 0 AS days
-    WHERE false
+    SELECT 'COMPLAINTS' AS rule,
+           CASE WHEN count(*) >= getvariable('complaints_red') THEN 'red' ELSE 'orange' END AS level,
+           project, NULL AS employer, NULL AS worker, NULL AS period, sum(claimed) AS amount,
+           0 AS overdue_days, 0 AS days
+    FROM cases
+    WHERE project IS NOT NULL AND channel <> 'tipoff'
+      AND received BETWEEN as_of() - CAST(getvariable('complaints_window') - 1 AS INTEGER) AND as_of()
+      AND (rejected IS NULL OR rejected > as_of())
+    GROUP BY project
+    HAVING count(*) >= getvariable('complaints_orange')
 ),
 -- CRIMINAL_THRESHOLD: per employer E, over this scan's UNPAID and NO_PAYROLL warnings naming E,
 -- S_v = Σ amounts per worker v, and the distinct periods in which v is owed something

@@ -40,6 +40,13 @@ const KINDS = {
     opt: ['due_date'],
   },
   payments: { req: ['txn_id', 'project_code', 'id_number', 'period', 'amount', 'paid_on', 'bank_card', 'status'], opt: [] },
+  // complaint cases, as leads of the national platform (docs/formats.md; `wageguard case
+  // import` reads the same file): optional — without it no case exists
+  cases: {
+    req: ['lead_id', 'received', 'employer_uscc', 'id_number', 'amount'],
+    opt: ['employer_name', 'project_code', 'region_code', 'name', 'phone', 'description', 'channel', 'rejected'],
+    optional: true,
+  },
 };
 
 function die(msg) {
@@ -50,7 +57,8 @@ function die(msg) {
 function usage() {
   die('usage: node bench/duckdb/scan.mjs --as-of YYYY-MM-DD [--ladder-orange N] [--ladder-red N] ' +
       '[--low-balance-days N] [--criminal-worker YUAN] [--criminal-periods N] [--criminal-workers N] ' +
-      '[--criminal-total YUAN] [--threads N] [--timing] DIR');
+      '[--criminal-total YUAN] [--complaints-orange N] [--complaints-red N] [--complaints-window N] ' +
+      '[--threads N] [--timing] DIR');
 }
 
 // yuan text to BigInt fen, exactly (the same rule as the importer's money fields)
@@ -70,6 +78,7 @@ function parseArgs(argv) {
     asOf: null, dir: null, timing: false, threads: null,
     ladderOrange: 15n, ladderRed: 30n, lowBalanceDays: 7n,
     criminalWorker: 500000n, criminalPeriods: 3n, criminalWorkers: 10n, criminalTotal: 3000000n,
+    complaintsOrange: 3n, complaintsRed: 10n, complaintsWindow: 30n,
   };
   const val = (i) => (i + 1 < argv.length ? argv[i + 1] : usage());
   for (let i = 0; i < argv.length; i++) {
@@ -83,6 +92,9 @@ function parseArgs(argv) {
       case '--criminal-periods': o.criminalPeriods = count(val(i), a); i++; break;
       case '--criminal-workers': o.criminalWorkers = count(val(i), a); i++; break;
       case '--criminal-total': o.criminalTotal = fen(val(i), a); i++; break;
+      case '--complaints-orange': o.complaintsOrange = count(val(i), a); i++; break;
+      case '--complaints-red': o.complaintsRed = count(val(i), a); i++; break;
+      case '--complaints-window': o.complaintsWindow = count(val(i), a); i++; break;
       case '--threads': o.threads = String(count(val(i), a)); i++; break;
       case '--timing': o.timing = true; break;
       case '-h': case '--help': usage(); break;
@@ -154,9 +166,13 @@ const sqlIdent = (s) => `"${s.replaceAll('"', '""')}"`;
 // column the header leaves out as NULL.
 function rawView(dir, kind) {
   const path = join(dir, `${kind}.csv`);
+  const spec = KINDS[kind];
+  if (!existsSync(path) && spec.optional) {
+    const none = [...spec.req, ...spec.opt].map((c) => `CAST(NULL AS VARCHAR) AS ${sqlIdent(c)}`).join(', ');
+    return `CREATE OR REPLACE TEMP VIEW raw_${kind} AS SELECT ${none} WHERE false`;
+  }
   if (!existsSync(path)) die(`${path}: no such file`);
   const header = readHeader(path);
-  const spec = KINDS[kind];
   const known = new Set([...spec.req, ...spec.opt]);
   const seen = new Set();
   for (const h of header) {
@@ -196,6 +212,7 @@ async function main() {
     ladder_orange: o.ladderOrange, ladder_red: o.ladderRed, low_balance_days: o.lowBalanceDays,
     criminal_worker: o.criminalWorker, criminal_periods: o.criminalPeriods,
     criminal_workers: o.criminalWorkers, criminal_total: o.criminalTotal,
+    complaints_orange: o.complaintsOrange, complaints_red: o.complaintsRed, complaints_window: o.complaintsWindow,
   };
   for (const [k, v] of Object.entries(vars))
     await con.run(`SET VARIABLE ${k} = ${typeof v === 'bigint' ? `CAST(${v} AS BIGINT)` : v}`);

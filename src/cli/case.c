@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "domain/case.h"
+#include "render/doc.h"
 #include "store/project.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -59,10 +60,13 @@ static const char *actor(void)
 /* Options every subcommand may take. */
 struct opts {
 	const char *number, *channel, *employer, *employer_name, *project, *reason, *outcome;
-	const char *description, *reporter, *reporter_phone, *txn, *status;
+	const char *description, *reporter, *reporter_phone, *txn, *status, *format, *dest;
 	int64_t region, amount;
 	int32_t received, on, deadline, as_of;
-	bool json, reveal, open_only, overdue, anonymous, priority, has_on, has_amount;
+	int depth;
+	bool received_set;
+	const char *region_prefix;
+	bool json, reveal, open_only, overdue, anonymous, priority, has_on, has_amount, issue;
 	struct case_claim claims[MAX_WORKERS];
 	char ids[MAX_WORKERS][19];
 	int nclaims;
@@ -102,6 +106,7 @@ static int parse(int argc, char **argv, int first, struct opts *o)
 {
 	o->received = o->on = o->as_of = date_today();
 	o->deadline = -1;
+	o->depth = 6;
 	for (int i = first; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -119,6 +124,8 @@ static int parse(int argc, char **argv, int first, struct opts *o)
 			o->anonymous = true;
 		else if (strcmp(a, "--priority") == 0)
 			o->priority = true;
+		else if (strcmp(a, "--issue") == 0)
+			o->issue = true;
 		else if (VAL("--channel"))
 			o->channel = v;
 		else if (VAL("--employer"))
@@ -141,10 +148,24 @@ static int parse(int argc, char **argv, int first, struct opts *o)
 			o->txn = v;
 		else if (VAL("--status"))
 			o->status = v;
+		else if (VAL("--format"))
+			o->format = v;
+		else if (VAL("-o"))
+			o->dest = v;
 		else if (VAL("--worker"))
 			rc = parse_worker(o, argv[i]);
 		else if (VAL("--received"))
-			rc = parse_day(v, &o->received);
+			rc = parse_day(v, &o->received), o->received_set = true;
+		else if (VAL("--from"))
+			rc = parse_day(v, &o->received), o->received_set = true;
+		else if (VAL("--to"))
+			rc = parse_day(v, &o->on), o->has_on = true;
+		else if (VAL("--depth")) {
+			o->depth = (int)strtol(v, NULL, 10);
+			if (o->depth != 2 && o->depth != 4 && o->depth != 6)
+				return -1;
+		} else if (VAL("--region-prefix"))
+			o->region_prefix = v;
 		else if (VAL("--on"))
 			rc = parse_day(v, &o->on), o->has_on = true;
 		else if (VAL("--deadline"))
@@ -371,8 +392,8 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		free(o);
 		return rc;
 	}
-	bool needs_number =
-		strcmp(sub, "open") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "adopt") != 0;
+	bool needs_number = strcmp(sub, "open") != 0 && strcmp(sub, "list") != 0 &&
+		strcmp(sub, "adopt") != 0 && strcmp(sub, "accountability") != 0;
 	if (needs_number && !o->number) {
 		free(o);
 		return cli_usage(argv[0]);
@@ -391,6 +412,21 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		goto done;
 	if (strcmp(sub, "adopt") == 0) {
 		rc = 0;
+	} else if (strcmp(sub, "import") == 0) {
+		struct case_import_stats st;
+		rc = case_import(s, o->number, cli_print_problem, NULL, &st);
+		if (!rc) {
+			struct msg m;
+			char a[16], b[16], c2[16], d[16];
+			snprintf(a, sizeof a, "%d", st.leads);
+			snprintf(b, sizeof b, "%d", st.opened);
+			snprintf(c2, sizeof c2, "%d", st.joined);
+			snprintf(d, sizeof d, "%d", st.known);
+			msg_set(&m, MSG_RELIEF_IMPORT_DONE, "file", o->number, "leads", a, "opened",
+				b, "joined", c2, "known", d, MSG_END);
+			fprintf(stderr, "%s\n", msg_cli(&m));
+		}
+		rc = rc ? 1 : 0;
 	} else if (strcmp(sub, "open") == 0) {
 		if (!o->channel || !o->employer) {
 			rc = cli_usage(argv[0]);
@@ -423,6 +459,85 @@ int cmd_case(int argc, char **argv, const struct cli_global *g)
 		rc = show(s, o->number, o);
 	} else if (strcmp(sub, "list") == 0) {
 		rc = list(s, o);
+	} else if (strcmp(sub, "dossier") == 0) {
+		json_t *j;
+		if ((rc = case_dossier(s, o->number, &j, &err))) {
+			rc = fail_msg(&err);
+		} else if (!o->format || strcmp(o->format, "json") == 0) {
+			if (o->dest) {
+				struct doc d = DOC_INIT;
+				rc = case_dossier_doc(j, &d)
+					? 1
+					: relief_write_doc(&d, "json", o->dest);
+				doc_release(&d);
+				json_decref(j);
+			} else {
+				rc = print_json(j);
+			}
+		} else {
+			struct doc d = DOC_INIT;
+			rc = case_dossier_doc(j, &d) ? 1 : relief_write_doc(&d, o->format, o->dest);
+			doc_release(&d);
+			json_decref(j);
+		}
+	} else if (strcmp(sub, "accountability") == 0) {
+		int y, m, d;
+		date_to_ymd(o->as_of, &y, &m, &d);
+		int32_t to = o->has_on ? o->on : o->as_of;
+		int32_t from = o->received_set ? o->received : date_from_ymd(y, 1, 1);
+		json_t *j;
+		if ((rc = case_accountability(s, o->region_prefix, from, to, o->depth, &j))) {
+			fprintf(stderr, ME ": %s\n", s->errmsg);
+			rc = 1;
+		} else if (o->json) {
+			rc = print_json(j);
+		} else {
+			size_t i;
+			json_t *r;
+			printf("%-4s %-8s %5s %8s %8s %9s %6s %6s %s\n", "rank", "region", "cases",
+			       "accept%", "conclude%", "recovery%", "red", "score", "flag");
+			json_array_foreach(json_object_get(j, "regions"), i, r)
+			{
+				const char *v[4];
+				const char *keys[4] = {"accept_rate", "conclude_rate",
+						       "recovery_rate", "score"};
+				for (int k = 0; k < 4; k++) {
+					json_t *x = json_object_get(r, keys[k]);
+					v[k] = json_is_string(x) ? json_string_value(x) : "-";
+				}
+				printf("%-4lld %-8s %5lld %8s %8s %9s %6lld %6s %s\n",
+				       (long long)json_integer_value(json_object_get(r, "rank")),
+				       json_string_value(json_object_get(r, "region")),
+				       (long long)json_integer_value(json_object_get(r, "cases")),
+				       v[0], v[1], v[2],
+				       (long long)json_integer_value(
+					       json_object_get(r, "red_warnings")),
+				       v[3],
+				       json_is_true(json_object_get(r, "flagged")) ? "BELOW" : "");
+			}
+			json_decref(j);
+			rc = 0;
+		}
+	} else if (strcmp(sub, "liability") == 0 && o->issue) {
+		json_t *j;
+		if (o->deadline < 0) {
+			rc = cli_usage(argv[0]);
+		} else if ((rc = case_liability_orders(s, o->number, o->on, o->deadline, who, &j,
+						       &err))) {
+			rc = fail_msg(&err);
+		} else {
+			size_t i;
+			json_t *d;
+			json_array_foreach(j, i, d)
+			{
+				printf("%s\t%s\t%s\t%s\n",
+				       json_string_value(json_object_get(d, "number")),
+				       json_string_value(json_object_get(d, "uscc")),
+				       json_string_value(json_object_get(d, "role")),
+				       json_string_value(json_object_get(d, "owes")));
+			}
+			json_decref(j);
+		}
 	} else if (strcmp(sub, "liability") == 0) {
 		json_t *j;
 		if ((rc = case_liability(s, o->number, o->as_of, msg_cli_lang, &j, &err)))

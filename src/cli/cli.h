@@ -34,6 +34,10 @@ cli_fn cmd_notice, cmd_export, cmd_import_sif;
 cli_fn cmd_credit, cmd_list;
 /* relief (SPEC §11) */
 cli_fn cmd_case, cmd_document;
+struct doc;
+/* Writes a relief document as fmt ("html", "pdf" or "json") to dest (NULL or "-": standard
+ * output) through cli_out. 0, or 1 after printing why (cli/document.c). */
+int relief_write_doc(const struct doc *d, const char *fmt, const char *dest);
 /* deposits and the fund (SPEC §7–8) */
 cli_fn cmd_deposit, cmd_project, cmd_fund;
 /* supervision (SPEC §10) */

@@ -19,7 +19,7 @@
 
 #define ME "wageguard document"
 
-static int write_doc(const struct doc *d, const char *fmt, const char *dest)
+int relief_write_doc(const struct doc *d, const char *fmt, const char *dest)
 {
 	bool pdf = strcmp(fmt, "pdf") == 0;
 	struct cli_out o;
@@ -147,7 +147,7 @@ int cmd_document(int argc, char **argv, const struct cli_global *g)
 			fprintf(stderr, ME ": %s\n", msg_cli(&err));
 			rc = 1;
 		} else {
-			rc = write_doc(&d, fmt, dest);
+			rc = relief_write_doc(&d, fmt, dest);
 		}
 		doc_release(&d);
 	}

@@ -54,6 +54,12 @@ const struct case_config_key case_config_keys[] = {
 	{"relief.extend_days", "30", "working days one extension adds", 1, 365},
 	{"relief.surcharge_percent", "50", "surcharge on an ignored order, % (Art 26: 50-100)", 50,
 	 100},
+	{"relief.accountability.accept", "90",
+	 "accountability: on-time acceptance below this % is flagged", 0, 100},
+	{"relief.accountability.conclude", "90",
+	 "accountability: on-time conclusion below this % is flagged", 0, 100},
+	{"relief.accountability.recovery", "50",
+	 "accountability: recovered/claimed below this % is flagged", 0, 100},
 };
 const int case_config_nkeys = (int)(sizeof case_config_keys / sizeof case_config_keys[0]);
 
@@ -793,6 +799,20 @@ static int do_reject(struct store *s, const struct case_clock *k, struct case_ro
 		return store_failed(s, err, rc);
 	/* the fund recovers what it advanced to the workers of a case that ends */
 	return emit(s, c, LINK_CASE_CLOSED, a->on, 0, NULL, 0, "rejected", a->actor, err);
+}
+
+int case_reject_tx(struct store *s, const char *number, int32_t on, const char *reason,
+		   const char *actor, struct msg *err)
+{
+	struct step a = {.number = number, .on = on, .reason = reason, .actor = actor};
+	struct case_row *c = malloc(sizeof *c);
+	if (!c)
+		return store_failed(s, err, WG_ENOMEM);
+	int rc = case_get(s, number, c, err);
+	if (!rc)
+		rc = do_reject(s, NULL, c, &a, err);
+	free(c);
+	return rc;
 }
 
 int case_reject(struct store *s, const char *number, int32_t on, const char *reason,

@@ -97,6 +97,24 @@ int case_intake(struct store *s, const struct case_intake *in, char number[CASE_
 int case_intake_tx(struct store *s, const struct case_clock *k, const struct case_intake *in,
 		   char number[CASE_NUMBER_SZ], bool *joined, struct msg *err);
 
+/* Imports leads of the national arrears-lead platform (docs/formats.md): one row per worker,
+ * the rows of one lead_id one case (channel platform unless the row says otherwise; a
+ * `rejected` day records a rejection at acceptance, for registers carried over). Atomic:
+ * every problem goes to report as FILE:LINE: column 'NAME': message and nothing is stored. A
+ * lead_id imported before is left alone. Returns 0, WG_EINPUT (problems reported) or a
+ * wg_status. */
+typedef void case_import_report_fn(void *ctx, const char *file, long line, const char *col,
+				   const struct msg *m);
+struct case_import_stats {
+	int leads, opened, joined, known;
+};
+int case_import(struct store *s, const char *path, case_import_report_fn *report, void *ctx,
+		struct case_import_stats *st);
+
+/* case_reject in the caller's transaction. */
+int case_reject_tx(struct store *s, const char *number, int32_t on, const char *reason,
+		   const char *actor, struct msg *err);
+
 /* Takes every complaint still waiting in the complaints table and every payroll dispute still
  * waiting for a case into cases (in the caller's transaction); *n how many. A complaint whose
  * respondent cannot be told (no employer, no known project) stays waiting. */
@@ -165,6 +183,39 @@ int case_reporter_seen(struct store *s, const char *number, const char *actor, s
  * gives the rules. Caller owns *out. */
 int case_liability(struct store *s, const char *number, int32_t as_of, enum msg_lang lang,
 		   struct json_t **out, struct msg *err);
+
+/* Government accountability (SPEC §11): per region (the region codes cut to depth digits:
+ * 2 province, 4 city, 6 district) for the cases received in [from, to], as of to: on-time
+ * acceptance rate (accepted or rejected by accept_by, over those decided or past accept_by),
+ * on-time conclusion rate (closed by conclude_by, over accepted cases closed or past it),
+ * recovered over claimed (paid through the cases by to), open red warnings now; ranked by
+ * the mean of the three rates (a rate with nothing to measure counts as met), then by fewer
+ * red warnings; a region below a threshold (config relief.accountability.accept|conclude|
+ * recovery, per cent, defaults 90, 90, 50) is flagged. {"from","to","depth","thresholds",
+ * "regions":[{"rank","region","cases","accepted_in_time","accept_due","accept_rate",
+ * "concluded_in_time","conclude_due","conclude_rate","claimed","recovered","recovery_rate",
+ * "red_warnings","score","flagged","below":[…]}]}; rates are two-decimal per-cent strings or
+ * null. Caller owns *out. */
+int case_accountability(struct store *s, const char *region, int32_t from, int32_t to, int depth,
+			struct json_t **out);
+
+/* Produces the orders of the liability split (case_liability as of on): one numbered
+ * document of kind liability_order to each party owing something — the general contractor,
+ * the construction unit (the employer's own order is the case's order to pay) — with the rule
+ * and records behind its amount, due by deadline. *issued receives [{"number","uscc","role",
+ * "owes"}]. One transaction. */
+int case_liability_orders(struct store *s, const char *number, int32_t on, int32_t deadline,
+			  const char *actor, struct json_t **issued, struct msg *err);
+
+/* The criminal referral dossier of case number (SPEC §11): allowed when the employer has
+ * absconded, or when the case's order to pay was found ignored and a CRIMINAL_THRESHOLD
+ * warning naming the employer is open (WG_EINPUT otherwise). The case, complainants, each
+ * one's payroll lines, payments and attendance on the project, payments through the case,
+ * documents and their service, every record with its ledger receipt code. Caller owns *out.
+ * case_dossier_doc draws it as a printable Chinese document (render/doc.h). */
+int case_dossier(struct store *s, const char *number, struct json_t **out, struct msg *err);
+struct doc;
+int case_dossier_doc(struct json_t *j, struct doc *d);
 
 /* The priority queue's points: amount (1 per 1,000.00 outstanding, at most 100), workers
  * (5 each, at most 100) and the Spring Festival (100 − days to it, when within 100 days). */

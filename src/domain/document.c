@@ -25,6 +25,8 @@ const struct document_kind document_kinds[] = {
 	 "relief"},
 	{"referral_police", "移", "涉嫌拒不支付劳动报酬犯罪案件移送书",
 	 "Referral to the police (refusal to pay wages)", "relief"},
+	{"liability_order", "责", "劳动保障监察限期改正指令书（连带清偿）",
+	 "Order to pay under joint liability", "relief"},
 	/* ---- supervision (SPEC §10): rectification orders (整改通知书) go here ---- */
 	{"rectify", "改", "劳动保障监察限期整改指令书", "Rectification order", "supervision"},
 	/* ---- deposit (SPEC §7): the payment notice of an activation goes here ---- */
@@ -302,6 +304,16 @@ int document_render(struct store *s, const struct document_row *row, int flags, 
 				  body_str(b, "case"), where, amount));
 	} else {
 		doc_para(out, body_str(b, "text"));
+	}
+	json_t *recs = json_object_get(b, "records");
+	if (json_array_size(recs)) {
+		doc_heading(out, "金额依据");
+		size_t ri;
+		json_t *rv;
+		json_array_foreach(recs, ri, rv)
+		{
+			doc_note(out, json_string_value(rv) ? json_string_value(rv) : "");
+		}
 	}
 	json_t *ws = json_object_get(b, "workers");
 	if (json_array_size(ws)) {

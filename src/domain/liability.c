@@ -21,7 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "domain/case.h"
+#include "domain/document.h"
 
 #include "util/err.h"
 #include "util/money.h"
@@ -126,6 +129,110 @@ int case_liability(struct store *s, const char *number, int32_t as_of, enum msg_
 	return *out ? WG_OK : WG_ENOMEM;
 fail:
 	json_decref(parties);
+	free(c);
+	return rc;
+}
+
+/* The liability orders of a case (case.h case_liability_orders). */
+int case_liability_orders(struct store *s, const char *number, int32_t on, int32_t deadline,
+			  const char *actor, struct json_t **issued, struct msg *err)
+{
+	*issued = NULL;
+	if (deadline <= on) {
+		char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+		msg_set(err, MSG_RELIEF_DEADLINE_BAD, "deadline", date_format(deadline, d1), "on",
+			date_format(on, d2), MSG_END);
+		return WG_EINPUT;
+	}
+	int rc = s->ops->begin(s);
+	if (rc) {
+		msg_set(err, MSG_STORE_FAILED, "detail", s->errmsg, MSG_END);
+		return rc;
+	}
+	json_t *split = NULL, *out = json_array();
+	struct case_row *c = malloc(sizeof *c);
+	if (!c || !out) {
+		rc = WG_ENOMEM;
+		msg_set(err, MSG_OUT_OF_MEMORY, MSG_END);
+		goto done;
+	}
+	if ((rc = case_get(s, number, c, err)))
+		goto done;
+	if (strcmp(c->status, "accepted") != 0) {
+		msg_set(err, MSG_RELIEF_NOT_ACCEPTED, "number", c->number, "status", c->status,
+			MSG_END);
+		rc = WG_EINPUT;
+		goto done;
+	}
+	if ((rc = case_liability(s, number, on, MSG_ZH, &split, err)))
+		goto done;
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(split, "parties"), i, p)
+	{
+		const char *uscc = json_string_value(json_object_get(p, "uscc"));
+		const char *role = json_string_value(json_object_get(p, "role"));
+		int64_t owes = 0;
+		if (money_parse(json_string_value(json_object_get(p, "owes")), &owes) || owes <= 0)
+			continue;
+		/* the employer's own order is the case's order to pay (case order) */
+		if (strcmp(role, "employer") == 0 && c->order_number[0])
+			continue;
+		json_t *body =
+			json_pack("{s:s, s:s, s:O, s:O, s:s?}", "employer_name",
+				  json_string_value(json_object_get(p, "name"))
+					  ? json_string_value(json_object_get(p, "name"))
+					  : uscc,
+				  "project", c->project, "basis", json_object_get(p, "basis"),
+				  "records", json_object_get(p, "records"), "recovery_from",
+				  json_string_value(json_object_get(p, "recovery_from")));
+		json_object_set_new(body, "text",
+				    json_sprintf("依据%s，责令你单位于履行期限前支付案件 %s "
+						 "所涉劳动者工资人民币 %s 元。",
+						 json_string_value(json_object_get(p, "basis")),
+						 c->number,
+						 json_string_value(json_object_get(p, "owes"))));
+		char *text = json_dumps(body, JSON_COMPACT);
+		json_decref(body);
+		struct document_issue di = {.kind = "liability_order",
+					    .body = text,
+					    .region = c->region,
+					    .case_id = c->id,
+					    .case_number = c->number,
+					    .addressee = uscc,
+					    .issued = on,
+					    .deadline = deadline,
+					    .amount = owes,
+					    .actor = actor};
+		char doc[96];
+		rc = text ? document_issue_tx(s, &di, doc, err) : WG_ENOMEM;
+		free(text);
+		if (rc)
+			goto done;
+		struct case_event e = {.on = on,
+				       .at = (int64_t)time(NULL),
+				       .amount = owes,
+				       .kind = "liability_order",
+				       .detail = doc,
+				       .actor = actor};
+		if ((rc = store_case_event_add(s, c->id, c->region, &e))) {
+			msg_set(err, MSG_STORE_FAILED, "detail", s->errmsg, MSG_END);
+			goto done;
+		}
+		json_array_append_new(out,
+				      json_pack("{s:s, s:s, s:s, s:O}", "number", doc, "uscc", uscc,
+						"role", role, "owes", json_object_get(p, "owes")));
+	}
+	if ((rc = s->ops->commit(s)))
+		msg_set(err, MSG_STORE_FAILED, "detail", s->errmsg, MSG_END);
+done:
+	if (rc) {
+		s->ops->rollback(s);
+		json_decref(out);
+	} else {
+		*issued = out;
+	}
+	json_decref(split);
 	free(c);
 	return rc;
 }

@@ -113,6 +113,14 @@ int link_relief_progress(struct store *s, const char *region, int32_t from, int3
  * list takes them (SPEC §10). Declared by supervision; relief answers it. */
 int link_open_cases_each(struct store *s, const char *region,
 			 int (*cb)(void *ctx, const struct link_case *c), void *ctx);
+/* The cases SPEC §5's COMPLAINTS rule counts, per project: received on a day in [from, to],
+ * tip-offs left out, and those rejected at acceptance on or before to left out. cb gets the
+ * project's row id, how many cases and their Σ claimed (fen), in no particular order; it
+ * must not call the store. */
+int link_complaints_by_project(struct store *s, int32_t from, int32_t to,
+			       int (*cb)(void *ctx, int64_t project_id, int64_t cases,
+					 int64_t claimed),
+			       void *ctx);
 
 /* ---- facts credit answers (src/domain/links/credit.c) ---- */
 

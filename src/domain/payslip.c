@@ -203,6 +203,11 @@ fail:
 	return rc;
 }
 
+int receipt_for(struct store *s, int64_t seq, const struct rec *key, char *code, size_t n)
+{
+	return make_receipt(s, seq, key, code, n);
+}
+
 void payslip_release(struct payslip *p)
 {
 	free(p->pay);

@@ -56,6 +56,11 @@ struct receipt_result {
  * like a payslip's. */
 void receipt_code(int64_t seq, int line, const char *text, char *code, size_t n);
 
+/* The receipt code of the record with key's key columns whose current version is in ledger
+ * entry seq (its lseq): a payroll line, a payment, a day of attendance. WG_ENOTFOUND when
+ * the entry holds no such record. */
+int receipt_for(struct store *s, int64_t seq, const struct rec *key, char *code, size_t n);
+
 /* Checks a receipt code ("SEQ-LINE-HASH"). Returns 0 (result in out, valid or not) or a
  * wg_status when the store fails. */
 int receipt_check(struct store *s, const char *code, struct receipt_result *out);

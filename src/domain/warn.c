@@ -11,8 +11,9 @@
 #include <unistd.h>
 
 #include "domain/attend.h"
-#include "store/credit.h"
 #include "domain/deposit.h"
+#include "domain/links.h"
+#include "store/credit.h"
 #include "store/config.h"
 #include "store/supervision.h"
 #include "util/date.h"
@@ -766,6 +767,16 @@ cleanup:
 	return rc;
 }
 
+/* COMPLAINTS (SPEC §5): a project named by enough complaint cases in the window. */
+static int complaints(void *ctx, int64_t project, int64_t cases, int64_t claimed)
+{
+	struct engine *e = ctx;
+	if (cases < e->c->complaints_orange)
+		return 0;
+	return emit(e, WARN_COMPLAINTS, cases >= e->c->complaints_red ? LEVEL_RED : LEVEL_ORANGE,
+		    project, 0, 0, -1, claimed, 0, 0);
+}
+
 /* One share of the projects, scanned on a thread of its own with a connection of its own. */
 struct part {
 	struct engine e;
@@ -874,8 +885,11 @@ join:
 			       parts[i].e.nowed * sizeof *merged.owed);
 		merged.nowed += parts[i].e.nowed;
 	}
-	/* COMPLAINTS: complaint cases arrive with the cases module; none exist yet. */
+	/* COMPLAINTS: relief's cases of the window, per project (domain/links.h) */
 	merged.as_of = as_of;
+	if (!rc)
+		rc = link_complaints_by_project(s, as_of - (c->complaints_window - 1), as_of,
+						complaints, &merged);
 	if (!rc && !(rc = criminal(&merged)) && !(rc = listed(&merged)) &&
 	    !(rc = deposit_scan(s, as_of, add_deposit, &merged)) &&
 	    !(rc = rectify_overdue(&merged)) && !(rc = resolve_keys(s, out)))

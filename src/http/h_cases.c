@@ -9,6 +9,7 @@
 
 #include "domain/case.h"
 #include "http/http.h"
+#include "render/doc.h"
 #include "store/case.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -538,4 +539,108 @@ int h_case_reporter(struct http_req *rq, struct http_resp *rs)
 			      c->reporter_phone[0] ? c->reporter_phone : NULL);
 	free(c);
 	return http_json(rs, 200, j);
+}
+
+/* Government accountability (SPEC §11): the regions within the caller's scope ranked. */
+int h_accountability(struct http_req *rq, struct http_resp *rs)
+{
+	int32_t to = date_today(), from;
+	const char *f = http_query(rq, "from"), *t = http_query(rq, "to"),
+		   *d = http_query(rq, "depth");
+	if (t && date_parse(t, &to))
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DATE_BAD, "value", t, MSG_END);
+	int y, m, day;
+	date_to_ymd(to, &y, &m, &day);
+	from = date_from_ymd(y, 1, 1);
+	if (f && date_parse(f, &from))
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DATE_BAD, "value", f, MSG_END);
+	int depth = rq->who.role == ROLE_REGULATOR && strlen(rq->who.scope) >= 4 ? 6 : 4;
+	if (d && (strcmp(d, "2") == 0 || strcmp(d, "4") == 0 || strcmp(d, "6") == 0))
+		depth = d[0] - '0';
+	else if (d)
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DEPTH, MSG_END);
+	json_t *j;
+	int rc = case_accountability(rq->store, rq->who.role == ROLE_ADMIN ? "" : rq->who.scope,
+				     from, to, depth, &j);
+	return rc ? rc : http_json(rs, 200, j);
+}
+
+/* The criminal referral dossier of a case: JSON (default), Chinese HTML or A4 PDF. */
+int h_case_dossier(struct http_req *rq, struct http_resp *rs)
+{
+	struct case_row *c = malloc(sizeof *c);
+	int rc = c ? load(rq, rs, c) : WG_ENOMEM;
+	free(c);
+	if (rc)
+		return rc < 0 ? rc : 0;
+	const char *format = http_query(rq, "format");
+	if (format && strcmp(format, "json") != 0 && strcmp(format, "html") != 0 &&
+	    strcmp(format, "pdf") != 0)
+		return http_error(rs, 400, "BAD_REQUEST", MSG_RELIEF_DOCUMENT_FORMAT, MSG_END);
+	json_t *j;
+	struct msg err;
+	if ((rc = case_dossier(rq->store, rq->params[0], &j, &err)))
+		return domain_error(rs, rc, &err);
+	if (!format || strcmp(format, "json") == 0)
+		return http_json(rs, 200, j);
+	struct doc d = DOC_INIT;
+	rc = case_dossier_doc(j, &d);
+	json_decref(j);
+	if (!rc && strcmp(format, "html") == 0) {
+		struct dbuf b = DBUF_INIT;
+		b.max = 64u << 20;
+		if ((rc = render_html(&d, &b))) {
+			dbuf_release(&b);
+		} else {
+			rs->body = b.p ? b.p : strdup("");
+			rs->body_len = b.len;
+			rs->content_type = "text/html; charset=utf-8";
+		}
+	} else if (!rc) {
+		char *buf = NULL, why[256];
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		if (!f) {
+			rc = WG_ENOMEM;
+		} else {
+			int failed = render_pdf(&d, f, why, sizeof why);
+			fclose(f);
+			if (failed) {
+				free(buf);
+				rc = http_error(rs, 500, "INTERNAL", MSG_RELIEF_DOCUMENT_DRAW,
+						"reason", why, MSG_END);
+			} else {
+				rs->body = buf;
+				rs->body_len = len;
+				rs->content_type = "application/pdf";
+			}
+		}
+	}
+	doc_release(&d);
+	return rc;
+}
+
+/* The orders of the liability split, one to each party owing something. */
+int h_case_liability_orders(struct http_req *rq, struct http_resp *rs)
+{
+	static const char *const fields[] = {"on", "deadline", NULL};
+	json_t *in = http_body(rq, rs, fields);
+	if (!in)
+		return 0;
+	struct case_row *c = malloc(sizeof *c);
+	int rc = c ? load(rq, rs, c) : WG_ENOMEM;
+	free(c);
+	int32_t on, deadline;
+	if (rc || day_field(in, rs, "on", false, &on) ||
+	    day_field(in, rs, "deadline", true, &deadline)) {
+		json_decref(in);
+		return rc < 0 ? rc : 0;
+	}
+	json_decref(in);
+	json_t *issued;
+	struct msg err;
+	if ((rc = case_liability_orders(rq->store, rq->params[0], on, deadline, rq->who.username,
+					&issued, &err)))
+		return domain_error(rs, rc, &err);
+	return http_json(rs, 201, json_pack("{s:o}", "issued", issued));
 }

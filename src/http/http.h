@@ -191,7 +191,8 @@ http_handler h_project_deposit, h_deposit_lodge, h_deposit_activate, h_deposit_r
 /* relief (SPEC §11): cases, documents, inspection tasks (h_cases.c, h_documents.c) */
 http_handler h_cases, h_case, h_case_open, h_case_accept, h_case_reject, h_case_extend,
 	h_case_order, h_case_ignored, h_case_pay, h_case_close, h_case_absconded, h_case_liability,
-	h_case_reporter, h_documents, h_document, h_document_service, h_inspection_tasks;
+	h_case_reporter, h_documents, h_document, h_document_service, h_inspection_tasks,
+	h_accountability, h_case_dossier, h_case_liability_orders;
 /* supervision (SPEC §10, h_supervision.c) */
 http_handler h_sv_inspections, h_sv_inspection_add, h_sv_inspection, h_sv_inspection_record,
 	h_sv_tasks, h_sv_compliance, h_sv_inspectors, h_sv_conflict_add, h_sv_orders,

@@ -48,11 +48,14 @@ const struct http_route http_routes[] = {
 	{.method = "POST",   .path = "/api/v1/cases/{}/close",  .handler = h_case_close, .roles = STAFF},
 	{.method = "POST",   .path = "/api/v1/cases/{}/absconded", .handler = h_case_absconded, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/cases/{}/liability", .handler = h_case_liability, .roles = STAFF},
+	{.method = "POST",   .path = "/api/v1/cases/{}/liability-orders", .handler = h_case_liability_orders, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/cases/{}/reporter", .handler = h_case_reporter, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/cases/{}/dossier", .handler = h_case_dossier, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/documents",      .handler = h_documents, .roles = STAFF | R(ENTERPRISE)},
 	{.method = "GET",    .path = "/api/v1/documents/{}",   .handler = h_document, .roles = STAFF | R(ENTERPRISE)},
 	{.method = "POST",   .path = "/api/v1/documents/{}/services", .handler = h_document_service, .roles = STAFF},
 	{.method = "GET",    .path = "/api/v1/inspection-tasks", .handler = h_inspection_tasks, .roles = STAFF},
+	{.method = "GET",    .path = "/api/v1/accountability", .handler = h_accountability, .roles = STAFF},
 
 	/* deposits and the emergency wage fund (SPEC §7–8) */
 	{.method = "GET",    .path = "/api/v1/projects/{}/deposit", .handler = h_project_deposit, .roles = STAFF | R(ENTERPRISE), .cache = true},

@@ -432,6 +432,25 @@ int store_case_list(struct store *s, const struct case_filter *f,
 	return rc;
 }
 
+int store_case_open_count(struct store *s, const char *project, const char *uscc, int64_t day,
+			  int64_t *n)
+{
+	static const char SQL[] =
+		"SELECT count(*) FROM cases WHERE ((CAST($1 AS TEXT) IS NOT NULL AND project=$1)"
+		" OR (CAST($2 AS TEXT) IS NOT NULL AND employer=$2)) AND received<=$3"
+		" AND (rejected IS NULL OR rejected>$3) AND (closed IS NULL OR closed>$3)";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, project);
+	stmt_bind_text(st, 2, uscc);
+	stmt_bind_int(st, 3, day);
+	int rc = stmt_step(st);
+	*n = rc == 1 ? stmt_int(st, 0) : 0;
+	stmt_reset(st);
+	return rc == 1 ? WG_OK : rc < 0 ? rc : WG_ESTORE;
+}
+
 int store_case_substantiated_in(struct store *s, const char *uscc, int64_t from, int64_t to,
 				bool *yes)
 {
@@ -598,6 +617,179 @@ int store_liability_facts(struct store *s, const char *project, const char *empl
 	}
 	stmt_reset(st);
 	return rc < 0 ? rc : WG_OK;
+}
+
+int store_case_complaints(struct store *s, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, int64_t project_id, int64_t cases, int64_t claimed),
+			  void *ctx)
+{
+	static const char SQL[] =
+		"SELECT p.id, count(*), coalesce(sum(c.claimed), 0) FROM cases c"
+		" JOIN projects p ON p.code=c.project WHERE c.channel<>'tipoff'"
+		" AND c.received>=$1 AND c.received<=$2 AND (c.rejected IS NULL OR c.rejected>$2)"
+		" GROUP BY p.id";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_int(st, 1, from);
+	stmt_bind_int(st, 2, to);
+	int rc;
+	while ((rc = stmt_step(st)) == 1)
+		if ((rc = cb(ctx, stmt_int(st, 0), stmt_int(st, 1), stmt_int(st, 2))))
+			break;
+	stmt_reset(st);
+	return rc;
+}
+
+int store_case_lead_get(struct store *s, const char *lead_id, char number[CASE_NUMBER_SZ])
+{
+	static const char SQL[] = "SELECT case_number FROM case_leads WHERE lead_id=$1";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, lead_id);
+	int rc = stmt_step(st);
+	if (rc == 1)
+		copy(number, CASE_NUMBER_SZ, stmt_text(st, 0)), rc = WG_OK;
+	else if (rc == 0)
+		rc = WG_ENOTFOUND;
+	stmt_reset(st);
+	return rc;
+}
+
+int store_case_lead_put(struct store *s, const char *lead_id, const char *number)
+{
+	static const char SQL[] = "INSERT INTO case_leads(lead_id, case_number) VALUES($1, $2)";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, lead_id);
+	stmt_bind_text(st, 2, number);
+	return stmt_exec(st);
+}
+
+int store_case_clock_rows(struct store *s, const char *region, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, const struct case_clock_row *r), void *ctx)
+{
+	static const char SQL[] =
+		"SELECT c.region, c.received, c.accept_by, c.accepted, c.rejected, c.conclude_by,"
+		" c.closed, c.claimed, coalesce((SELECT sum(p.amount) FROM case_payments p"
+		"  WHERE p.case_id=c.id AND p.paid_on<=$3), 0)"
+		" FROM cases c WHERE CAST(c.region AS TEXT) LIKE $1 || '%'"
+		" AND c.received>=$2 AND c.received<=$3 ORDER BY c.id";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, region ? region : "");
+	stmt_bind_int(st, 2, from);
+	stmt_bind_int(st, 3, to);
+	int rc;
+	while ((rc = stmt_step(st)) == 1) {
+		struct case_clock_row r = {.region = stmt_int(st, 0),
+					   .received = stmt_int(st, 1),
+					   .accept_by = stmt_int(st, 2),
+					   .accepted = col_day(st, 3),
+					   .rejected = col_day(st, 4),
+					   .conclude_by = col_day(st, 5),
+					   .closed = col_day(st, 6),
+					   .claimed = stmt_int(st, 7),
+					   .paid = stmt_int(st, 8)};
+		if ((rc = cb(ctx, &r)))
+			break;
+	}
+	stmt_reset(st);
+	return rc;
+}
+
+int store_red_warnings_by_region(struct store *s, const char *region,
+				 int (*cb)(void *ctx, int64_t region, int64_t n), void *ctx)
+{
+	static const char SQL[] =
+		"SELECT region, count(*) FROM warnings WHERE level=2 AND resolved_on IS NULL"
+		" AND CAST(region AS TEXT) LIKE $1 || '%' GROUP BY region";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, region ? region : "");
+	int rc;
+	while ((rc = stmt_step(st)) == 1)
+		if ((rc = cb(ctx, stmt_int(st, 0), stmt_int(st, 1))))
+			break;
+	stmt_reset(st);
+	return rc;
+}
+
+int store_dossier_records(struct store *s, const char *project, const char *id_number,
+			  int (*cb)(void *ctx, const struct dossier_record *r), void *ctx)
+{
+	static const char PAYROLL[] =
+		"SELECT pr.period, e.uscc, pr.days, pr.gross, pr.deductions, pr.net, pr.lseq"
+		" FROM payroll pr JOIN projects p ON p.id=pr.project_id"
+		" JOIN persons pe ON pe.id=pr.person_id JOIN enterprises e ON e.id=pr.employer_id"
+		" WHERE p.code=$1 AND pe.id_number=$2 ORDER BY pr.period";
+	static const char PAYMENTS[] =
+		"SELECT pa.txn_id, pa.status, pa.period, pa.amount, pa.paid_on, pa.lseq"
+		" FROM payments pa JOIN projects p ON p.id=pa.project_id"
+		" JOIN persons pe ON pe.id=pa.person_id WHERE p.code=$1 AND pe.id_number=$2"
+		" ORDER BY pa.paid_on, pa.txn_id" SQL_BYTES;
+	static const char ATTENDANCE[] =
+		"SELECT a.date, a.hours, a.lseq FROM attendance a JOIN projects p ON "
+		"p.id=a.project_id"
+		" JOIN persons pe ON pe.id=a.person_id WHERE p.code=$1 AND pe.id_number=$2"
+		" ORDER BY a.date";
+	const char *const sql[3] = {PAYROLL, PAYMENTS, ATTENDANCE};
+	int rc = 0;
+	for (int k = 0; k < 3 && !rc; k++) {
+		struct stmt *st = stmt_get(s, sql[k], sql[k]);
+		if (!st)
+			return WG_ESTORE;
+		stmt_bind_text(st, 1, project);
+		stmt_bind_text(st, 2, id_number);
+		while ((rc = stmt_step(st)) == 1) {
+			struct dossier_record r = {0};
+			if (k == 0)
+				r = (struct dossier_record){.kind = "payroll",
+							    .period = stmt_int(st, 0),
+							    .text1 = stmt_text(st, 1),
+							    .a = stmt_int(st, 2),
+							    .b = stmt_int(st, 3),
+							    .c = stmt_int(st, 4),
+							    .d = stmt_int(st, 5),
+							    .lseq = stmt_int(st, 6)};
+			else if (k == 1)
+				r = (struct dossier_record){.kind = "payment",
+							    .text1 = stmt_text(st, 0),
+							    .text2 = stmt_text(st, 1),
+							    .period = stmt_int(st, 2),
+							    .a = stmt_int(st, 3),
+							    .day = stmt_int(st, 4),
+							    .lseq = stmt_int(st, 5)};
+			else
+				r = (struct dossier_record){.kind = "attendance",
+							    .day = stmt_int(st, 0),
+							    .a = stmt_int(st, 1),
+							    .lseq = stmt_int(st, 2)};
+			if ((rc = cb(ctx, &r)))
+				break;
+		}
+		stmt_reset(st);
+	}
+	return rc;
+}
+
+int store_criminal_open(struct store *s, const char *uscc, bool *yes)
+{
+	static const char SQL[] = "SELECT count(*) FROM warnings w JOIN enterprises e"
+				  " ON e.id=w.employer_id WHERE w.rule='CRIMINAL_THRESHOLD'"
+				  " AND w.resolved_on IS NULL AND e.uscc=$1";
+	struct stmt *st = stmt_get(s, SQL, SQL);
+	if (!st)
+		return WG_ESTORE;
+	stmt_bind_text(st, 1, uscc);
+	int rc = stmt_step(st);
+	*yes = rc == 1 && stmt_int(st, 0) > 0;
+	stmt_reset(st);
+	return rc == 1 ? WG_OK : rc < 0 ? rc : WG_ESTORE;
 }
 
 /* ---- documents ---- */

@@ -111,6 +111,10 @@ int store_case_list(struct store *s, const struct case_filter *f,
 		    int (*cb)(void *ctx, const struct case_row *c), void *ctx);
 
 /* Cases as the other systems see them (links/relief.c). */
+/* How many cases about project (code, or NULL) or against uscc (or NULL) were open on day:
+ * received by then and neither rejected nor closed by then. */
+int store_case_open_count(struct store *s, const char *project, const char *uscc, int64_t day,
+			  int64_t *n);
 int store_case_substantiated_in(struct store *s, const char *uscc, int64_t from, int64_t to,
 				bool *yes);
 int store_case_has_worker(struct store *s, const char *number, const char *id_number, bool *yes);
@@ -144,6 +148,41 @@ struct liability_facts {
 /* WG_ENOTFOUND when there is no such project. */
 int store_liability_facts(struct store *s, const char *project, const char *employer, int64_t as_of,
 			  struct liability_facts *out);
+
+/* link_complaints_by_project (domain/links.h) over the cases table. */
+int store_case_complaints(struct store *s, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, int64_t project_id, int64_t cases, int64_t claimed),
+			  void *ctx);
+
+/* The case a platform lead became (WG_ENOTFOUND: not imported yet), and recording it. */
+int store_case_lead_get(struct store *s, const char *lead_id, char number[CASE_NUMBER_SZ]);
+int store_case_lead_put(struct store *s, const char *lead_id, const char *number);
+
+/* What government accountability (SPEC §11) counts, one case at a time: cases received in
+ * [from, to] within the region prefix ("" all), with what was paid through each on or before
+ * to. Days -1 where not happened. */
+struct case_clock_row {
+	int64_t region, received, accept_by, accepted, rejected, conclude_by, closed;
+	int64_t claimed, paid;
+};
+int store_case_clock_rows(struct store *s, const char *region, int64_t from, int64_t to,
+			  int (*cb)(void *ctx, const struct case_clock_row *r), void *ctx);
+/* Open red warnings per region (the warning's region), within the prefix. */
+int store_red_warnings_by_region(struct store *s, const char *region,
+				 int (*cb)(void *ctx, int64_t region, int64_t n), void *ctx);
+
+/* The monitoring records of a worker on a project, for a criminal referral dossier, each with
+ * its latest ledger entry (lseq): kind "payroll" (period, employer, days, gross, deductions,
+ * net), "payment" (txn_id, period, amount, paid_on, status), "attendance" (date, hours in
+ * hundredths). Text valid during the callback. */
+struct dossier_record {
+	const char *kind, *text1, *text2; /* payroll: employer; payment: txn_id, status */
+	int64_t day, period, a, b, c, d, lseq;
+};
+int store_dossier_records(struct store *s, const char *project, const char *id_number,
+			  int (*cb)(void *ctx, const struct dossier_record *r), void *ctx);
+/* Whether a CRIMINAL_THRESHOLD warning naming uscc is open. */
+int store_criminal_open(struct store *s, const char *uscc, bool *yes);
 
 /* ---- numbered documents ---- */
 struct document_row {

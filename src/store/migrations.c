@@ -580,6 +580,12 @@ static const struct store_migration migrations[] = {
 		       " NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,"
 		       " case_number TEXT, published_on " SQL_INT " NOT NULL, actor TEXT);",
 	},
+	{
+		/* 10: relief — the leads imported from the national arrears-lead platform, each
+		 * once (docs/formats.md). */
+		.sql = "CREATE TABLE IF NOT EXISTS case_leads(lead_id TEXT PRIMARY KEY,"
+		       " case_number TEXT NOT NULL);",
+	},
 };
 
 int store_migration_count(void)

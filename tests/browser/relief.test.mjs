@@ -5,7 +5,7 @@
 // "my cases" on a phone; the enterprise's "orders addressed to us".
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, PROJECT, WORKER_ID, launch, login, shot, withPage } from './lib.mjs';
+import { PHONE, PROJECT, WORKER_ID, drawnPixels, launch, login, shot, withPage } from './lib.mjs';
 
 let browser;
 let caseNumber = '';
@@ -134,6 +134,19 @@ test('the enterprise sees the order addressed to it', async () => {
     await page.waitForSelector('#orders-table');
     assert.ok((await page.textContent('#orders-table')).includes(orderNumber));
     await shot(page, 'relief-orders');
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('the regulator sees the regions ranked for accountability, with a chart', async () => {
+  await withPage(browser, 'relief-accountability', {}, async (page) => {
+    await login(page, 'regulator');
+    await page.click('nav a[href="/accountability"]');
+    await page.waitForSelector('#acc-table tbody tr');
+    assert.ok((await drawnPixels(page, '#chart-accountability')) > 100, 'the chart is drawn');
+    // the case recorded above (received 2026-01-05, past its conclusion deadline) is counted
+    assert.ok((await page.locator('#acc-table tbody tr').count()) >= 1);
+    await shot(page, 'relief-accountability');
     assert.deepEqual(page.errors, []);
   });
 });

@@ -72,6 +72,12 @@ scan --as-of "$(cat "$U/as_of")" --ladder-orange 14 --ladder-red 29 "$U" >"$T_DI
 t_eq "--ladder-orange/--ladder-red move the ladder" "yellow orange orange red red red" \
 	"$(grep -o '"level":"[a-z]*"' "$T_DIR/ladder.out" | cut -d'"' -f4 | tr '\n' ' ' | sed 's/ $//')"
 
+K="$FIX/scan/complaints"
+scan --as-of "$(cat "$K/as_of")" --complaints-red 11 "$K" >"$T_DIR/compl.out" 2>&1
+t_grep "--complaints-red 11 leaves HZ200003's 10 cases orange" '{"rule":"COMPLAINTS","level":"orange","project":"HZ200003"' "$T_DIR/compl.out"
+scan --as-of "$(cat "$K/as_of")" --complaints-window 31 "$K" >"$T_DIR/compl31.out" 2>&1
+t_grep "--complaints-window 31 takes in D - 30: HZ200002 has 3 cases" '"project":"HZ200002","employer":null,"worker":null,"period":null,"amount":"300.00"' "$T_DIR/compl31.out"
+
 # bad invocations are refused with a message, not a guess
 t_fails "a missing --as-of is refused" scan "$C"
 t_fails "an impossible date is refused" scan --as-of 2026-02-30 "$C"

@@ -18,6 +18,10 @@ for d in "$FIX"/scan/*/; do
 		[ -f "$d/$k.csv" ] || continue
 		wg import "$k" "$d/$k.csv" 2>>"$T_DIR/load.err" >/dev/null || echo "import $k failed" >>"$T_DIR/load.err"
 	done
+	# complaint cases, as leads of the national platform (the COMPLAINTS fixture)
+	if [ -f "$d/cases.csv" ]; then
+		wg case import "$d/cases.csv" 2>>"$T_DIR/load.err" || echo "import cases failed" >>"$T_DIR/load.err"
+	fi
 	t_nogrep "fixture $c imports" "failed" "$T_DIR/load.err"
 	asof=$(cat "$d/as_of")
 	wg scan --as-of "$asof" --no-record 2>/dev/null | s5 >"$T_DIR/$c.out"

@@ -112,6 +112,15 @@ wg case pay "$l1" --worker $W1:500 --on 2026-03-04 >/dev/null
 wg case liability "$l1" --json | tr -d ' \n' >"$T_DIR/l1.json"
 t_grep "Art 30: the general contractor pays the subcontractor's 3000.00 first and recovers them" "{\"uscc\":\"$GC\",\"name\":\"浙江宏达建设集团有限公司\",\"role\":\"general_contractor\",\"owes\":\"3000.00\",\"recovery_from\":\"$SUB\"" "$T_DIR/l1.json"
 t_grep "... the subcontractor remains the debtor of 3000.00" "{\"uscc\":\"$SUB\",\"name\":\"杭州鑫盛劳务分包有限公司,二分公司\",\"role\":\"employer\",\"owes\":\"3000.00\",\"recovery_from\":null" "$T_DIR/l1.json"
+wg case liability "$l1" --issue --on 2026-03-05 --deadline 2026-03-20 >"$T_DIR/lorders.txt"
+t_grep "the split's orders: one to the general contractor for 3000.00" "$GC	general_contractor	3000.00" "$T_DIR/lorders.txt"
+t_grep "... and one to the subcontractor, which has no order of its own yet" "$SUB	employer	3000.00" "$T_DIR/lorders.txt"
+ldoc=$(head -1 "$T_DIR/lorders.txt" | cut -f1)
+t_ok "... numbered documents of their own kind" sh -c "echo '$ldoc' | grep -q '责〔2026〕'"
+wg document show "$ldoc" -o "$T_DIR/lorder.html"
+t_grep "... stating the rule behind the amount" "第三十条" "$T_DIR/lorder.html"
+t_grep "... and the records" "subcontract of $SUB on HZ000001" "$T_DIR/lorder.html"
+t_fails "the orders need a deadline after their day" wg case liability "$l1" --issue --on 2026-03-05 --deadline 2026-03-05
 l2=$(opened --employer "$SUB" --project HZ000002 --worker $W1:1200)
 wg case liability "$l2" --json | tr -d ' \n' >"$T_DIR/l2.json"
 t_grep "Art 36: no registered subcontract — the contractor pays 1200.00" "\"role\":\"general_contractor\",\"owes\":\"1200.00\",\"recovery_from\":\"$SUB\",\"basis\":\"Art36" "$T_DIR/l2.json"

@@ -10,6 +10,7 @@
 
 #include "domain/links.h"
 #include "store/case.h"
+#include "store/project.h"
 #include "util/err.h"
 #include "util/banned.h"
 
@@ -48,9 +49,10 @@ int link_case_has_worker(struct store *s, const char *number, const char *id_num
 
 int link_open_cases(struct store *s, const char *project, const char *uscc, int32_t day, int *n)
 {
-	(void)s, (void)project, (void)uscc, (void)day;
-	*n = 0;
-	return 0;
+	int64_t count = 0;
+	int rc = store_case_open_count(s, project, uscc, day, &count);
+	*n = (int)count;
+	return rc;
 }
 
 int link_relief_progress(struct store *s, const char *region, int32_t from, int32_t to,
@@ -61,10 +63,39 @@ int link_relief_progress(struct store *s, const char *region, int32_t from, int3
 				   &out->workers_paid, &out->cases_open);
 }
 
-/* Declared by supervision (campaign targets); relief fills it: until then no open case. */
+struct open_each {
+	int (*cb)(void *ctx, const struct link_case *c);
+	void *ctx;
+};
+
+static int open_one(void *ctx, const struct case_row *c)
+{
+	struct open_each *o = ctx;
+	struct link_case lc = {.region = c->region,
+			       .open = true,
+			       .nworkers = (int)c->workers,
+			       .claimed = c->claimed};
+	snprintf(lc.number, sizeof lc.number, "%s", c->number);
+	snprintf(lc.uscc, sizeof lc.uscc, "%s", c->employer);
+	snprintf(lc.project, sizeof lc.project, "%s", c->project);
+	return o->cb(o->ctx, &lc);
+}
+
+/* The open cases of a region prefix, by number (supervision's campaign targets). */
 int link_open_cases_each(struct store *s, const char *region,
 			 int (*cb)(void *ctx, const struct link_case *c), void *ctx)
 {
-	(void)s, (void)region, (void)cb, (void)ctx;
-	return 0;
+	struct open_each o = {.cb = cb, .ctx = ctx};
+	struct case_filter f = {.open_only = true,
+				.scope_role = region && *region ? SCOPE_REGULATOR : SCOPE_ADMIN,
+				.scope = region};
+	return store_case_list(s, &f, open_one, &o);
+}
+
+int link_complaints_by_project(struct store *s, int32_t from, int32_t to,
+			       int (*cb)(void *ctx, int64_t project_id, int64_t cases,
+					 int64_t claimed),
+			       void *ctx)
+{
+	return store_case_complaints(s, from, to, cb, ctx);
 }

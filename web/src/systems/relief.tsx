@@ -7,6 +7,7 @@ import { CasePage } from '../pages/relief/case';
 import { TasksPage } from '../pages/relief/tasks';
 import { MyCasesPage } from '../pages/relief/mycases';
 import { OrdersPage } from '../pages/relief/orders';
+import { AccountabilityPage } from '../pages/relief/accountability';
 
 export const routes: Route[] = [
   { re: /^\/cases$/, page: ({ query }) => <CasesPage query={query} />, roles: ['admin', 'regulator'], wide: true },
@@ -14,11 +15,13 @@ export const routes: Route[] = [
   { re: /^\/inspection-tasks$/, page: ({ query }) => <TasksPage query={query} />, roles: ['admin', 'regulator'], wide: true },
   { re: /^\/me\/cases$/, page: () => <MyCasesPage />, roles: ['worker'] },
   { re: /^\/orders$/, page: () => <OrdersPage />, roles: ['enterprise'], wide: true },
+  { re: /^\/accountability$/, page: ({ query }) => <AccountabilityPage query={query} />, roles: ['admin', 'regulator'], wide: true },
 ];
 
 export const nav: NavItem<Key>[] = [
   { href: '/cases', key: 'relief.nav.cases', roles: ['admin', 'regulator'] },
   { href: '/inspection-tasks', key: 'relief.nav.tasks', roles: ['admin', 'regulator'] },
+  { href: '/accountability', key: 'relief.nav.accountability', roles: ['admin', 'regulator'] },
   { href: '/me/cases', key: 'relief.nav.myCases', roles: ['worker'] },
   { href: '/orders', key: 'relief.nav.orders', roles: ['enterprise'] },
 ];

@@ -11,12 +11,12 @@ import { Alert, Card, DataTable, errorText, Facts, Field, PageTitle, Show, useFe
 import { Remaining, StatusBadge } from './cases';
 import type { Case, LiabilityParty } from './types';
 
-type Action = 'accept' | 'reject' | 'extend' | 'order' | 'payments' | 'ignored' | 'close';
+type Action = 'accept' | 'reject' | 'extend' | 'order' | 'payments' | 'ignored' | 'close' | 'absconded';
 
 function actionsFor(c: Case): Action[] {
-  if (c.status === 'received') return ['accept', 'reject'];
+  if (c.status === 'received') return c.absconded ? ['accept', 'reject'] : ['accept', 'reject', 'absconded'];
   if (c.status !== 'accepted') return [];
-  const a: Action[] = ['payments', 'close'];
+  const a: Action[] = c.absconded ? ['payments', 'close'] : ['payments', 'close', 'absconded'];
   if (!c.extended) a.unshift('extend');
   if (!c.order) a.unshift('order');
   else if (c.order.status === 'overdue') a.unshift('ignored');
@@ -143,6 +143,7 @@ function Liability({ number }: { number: string }) {
       </button>
     );
   return (
+    <>
     <DataTable<LiabilityParty>
       id="liability-table"
       caption={t('relief.liability')}
@@ -167,6 +168,61 @@ function Liability({ number }: { number: string }) {
         },
       ]}
     />
+    <IssueOrders number={number} />
+    </>
+  );
+}
+
+/** The split's orders, one to each party owing something, after a confirmation. */
+function IssueOrders({ number }: { number: string }) {
+  const [deadline, setDeadline] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [msg, setMsg] = useState('');
+  const [err, setErr] = useState('');
+  const send = async () => {
+    setErr('');
+    try {
+      const r = await post<{ issued: { number: string }[] }>('/cases/' + encodeURIComponent(number) + '/liability-orders', { deadline });
+      setMsg(t('relief.liabilityIssued', { n: r.issued.length }));
+    } catch (x) {
+      setErr(errorText(x as ApiError));
+    }
+    setConfirming(false);
+  };
+  return (
+    <form
+      class="form"
+      id="liability-orders"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setConfirming(true);
+      }}
+    >
+      <Field id="lo-deadline" label={t('relief.orderDeadline')} required>
+        <input id="lo-deadline" type="date" value={deadline} onInput={(e) => setDeadline((e.target as HTMLInputElement).value)} required />
+      </Field>
+      {msg && <Alert kind="success">{msg}</Alert>}
+      {err && <Alert kind="error">{err}</Alert>}
+      {confirming ? (
+        <div class="alert alert-warning" role="alertdialog">
+          <p>{t('relief.liabilityConfirm')}</p>
+          <div class="btn-row">
+            <button type="button" class="btn btn-primary" onClick={send}>
+              {t('relief.confirmYes')}
+            </button>
+            <button type="button" class="btn" onClick={() => setConfirming(false)}>
+              {t('relief.confirmNo')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="btn-row">
+          <button type="submit" class="btn">
+            {t('relief.issueLiability')}
+          </button>
+        </div>
+      )}
+    </form>
   );
 }
 
@@ -279,6 +335,24 @@ export function CasePage({ number }: { number: string }) {
               </ul>
             )}
           </Card>
+          {staff && (c.absconded || c.order?.status === 'ignored') && (
+            <Card title={t('relief.dossier')} id="dossier">
+              <p class="muted">{t('relief.dossierHint')}</p>
+              <p>
+                <a href={'/api/v1/cases/' + encodeURIComponent(c.number) + '/dossier?format=html'} target="_blank" rel="noopener">
+                  HTML
+                </a>{' '}
+                ·{' '}
+                <a href={'/api/v1/cases/' + encodeURIComponent(c.number) + '/dossier?format=pdf'} target="_blank" rel="noopener">
+                  PDF
+                </a>{' '}
+                ·{' '}
+                <a href={'/api/v1/cases/' + encodeURIComponent(c.number) + '/dossier'} target="_blank" rel="noopener">
+                  JSON
+                </a>
+              </p>
+            </Card>
+          )}
           {staff && (
             <Card title={t('relief.liability')} id="liability">
               <Liability number={c.number} />

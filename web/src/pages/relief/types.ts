@@ -62,6 +62,7 @@ export interface Case {
   agreed: string;
   workers: number;
   substantiated: string | null;
+  absconded?: string | null;
   priority: number;
   days_to_festival: number | null;
   order: CaseOrder | null;
