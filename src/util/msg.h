@@ -22,7 +22,7 @@ enum msg_lang { MSG_ZH = 0, MSG_EN = 1 };
  * bare NULL may be an int in a variadic call). */
 #define MSG_END ((const char *)NULL)
 
-#define MSG_MAXPARAMS 6
+#define MSG_MAXPARAMS 8
 #define MSG_VALUESZ 160
 #define MSG_BUFSZ 1024 /* enough for any rendered message */
 

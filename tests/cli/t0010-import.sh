@@ -21,6 +21,8 @@ t_eq "every imported row has its line in the ledger" 31 "$(grep -c "$(printf '^\
 for k in $KINDS; do wg import "$k" "$B/$k.csv" 2>>"$T_DIR/again.err" || echo "reimport $k failed" >>"$T_DIR/again.err"; done
 t_nogrep "re-import succeeds for every kind" "failed" "$T_DIR/again.err"
 t_grep "re-import reports rows as unchanged" "6 rows of attendance: 0 new, 6 unchanged" "$T_DIR/again.err"
+t_grep "… and the status changes, filled in" "6 rows of attendance: 0 new, 6 unchanged, 0 amended, 0 status changes" "$T_DIR/again.err"
+t_nogrep "… without a BUG line" "BUG" "$T_DIR/again.err"
 wg show project HZ000001 --json >"$T_DIR/p2.json"
 t_cmp "re-import leaves every total unchanged" "$T_DIR/p1.json" "$T_DIR/p2.json"
 wg ledger log >"$T_DIR/ledger2"

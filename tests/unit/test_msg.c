@@ -35,7 +35,7 @@ static void params_of(const char *tpl, char *out, size_t n)
 
 static void test_catalogue(void)
 {
-	int missing = 0, mismatched = 0, badcode = 0, dupcode = 0;
+	int missing = 0, mismatched = 0, badcode = 0, dupcode = 0, toomany = 0;
 	for (int id = MSG_NONE + 1; id < MSG_COUNT; id++) {
 		const char *zh = msg_template(id, MSG_ZH), *en = msg_template(id, MSG_EN);
 		const char *code = msg_code(id);
@@ -50,6 +50,14 @@ static void test_catalogue(void)
 		if (strcmp(pz, pe) != 0) {
 			printf("# %s: zh has {%s}, en has {%s}\n", code, pz, pe);
 			mismatched++;
+		}
+		int nparams = 0;
+		for (const char *c = pz; (c = strchr(c, ',')); c++)
+			nparams++;
+		if (nparams > MSG_MAXPARAMS) {
+			printf("# %s: %d parameters, a message holds %d\n", code, nparams,
+			       MSG_MAXPARAMS);
+			toomany++;
 		}
 		if (strspn(code, "abcdefghijklmnopqrstuvwxyz_.0123456789") != strlen(code) ||
 		    code[0] == '.' || !*code) {
@@ -68,6 +76,7 @@ static void test_catalogue(void)
 	CHECK(mismatched == 0, "both languages of a message use the same parameters");
 	CHECK(badcode == 0, "every code is lower-case words with dots");
 	CHECK(dupcode == 0, "no code is used twice");
+	CHECK(toomany == 0, "no message has more parameters than a struct msg holds");
 	CHECK(msg_template(MSG_COUNT, MSG_EN) == NULL && strcmp(msg_code(MSG_COUNT), "") == 0,
 	      "an unknown id has no text and no code");
 }
