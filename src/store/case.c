@@ -398,14 +398,17 @@ int store_case_list(struct store *s, const struct case_filter *f,
 	static const char SQL[] =
 		"SELECT " CASE_COLS " FROM cases c WHERE"
 		" ($1=0"
-		"  OR ($1=1 AND CAST(c.region AS TEXT) LIKE $2 || '%')"
-		"  OR ($1=2 AND c.employer=$2)"
-		"  OR ($1=4 AND c.channel<>'tipoff' AND EXISTS(SELECT 1 FROM case_workers w"
-		"   WHERE w.case_id=c.id AND w.who=$2)))"
-		" AND ($3=0 OR c.status IN ('received', 'accepted'))"
-		" AND ($4 IS NULL OR c.employer=$4) AND ($5 IS NULL OR c.project=$5)"
-		" AND ($6 IS NULL OR c.status=$6) AND ($7 IS NULL OR c.channel=$7)"
-		" ORDER BY c.number" SQL_BYTES;
+		"  OR ($1=1 AND " SQL_PREFIXED(
+			"CAST(c.region AS TEXT)",
+			"$2") ")"
+			      "  OR ($1=2 AND c.employer=$2)"
+			      "  OR ($1=4 AND c.channel<>'tipoff' AND EXISTS(SELECT 1 FROM "
+			      "case_workers w"
+			      "   WHERE w.case_id=c.id AND w.who=$2)))"
+			      " AND ($3=0 OR c.status IN ('received', 'accepted'))"
+			      " AND ($4 IS NULL OR c.employer=$4) AND ($5 IS NULL OR c.project=$5)"
+			      " AND ($6 IS NULL OR c.status=$6) AND ($7 IS NULL OR c.channel=$7)"
+			      " ORDER BY c.number" SQL_BYTES;
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -486,15 +489,24 @@ int store_case_has_worker(struct store *s, const char *number, const char *id_nu
 int store_case_progress(struct store *s, const char *region, int64_t from, int64_t to,
 			int64_t *closed, int64_t *recovered, int64_t *workers, int64_t *open)
 {
-	static const char SQL[] =
-		"SELECT (SELECT count(*) FROM cases WHERE CAST(region AS TEXT) LIKE $1 || '%'"
-		"  AND status='closed' AND closed>=$2 AND closed<=$3),"
-		" (SELECT coalesce(sum(amount), 0) FROM case_payments WHERE"
-		"  CAST(region AS TEXT) LIKE $1 || '%' AND paid_on>=$2 AND paid_on<=$3),"
-		" (SELECT count(DISTINCT who) FROM case_payments WHERE"
-		"  CAST(region AS TEXT) LIKE $1 || '%' AND paid_on>=$2 AND paid_on<=$3),"
-		" (SELECT count(*) FROM cases WHERE CAST(region AS TEXT) LIKE $1 || '%'"
-		"  AND status IN ('received', 'accepted'))";
+	static const char SQL[] = "SELECT (SELECT count(*) FROM cases WHERE " SQL_PREFIXED(
+		"CAST(region AS TEXT)",
+		"$1") ""
+		      "  AND status='closed' AND closed>=$2 AND closed<=$3),"
+		      " (SELECT coalesce(sum(amount), 0) FROM case_payments WHERE"
+		      "  " SQL_PREFIXED(
+			      "CAST(region AS TEXT)",
+			      "$1") " AND paid_on>=$2 AND paid_on<=$3),"
+				    " (SELECT count(DISTINCT who) FROM case_payments WHERE"
+				    "  " SQL_PREFIXED(
+					    "CAST(region AS TEXT)",
+					    "$1") " AND paid_on>=$2 AND paid_on<=$3),"
+						  " (SELECT count(*) FROM cases "
+						  "WHERE " SQL_PREFIXED(
+							  "CAST(region AS TEXT)",
+							  "$1") ""
+								"  AND status IN ('received', "
+								"'accepted'))";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -675,8 +687,10 @@ int store_case_clock_rows(struct store *s, const char *region, int64_t from, int
 		"SELECT c.region, c.received, c.accept_by, c.accepted, c.rejected, c.conclude_by,"
 		" c.closed, c.claimed, coalesce((SELECT sum(p.amount) FROM case_payments p"
 		"  WHERE p.case_id=c.id AND p.paid_on<=$3), 0)"
-		" FROM cases c WHERE CAST(c.region AS TEXT) LIKE $1 || '%'"
-		" AND c.received>=$2 AND c.received<=$3 ORDER BY c.id";
+		" FROM cases c WHERE " SQL_PREFIXED(
+			"CAST(c.region AS TEXT)",
+			"$1") ""
+			      " AND c.received>=$2 AND c.received<=$3 ORDER BY c.id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -706,7 +720,7 @@ int store_red_warnings_by_region(struct store *s, const char *region,
 {
 	static const char SQL[] =
 		"SELECT region, count(*) FROM warnings WHERE level=2 AND resolved_on IS NULL"
-		" AND CAST(region AS TEXT) LIKE $1 || '%' GROUP BY region";
+		" AND " SQL_PREFIXED("CAST(region AS TEXT)", "$1") " GROUP BY region";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -938,10 +952,13 @@ int store_document_services(struct store *s, int64_t document_id,
 int store_documents_list(struct store *s, int scope_role, const char *scope, const char *kind,
 			 int (*cb)(void *ctx, const struct document_row *d), void *ctx)
 {
-	static const char SQL[] = "SELECT " DOC_COLS " FROM documents WHERE"
-				  " ($1=0 OR ($1=1 AND CAST(region AS TEXT) LIKE $2 || '%')"
-				  "  OR ($1=2 AND addressee=$2)) AND ($3 IS NULL OR kind=$3)"
-				  " ORDER BY issued DESC, id DESC";
+	static const char SQL[] =
+		"SELECT " DOC_COLS " FROM documents WHERE"
+		" ($1=0 OR ($1=1 AND " SQL_PREFIXED(
+			"CAST(region AS TEXT)",
+			"$2") ")"
+			      "  OR ($1=2 AND addressee=$2)) AND ($3 IS NULL OR kind=$3)"
+			      " ORDER BY issued DESC, id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -972,8 +989,9 @@ int store_inspection_tasks(struct store *s, const char *region, bool open_only,
 		" FROM inspection_tasks t JOIN warnings w ON w.id=t.warning_id"
 		" LEFT JOIN projects p ON p.id=w.project_id"
 		" LEFT JOIN enterprises e ON e.id=w.employer_id"
-		" WHERE CAST(t.region AS TEXT) LIKE $1 || '%' AND ($2=0 OR t.status='open')"
-		" ORDER BY t.opened_on DESC, t.id DESC";
+		" WHERE " SQL_PREFIXED("CAST(t.region AS TEXT)",
+				       "$1") " AND ($2=0 OR t.status='open')"
+					     " ORDER BY t.opened_on DESC, t.id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;

@@ -205,9 +205,9 @@ int store_credit_enterprise(struct store *s, const char *uscc, struct credit_ent
 int store_credit_enterprises(struct store *s, const char *region,
 			     int (*cb)(void *, const struct credit_enterprise *), void *ctx)
 {
-	static const char SQL[] =
-		"SELECT uscc, name, legal_rep, region_code FROM enterprises"
-		" WHERE CAST(region_code AS TEXT) LIKE $1 || '%' ORDER BY uscc" SQL_BYTES;
+	static const char SQL[] = "SELECT uscc, name, legal_rep, region_code FROM enterprises"
+				  " WHERE " SQL_PREFIXED("CAST(region_code AS TEXT)",
+							 "$1") " ORDER BY uscc" SQL_BYTES;
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -399,7 +399,7 @@ int store_credit_listings(struct store *s, const char *uscc, const char *region,
 {
 	static const char SQL[] =
 		"SELECT " LISTING_COLUMNS " FROM credit_listings WHERE ($1 IS NULL OR uscc=$1)"
-		" AND CAST(region AS TEXT) LIKE $2 || '%' ORDER BY id DESC";
+		" AND " SQL_PREFIXED("CAST(region AS TEXT)", "$2") " ORDER BY id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;

@@ -264,9 +264,11 @@ int store_deposit_list(struct store *s, const struct deposit_filter *f,
 	static const char SQL[] =
 		"SELECT " DEPOSIT_COLS " WHERE ($2 IS NULL OR p.code=$2)"
 		" AND d.lodged_on<=$1 AND ($3=0 OR d.closed_on IS NULL OR d.closed_on>$1)"
-		" AND ($4=0 OR ($4=1 AND CAST(p.region_code AS TEXT) LIKE $5 || '%')"
-		"  OR ($4=2 AND e.uscc=$5))"
-		" ORDER BY p.code" SQL_BYTES ", d.lodged_on, d.id";
+		" AND ($4=0 OR ($4=1 AND " SQL_PREFIXED("CAST(p.region_code AS TEXT)",
+							"$5") ")"
+							      "  OR ($4=2 AND e.uscc=$5))"
+							      " ORDER BY p.code" SQL_BYTES
+							      ", d.lodged_on, d.id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -510,10 +512,12 @@ int store_deposit_return_done(struct store *s, int64_t id, int64_t day, int64_t 
 int store_deposit_returns(struct store *s, const char *region, int64_t day,
 			  int (*cb)(void *, const struct deposit_return *), void *ctx)
 {
-	static const char SQL[] = "SELECT " RETURN_COLS " WHERE r.published_on<=$2"
-				  " AND r.status<>'withdrawn'"
-				  " AND CAST(r.region AS TEXT) LIKE $1 || '%'"
-				  " ORDER BY r.published_on DESC, r.id DESC";
+	static const char SQL[] =
+		"SELECT " RETURN_COLS " WHERE r.published_on<=$2"
+		" AND r.status<>'withdrawn'"
+		" AND " SQL_PREFIXED("CAST(r.region AS TEXT)",
+				     "$1") ""
+					   " ORDER BY r.published_on DESC, r.id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;

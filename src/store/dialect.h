@@ -37,6 +37,9 @@ enum store_dialect store_dialect(const struct store *s);
 /* Text joined with a separator, an aggregate: SQL_AGG "(txn_id, ';')". In the order rows
  * come: aggregate over an ordered subquery. */
 #define SQL_AGG "{agg}"
+/* text starts with the prefix p (a parameter): compared as text, so that % and _ in a
+ * caller's prefix stay literal (LIKE p || '%' would read them as wildcards) */
+#define SQL_PREFIXED(text, p) "substr(" text ", 1, length(" p "))=" p
 
 /* DDL, for migrations written once: a table's own row id (an integer key that numbers new
  * rows itself), a 64-bit integer column, a byte string column. */

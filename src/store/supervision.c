@@ -139,10 +139,13 @@ int store_sv_conflict_list(struct store *s, const char *prefix, int64_t day,
 {
 	static const char SQL[] =
 		"SELECT id, region, inspector, uscc, reason, declared_on, withdrawn_on, actor"
-		" FROM sv_conflicts WHERE CAST(region AS TEXT) LIKE $1 || '%'"
-		" AND (($2<0 AND withdrawn_on IS NULL)"
-		"  OR ($2>=0 AND declared_on<=$2 AND (withdrawn_on IS NULL OR withdrawn_on>$2)))"
-		" ORDER BY inspector" SQL_BYTES ", uscc" SQL_BYTES ", id";
+		" FROM sv_conflicts WHERE " SQL_PREFIXED(
+			"CAST(region AS TEXT)", "$1") ""
+						      " AND (($2<0 AND withdrawn_on IS NULL)"
+						      "  OR ($2>=0 AND declared_on<=$2 AND "
+						      "(withdrawn_on IS NULL OR withdrawn_on>$2)))"
+						      " ORDER BY inspector" SQL_BYTES
+						      ", uscc" SQL_BYTES ", id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -168,9 +171,9 @@ int store_sv_conflict_list(struct store *s, const char *prefix, int64_t day,
 int store_sv_roster(struct store *s, const char *prefix,
 		    int (*cb)(void *, const char *, const char *), void *ctx)
 {
-	static const char SQL[] = "SELECT username, display_name FROM users WHERE role='regulator'"
-				  " AND disabled=0 AND scope LIKE $1 || '%'"
-				  " ORDER BY username" SQL_BYTES;
+	static const char SQL[] =
+		"SELECT username, display_name FROM users WHERE role='regulator'"
+		" AND disabled=0 AND " SQL_PREFIXED("scope", "$1") " ORDER BY username" SQL_BYTES;
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -198,8 +201,9 @@ int store_sv_enterprises(struct store *s, const char *prefix,
 			 int (*cb)(void *, const char *, int64_t), void *ctx)
 {
 	static const char SQL[] = "SELECT uscc, region_code FROM enterprises"
-				  " WHERE CAST(region_code AS TEXT) LIKE $1 || '%'"
-				  " ORDER BY uscc" SQL_BYTES;
+				  " WHERE " SQL_PREFIXED("CAST(region_code AS TEXT)",
+							 "$1") ""
+							       " ORDER BY uscc" SQL_BYTES;
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -288,9 +292,11 @@ int store_sv_draw_get(struct store *s, int64_t id, struct sv_draw *out)
 int store_sv_draw_list(struct store *s, const char *prefix, int published_only,
 		       int (*cb)(void *, const struct sv_draw *), void *ctx)
 {
-	static const char SQL[] = "SELECT " DRAW_COLS " FROM sv_draws"
-				  " WHERE CAST(region AS TEXT) LIKE $1 || '%'"
-				  " AND ($2=0 OR document IS NOT NULL) ORDER BY id DESC";
+	static const char SQL[] =
+		"SELECT " DRAW_COLS " FROM sv_draws"
+		" WHERE " SQL_PREFIXED("CAST(region AS TEXT)",
+				       "$1") ""
+					     " AND ($2=0 OR document IS NOT NULL) ORDER BY id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -452,11 +458,14 @@ int store_sv_inspection_list(struct store *s, const struct sv_inspection_filter 
 {
 	static const char SQL[] =
 		"SELECT " INSPECTION_COLS " FROM sv_inspections i"
-		" WHERE CAST(i.region AS TEXT) LIKE $1 || '%' AND ($2 IS NULL OR i.uscc=$2)"
-		" AND ($3 IS NULL OR i.status=$3) AND ($4 IS NULL OR i.kind=$4)"
-		" AND ($5=0 OR i.campaign_id=$5) AND ($6 IS NULL OR EXISTS(SELECT 1"
-		"  FROM sv_inspectors x WHERE x.inspection_id=i.id AND x.inspector=$6))"
-		" ORDER BY coalesce(i.inspected_on, i.planned_on, 0) DESC, i.id DESC";
+		" WHERE " SQL_PREFIXED(
+			"CAST(i.region AS TEXT)",
+			"$1") " AND ($2 IS NULL OR i.uscc=$2)"
+			      " AND ($3 IS NULL OR i.status=$3) AND ($4 IS NULL OR i.kind=$4)"
+			      " AND ($5=0 OR i.campaign_id=$5) AND ($6 IS NULL OR EXISTS(SELECT 1"
+			      "  FROM sv_inspectors x WHERE x.inspection_id=i.id AND "
+			      "x.inspector=$6))"
+			      " ORDER BY coalesce(i.inspected_on, i.planned_on, 0) DESC, i.id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -505,14 +514,18 @@ int store_sv_compliance(struct store *s, char by, const char *prefix,
 		"SELECT coalesce(i.project, ''), sum(CASE WHEN f.result='yes' THEN 1 ELSE 0 END),"
 		" sum(CASE WHEN f.result='no' THEN 1 ELSE 0 END), count(DISTINCT i.id)"
 		" FROM sv_inspections i LEFT JOIN sv_findings f ON f.inspection_id=i.id"
-		" WHERE i.status='done' AND CAST(i.region AS TEXT) LIKE $1 || '%'"
-		" GROUP BY coalesce(i.project, '') ORDER BY coalesce(i.project, '')" SQL_BYTES;
+		" WHERE i.status='done' AND " SQL_PREFIXED(
+			"CAST(i.region AS TEXT)", "$1") ""
+							" GROUP BY coalesce(i.project, '') ORDER "
+							"BY coalesce(i.project, '')" SQL_BYTES;
 	static const char BY_REGION[] =
 		"SELECT CAST(i.region AS TEXT), sum(CASE WHEN f.result='yes' THEN 1 ELSE 0 END),"
 		" sum(CASE WHEN f.result='no' THEN 1 ELSE 0 END), count(DISTINCT i.id)"
 		" FROM sv_inspections i LEFT JOIN sv_findings f ON f.inspection_id=i.id"
-		" WHERE i.status='done' AND CAST(i.region AS TEXT) LIKE $1 || '%'"
-		" GROUP BY CAST(i.region AS TEXT) ORDER BY CAST(i.region AS TEXT)" SQL_BYTES;
+		" WHERE i.status='done' AND " SQL_PREFIXED(
+			"CAST(i.region AS TEXT)", "$1") ""
+							" GROUP BY CAST(i.region AS TEXT) ORDER BY "
+							"CAST(i.region AS TEXT)" SQL_BYTES;
 	struct stmt *st =
 		by == 'p' ? stmt_get(s, BY_PROJECT, BY_PROJECT) : stmt_get(s, BY_REGION, BY_REGION);
 	if (!st)
@@ -574,9 +587,10 @@ int store_sv_task_get(struct store *s, int64_t id, struct sv_task *out)
 int store_sv_task_list(struct store *s, const char *prefix, int open_only,
 		       int (*cb)(void *, const struct sv_task *), void *ctx)
 {
-	static const char SQL[] =
-		"SELECT " TASK_COLS TASK_FROM " WHERE CAST(t.region AS TEXT) LIKE $1 || '%'"
-		" AND ($2=0 OR t.status='open') ORDER BY t.opened_on DESC, t.id DESC";
+	static const char SQL[] = "SELECT " TASK_COLS TASK_FROM " WHERE " SQL_PREFIXED(
+		"CAST(t.region AS TEXT)",
+		"$1") ""
+		      " AND ($2=0 OR t.status='open') ORDER BY t.opened_on DESC, t.id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -698,12 +712,13 @@ int store_sv_order_get(struct store *s, const char *number, struct sv_order *out
 int store_sv_order_list(struct store *s, const struct sv_order_filter *f,
 			int (*cb)(void *, const struct sv_order *), void *ctx)
 {
-	static const char SQL[] =
-		"SELECT " ORDER_COLS " FROM sv_orders WHERE CAST(region AS TEXT) LIKE $1 || '%'"
-		" AND ($2 IS NULL OR uscc=$2) AND ($3=0 OR inspection_id=$3)"
-		" AND ($4<0 OR (issued_on<=$4 AND deadline<$4"
-		"  AND (complied_on IS NULL OR complied_on>$4)))"
-		" ORDER BY issued_on DESC, id DESC";
+	static const char SQL[] = "SELECT " ORDER_COLS " FROM sv_orders WHERE " SQL_PREFIXED(
+		"CAST(region AS TEXT)",
+		"$1") ""
+		      " AND ($2 IS NULL OR uscc=$2) AND ($3=0 OR inspection_id=$3)"
+		      " AND ($4<0 OR (issued_on<=$4 AND deadline<$4"
+		      "  AND (complied_on IS NULL OR complied_on>$4)))"
+		      " ORDER BY issued_on DESC, id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -893,11 +908,11 @@ int store_sv_campaign_list(struct store *s, const char *prefix,
 			   int (*cb)(void *, const struct sv_campaign *), void *ctx)
 {
 	/* its owner's region, or one of its regions, lies in the prefix (or contains it) */
-	static const char SQL[] =
-		"SELECT " CAMPAIGN_COLS
-		" FROM sv_campaigns WHERE CAST(region AS TEXT) LIKE $1 || '%'"
-		" OR ',' || regions || ',' LIKE '%,' || $1 || '%' OR $1 LIKE regions || '%'"
-		" ORDER BY starts_on DESC, id DESC";
+	static const char SQL[] = "SELECT " CAMPAIGN_COLS " FROM sv_campaigns WHERE " SQL_PREFIXED(
+		"CAST(region AS TEXT)",
+		"$1") ""
+		      " OR ',' || regions || ',' LIKE '%,' || $1 || '%' OR $1 LIKE regions || '%'"
+		      " ORDER BY starts_on DESC, id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -1002,11 +1017,13 @@ int store_sv_entry_exists(struct store *s, int64_t campaign, const char *source,
 int store_sv_entry_list(struct store *s, const struct sv_entry_filter *f,
 			int (*cb)(void *, const struct sv_entry *), void *ctx)
 {
-	static const char SQL[] = "SELECT " ENTRY_COLS " FROM sv_register WHERE campaign_id=$1"
-				  " AND CAST(region AS TEXT) LIKE $2 || '%'"
-				  " AND ($3=0 OR ($3=1 AND cleared_on IS NULL)"
-				  "  OR ($3=2 AND cleared_on IS NOT NULL))"
-				  " ORDER BY region, id";
+	static const char SQL[] =
+		"SELECT " ENTRY_COLS " FROM sv_register WHERE campaign_id=$1"
+		" AND " SQL_PREFIXED("CAST(region AS TEXT)",
+				     "$2") ""
+					   " AND ($3=0 OR ($3=1 AND cleared_on IS NULL)"
+					   "  OR ($3=2 AND cleared_on IS NOT NULL))"
+					   " ORDER BY region, id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -1068,8 +1085,9 @@ int store_sv_register_totals(struct store *s, int64_t campaign, const char *pref
 		" coalesce(sum(CASE WHEN cleared_on<=$3 THEN amount ELSE 0 END), 0),"
 		" coalesce(sum(workers), 0),"
 		" coalesce(sum(CASE WHEN cleared_on<=$3 THEN workers ELSE 0 END), 0)"
-		" FROM sv_register WHERE campaign_id=$1 AND CAST(region AS TEXT) LIKE $2 || '%'"
-		" AND entered_on<=$3";
+		" FROM sv_register WHERE campaign_id=$1 AND " SQL_PREFIXED(
+			"CAST(region AS TEXT)", "$2") ""
+						      " AND entered_on<=$3";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -1104,10 +1122,11 @@ int store_sv_target_warnings(struct store *s, const char *prefix, const char *in
 		" WHERE w.resolved_on IS NULL AND w.rule IN ('COMPLAINTS', 'CRIMINAL_THRESHOLD',"
 		" 'LOW_BALANCE', 'NO_LABOR_COST', 'NO_PAYROLL', 'RECTIFY_OVERDUE', 'UNDERPAID',"
 		" 'UNPAID') AND coalesce(e.uscc, c.uscc) IS NOT NULL"
-		" AND CAST(coalesce(p.region_code, e.region_code) AS TEXT) LIKE $1 || '%'"
-		" AND (p.id IS NULL OR" IN_INDUSTRIES ")"
-		" ORDER BY coalesce(e.uscc, c.uscc)" SQL_BYTES ", p.code" SQL_BYTES
-		" NULLS FIRST, w.rule" SQL_BYTES ", w.person_id";
+		" AND " SQL_PREFIXED("CAST(coalesce(p.region_code, e.region_code) AS TEXT)",
+				     "$1") " AND (p.id IS NULL OR" IN_INDUSTRIES ")"
+					   " ORDER BY coalesce(e.uscc, c.uscc)" SQL_BYTES
+					   ", p.code" SQL_BYTES " NULLS FIRST, w.rule" SQL_BYTES
+					   ", w.person_id";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -1167,8 +1186,10 @@ int store_sv_target_settlement(struct store *s, const char *prefix, const char *
 	static const char SQL[] =
 		"SELECT c.uscc, p.code, p.region_code FROM projects p"
 		" JOIN enterprises c ON c.id=p.contractor_id"
-		" WHERE CAST(p.region_code AS TEXT) LIKE $1 || '%' AND" IN_INDUSTRIES
-		" AND p.end_date IS NOT NULL AND p.end_date<=$3 ORDER BY p.code" SQL_BYTES;
+		" WHERE " SQL_PREFIXED("CAST(p.region_code AS TEXT)",
+				       "$1") " AND" IN_INDUSTRIES
+					     " AND p.end_date IS NOT NULL AND p.end_date<=$3 ORDER "
+					     "BY p.code" SQL_BYTES;
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;
@@ -1225,7 +1246,8 @@ int store_sv_typical_list(struct store *s, int64_t campaign, const char *prefix,
 	static const char SQL[] =
 		"SELECT id, region, campaign_id, title, summary, case_number, published_on, actor"
 		" FROM sv_typical WHERE ($1=0 OR campaign_id=$1)"
-		" AND CAST(region AS TEXT) LIKE $2 || '%' ORDER BY published_on DESC, id DESC";
+		" AND " SQL_PREFIXED("CAST(region AS TEXT)",
+				     "$2") " ORDER BY published_on DESC, id DESC";
 	struct stmt *st = stmt_get(s, SQL, SQL);
 	if (!st)
 		return WG_ESTORE;

@@ -218,15 +218,21 @@ int warn_sort_known(const char *name)
 	" WHERE ($1=0 OR w.resolved_on IS NULL) AND ($2 IS NULL OR p.code=$2)"                                                        \
 	" AND ($3<0 OR w.level=$3) AND ($4 IS NULL OR w.rule=$4)" /* the caller's scope: region, own enterprise, bank, own records */ \
 	" AND ($5=0"                                                                                                                  \
-	"  OR ($5=1 AND CAST(coalesce(p.region_code, e.region_code) AS TEXT) LIKE $6 || "                                             \
-	"'%')"                                                                                                                        \
-	"  OR ($5=2 AND (e.uscc=$6 OR p.owner_id=(SELECT id FROM enterprises WHERE uscc=$6)"                                          \
-	"   OR p.contractor_id=(SELECT id FROM enterprises WHERE uscc=$6)))"                                                          \
-	"  OR ($5=3 AND EXISTS(SELECT 1 FROM accounts a WHERE a.project_id=w.project_id"                                              \
-	"   AND a.bank_code=$6))"                                                                                                     \
-	"  OR ($5=4 AND pe.id_number=$6))" /* the queue's filters: a district, a first-seen window */                                 \
-	" AND ($7 IS NULL OR CAST(coalesce(p.region_code, e.region_code) AS TEXT) LIKE $7 || '%')"                                    \
-	" AND ($8=0 OR w.first_seen>=$8) AND ($9=0 OR w.first_seen<=$9)"
+	"  OR ($5=1 AND " SQL_PREFIXED(                                                                                               \
+		"CAST(coalesce(p.region_code, e.region_code) AS TEXT)",                                                               \
+		"$6") ")"                                                                                                             \
+		      "  OR ($5=2 AND (e.uscc=$6 OR p.owner_id=(SELECT id FROM enterprises WHERE "                                    \
+		      "uscc=$6)"                                                                                                      \
+		      "   OR p.contractor_id=(SELECT id FROM enterprises WHERE uscc=$6)))"                                            \
+		      "  OR ($5=3 AND EXISTS(SELECT 1 FROM accounts a WHERE "                                                         \
+		      "a.project_id=w.project_id"                                                                                     \
+		      "   AND a.bank_code=$6))"                                                                                       \
+		      "  OR ($5=4 AND pe.id_number=$6))" /* the queue's filters: a district, a first-seen window */                   \
+		      " AND ($7 IS NULL OR " SQL_PREFIXED(                                                                            \
+			      "CAST(coalesce(p.region_code, e.region_code) AS TEXT)",                                                 \
+			      "$7") ")"                                                                                               \
+				    " AND ($8=0 OR w.first_seen>=$8) AND ($9=0 OR "                                                   \
+				    "w.first_seen<=$9)"
 
 #define WARN_LIST_SCAN_ORDER                                                                       \
 	"w.rule" SQL_BYTES ", p.code" SQL_BYTES " NULLS FIRST, e.uscc" SQL_BYTES                   \
